@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/.+|sqlite:.+)$/, 'must start with postgres:// or sqlite:')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('data'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(8 * 60),
+  SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  COOKIE_SECURE: bool.default(false),
+  TRUST_PROXY: bool.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SIGN_IN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  SIGN_IN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
+  SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  sqliteFile: string;
+  dataDir: string;
+  sessionIdleMinutes: number;
+  sessionMaxDays: number;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  logLevel: string;
+  signIn: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowMinutes: number };
+  /** Where the built web UI is served from, when it exists. */
+  webDist: string;
+}
+
+/**
+ * Read and check the environment once at start. A bad setting stops the start with one line per
+ * problem naming the variable, rather than failing later in a request.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  const sqliteFile = e.DATABASE_URL?.startsWith('sqlite:')
+    ? path.resolve(e.DATABASE_URL.slice('sqlite:'.length))
+    : path.join(dataDir, 'tongxin.db');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL?.startsWith('sqlite:') ? undefined : e.DATABASE_URL,
+    sqliteFile,
+    dataDir,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionMaxDays: e.SESSION_MAX_DAYS,
+    cookieSecure: e.COOKIE_SECURE,
+    trustProxy: e.TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+    signIn: {
+      maxFailuresPerAccount: e.SIGN_IN_MAX_FAILURES_PER_ACCOUNT,
+      maxFailuresPerIp: e.SIGN_IN_MAX_FAILURES_PER_IP,
+      windowMinutes: e.SIGN_IN_WINDOW_MINUTES,
+    },
+    webDist: path.resolve(import.meta.dirname, '../../web/dist'),
+  };
+}

@@ -1,0 +1,89 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from '../config.ts';
+import type { DatabaseHandle } from '../db/database.ts';
+import { registerErrorHandler } from './error-handler.ts';
+import { registerSessionHooks } from './session.ts';
+import { zodValidatorCompiler } from './validation.ts';
+import { systemClock, type Clock } from './context.ts';
+import type { FastifyZod } from './fastify-zod.ts';
+import { modules } from '../modules/index.ts';
+
+export interface AppDeps {
+  handle: DatabaseHandle;
+  config: Config;
+  clock?: Clock;
+  /** Quiet in tests; pino JSON lines in production. */
+  logger?: boolean;
+}
+
+const contentSecurityPolicy = {
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    // Ant Design writes its styles into <style> tags at run time.
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+  },
+};
+
+/** Build the whole HTTP application around an open database. Tests call this with `inject()`. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger === false ? false : { level: deps.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    genReqId: () => crypto.randomUUID(),
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, { contentSecurityPolicy, crossOriginEmbedderPolicy: false });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+  registerSessionHooks(app, { handle: deps.handle, config: deps.config, clock: deps.clock ?? systemClock });
+  registerErrorHandler(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Tongxin API', version: '0.1.0', description: '同心 — liaison office platform. Cookie sessions; writes need the x-csrf-token header from /api/auth/me.' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  // The API description is public reading matter: its routes need no session.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config as object), access: 'public' };
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  app.get('/api/health', { config: { access: 'public' }, schema: { tags: ['ops'], summary: 'Liveness' } }, async () => ({ ok: true }));
+
+  for (const register of modules) await app.register(async (scope) => register(scope as unknown as FastifyZod));
+
+  if (fs.existsSync(deps.config.webDist)) {
+    await app.register(fastifyStatic, { root: deps.config.webDist, wildcard: false });
+    // The single-page app owns every other path: hand it index.html and let its router decide.
+    app.get('/*', { schema: { hide: true }, config: { access: 'public' } }, async (request, reply) => {
+      if (request.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
+  return app;
+}

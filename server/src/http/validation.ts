@@ -1,0 +1,67 @@
+import { translate, type FieldError, type Locale } from '@tongxin/core';
+import type { FastifySchemaCompiler } from 'fastify';
+import { z } from 'zod';
+
+/** Carries Zod's issues to the error handler, which translates them for the caller. */
+export class SchemaValidationError extends Error {
+  validationContext?: string;
+  constructor(readonly issues: z.core.$ZodIssue[]) {
+    super('validation_failed');
+  }
+}
+
+/**
+ * Fastify's validator compiler for Zod schemas. Unlike the type provider's own, it keeps the raw
+ * issues so that messages can be written in the language of whoever sent the request.
+ */
+export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
+  ({ schema }) =>
+  (data) => {
+    const result = schema.safeParse(data, { reportInput: true });
+    if (result.success) return { value: result.data };
+    return { error: new SchemaValidationError(result.error.issues) };
+  };
+
+const fieldKeys: Record<string, string> = {
+  invalid_value: 'validation.invalid_value',
+  invalid_format: 'validation.invalid_format',
+  invalid_union: 'validation.invalid_value',
+  invalid_key: 'validation.invalid_value',
+  invalid_element: 'validation.invalid_value',
+  not_multiple_of: 'validation.invalid_value',
+};
+
+/** One Zod issue → one translated field message. */
+export function translateIssue(issue: z.core.$ZodIssue, prefix: string, locale: Locale): FieldError {
+  const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+  const message = (key: string, params: Record<string, unknown> = {}) => ({
+    path,
+    message: translate(locale, key, params),
+  });
+  // A schema's own message is a locale key (`validation.phone`): use it as written.
+  if (issue.message.startsWith('validation.')) return message(issue.message);
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined || issue.input === null) return message('validation.required');
+      if (issue.expected === 'int') return message('validation.not_integer');
+      return message('validation.invalid_type');
+    case 'too_small': {
+      const minimum = Number(issue.minimum);
+      if (issue.origin === 'string') {
+        return minimum <= 1 ? message('validation.required') : message('validation.too_short', { minimum });
+      }
+      if (issue.origin === 'array' || issue.origin === 'set') return message('validation.too_few', { minimum });
+      return message('validation.too_small', { minimum });
+    }
+    case 'too_big': {
+      const maximum = Number(issue.maximum);
+      if (issue.origin === 'string') return message('validation.too_long', { maximum });
+      if (issue.origin === 'array' || issue.origin === 'set') return message('validation.too_many', { maximum });
+      return message('validation.too_big', { maximum });
+    }
+    case 'unrecognized_keys':
+      return message('validation.unrecognized_keys', { keys: issue.keys.join(', ') });
+    default:
+      return message(fieldKeys[issue.code] ?? 'validation.invalid_value');
+  }
+}

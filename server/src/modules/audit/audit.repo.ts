@@ -1,0 +1,76 @@
+import type { AuditEntry, AuditQuery } from '@tongxin/core';
+import type { Executor } from '../../db/database.ts';
+import type { AuditRow } from '../../db/types.ts';
+import { divisionInScope } from '../divisions/divisions.scope.ts';
+
+export interface NewAuditEntry {
+  at: string;
+  actorId: number | null;
+  actorName: string | null;
+  action: string;
+  entity: string;
+  entityId: string | number | null;
+  divisionId: number | null;
+  ip: string | null;
+  requestId: string | null;
+  detail?: Record<string, unknown> | null;
+}
+
+export async function insertAuditEntry(db: Executor, entry: NewAuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      at: entry.at,
+      actor_id: entry.actorId,
+      actor_name: entry.actorName,
+      action: entry.action,
+      entity: entry.entity,
+      entity_id: entry.entityId === null ? null : String(entry.entityId),
+      division_id: entry.divisionId,
+      ip: entry.ip,
+      request_id: entry.requestId,
+      detail: entry.detail ? JSON.stringify(entry.detail) : null,
+    })
+    .execute();
+}
+
+function toEntry(row: AuditRow): AuditEntry {
+  return {
+    id: row.id,
+    at: row.at,
+    actorId: row.actor_id,
+    actorName: row.actor_name,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+    divisionId: row.division_id,
+    ip: row.ip,
+    requestId: row.request_id,
+    detail: row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : null,
+  };
+}
+
+/**
+ * Entries inside the scope: those about a division in the subtree. Entries with no division
+ * (system-wide events) are visible to the whole-tree scope only.
+ */
+export async function listAuditEntries(db: Executor, scopePath: string | null, query: AuditQuery) {
+  let base = db.selectFrom('audit_log');
+  if (scopePath !== null) base = base.where(divisionInScope('audit_log.division_id', scopePath));
+  if (query.actorId) base = base.where('actor_id', '=', query.actorId);
+  if (query.action) base = base.where('action', '=', query.action);
+  if (query.entity) base = base.where('entity', '=', query.entity);
+  if (query.entityId) base = base.where('entity_id', '=', query.entityId);
+  if (query.from) base = base.where('at', '>=', `${query.from}T00:00:00.000Z`);
+  if (query.to) base = base.where('at', '<=', `${query.to}T23:59:59.999Z`);
+  const [rows, count] = await Promise.all([
+    base
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(toEntry), total: Number(count.n), page: query.page, pageSize: query.pageSize };
+}

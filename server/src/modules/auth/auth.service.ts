@@ -1,0 +1,143 @@
+import crypto from 'node:crypto';
+import { pickLocale, type Actor, type Locale, type Role, type SignIn } from '@tongxin/core';
+import { AppError } from '../../http/app-error.ts';
+import { nowIso, type ActorContext, type RequestContext } from '../../http/context.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { findUserByUsername, setLastSignIn, setLocale } from '../users/users.repo.ts';
+import { verifyPassword } from './password.ts';
+import {
+  clearAccountFailures,
+  deleteSession,
+  findSessionWithUser,
+  insertSession,
+  recentFailures,
+  recordSignInAttempt,
+  touchSession,
+} from './auth.repo.ts';
+
+const minute = 60_000;
+
+export function hashToken(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+/** 429 when the account or the address has failed too often inside the window. */
+async function assertNotThrottled(ctx: RequestContext, username: string): Promise<void> {
+  const { windowMinutes, maxFailuresPerAccount, maxFailuresPerIp } = ctx.config.signIn;
+  const now = ctx.clock.now().getTime();
+  const since = new Date(now - windowMinutes * minute).toISOString();
+  const checks = [
+    { failures: await recentFailures(ctx.db, 'username', username, since), max: maxFailuresPerAccount },
+    { failures: await recentFailures(ctx.db, 'ip', ctx.ip, since), max: maxFailuresPerIp },
+  ];
+  for (const { failures, max } of checks) {
+    if (failures.count >= max && failures.oldest) {
+      const retryAt = new Date(failures.oldest).getTime() + windowMinutes * minute;
+      const seconds = Math.max(1, Math.ceil((retryAt - now) / 1000));
+      throw new AppError('rate_limited', { params: { seconds }, details: { retryAfterSeconds: seconds } });
+    }
+  }
+}
+
+export interface NewSession {
+  token: string;
+  csrfToken: string;
+  expiresAt: string;
+}
+
+/**
+ * Check the password and open a new session (always a new id: no session fixation). Failures are
+ * recorded per account and per address, and audited.
+ */
+export async function signIn(ctx: RequestContext, input: SignIn): Promise<NewSession> {
+  const username = input.username.toLowerCase();
+  await assertNotThrottled(ctx, username);
+  const user = await findUserByUsername(ctx.db, username);
+  const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);
+  const at = nowIso(ctx);
+  if (!user || !passwordOk) {
+    await ctx.db.transaction().execute(async (trx) => {
+      await recordSignInAttempt(trx, { username, ip: ctx.ip, success: false, at });
+      await recordAudit(trx, ctx, {
+        action: 'auth.sign_in_failed',
+        entity: 'user',
+        entityId: user?.id ?? null,
+        divisionId: user?.division_id ?? null,
+        actorName: username,
+      });
+    });
+    throw new AppError('invalid_credentials');
+  }
+  if (user.disabled === 1) throw new AppError('account_disabled');
+
+  const token = crypto.randomBytes(32).toString('base64url');
+  const csrfToken = crypto.randomBytes(24).toString('base64url');
+  const expiresAt = new Date(ctx.clock.now().getTime() + ctx.config.sessionMaxDays * 24 * 60 * minute).toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertSession(trx, {
+      id: hashToken(token),
+      user_id: user.id,
+      csrf_token: csrfToken,
+      ip: ctx.ip,
+      user_agent: ctx.userAgent?.slice(0, 300) ?? null,
+      created_at: at,
+      last_seen_at: at,
+      expires_at: expiresAt,
+    });
+    await recordSignInAttempt(trx, { username, ip: ctx.ip, success: true, at });
+    await clearAccountFailures(trx, username);
+    await setLastSignIn(trx, user.id, at);
+    await recordAudit(trx, { ...ctx, actor: actorFromRow(user, ctx.locale) }, {
+      action: 'auth.sign_in',
+      entity: 'user',
+      entityId: user.id,
+      divisionId: user.division_id,
+    });
+  });
+  return { token, csrfToken, expiresAt };
+}
+
+function actorFromRow(
+  row: { id?: number; user_id?: number; username: string; display_name: string; division_id: number | null; roles: string; division_path: string | null; locale: string },
+  fallbackLocale: Locale,
+): Actor {
+  return {
+    userId: (row.user_id ?? row.id)!,
+    username: row.username,
+    displayName: row.display_name,
+    divisionId: row.division_id,
+    scopePath: row.division_id === null ? null : row.division_path,
+    roles: JSON.parse(row.roles) as Role[],
+    locale: pickLocale(row.locale, fallbackLocale),
+  };
+}
+
+/**
+ * The actor behind a session cookie, or null when the session is unknown, expired, idle too long
+ * or its user is disabled. A live session's last-seen time is refreshed at most once a minute.
+ */
+export async function resolveSession(ctx: RequestContext, token: string) {
+  const sessionId = hashToken(token);
+  const row = await findSessionWithUser(ctx.db, sessionId);
+  if (!row || row.disabled === 1) return null;
+  const now = ctx.clock.now().getTime();
+  const idleLimit = new Date(row.last_seen_at).getTime() + ctx.config.sessionIdleMinutes * minute;
+  if (now > new Date(row.expires_at).getTime() || now > idleLimit) {
+    await deleteSession(ctx.db, sessionId);
+    return null;
+  }
+  if (now - new Date(row.last_seen_at).getTime() > minute) await touchSession(ctx.db, sessionId, new Date(now).toISOString());
+  return { sessionId, csrfToken: row.csrf_token, actor: actorFromRow(row, ctx.locale), divisionName: row.division_name };
+}
+
+export async function signOut(ctx: ActorContext, sessionId: string): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    await deleteSession(trx, sessionId);
+    await recordAudit(trx, ctx, { action: 'auth.sign_out', entity: 'user', entityId: ctx.actor.userId, divisionId: ctx.actor.divisionId });
+  });
+}
+
+/** The language preference is remembered on the account, so it follows the user across browsers. */
+export async function changeLocale(ctx: ActorContext, locale: Locale): Promise<void> {
+  await setLocale(ctx.db, ctx.actor.userId, locale);
+}

@@ -1,0 +1,27 @@
+import type { Db } from '../../db/database.ts';
+import type { SeedContext, Seeder } from './context.ts';
+import { divisionsSeeder } from './divisions.seed.ts';
+import { usersSeeder } from './users.seed.ts';
+
+/**
+ * The demo data set, module by module: a new module appends its seeder here. Seeders run in this
+ * order inside one transaction, so a failed seed leaves an empty database.
+ */
+export const demoSeeders: Seeder[] = [divisionsSeeder, usersSeeder];
+
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('divisions').select('id').limit(1).executeTakeFirst();
+  return row === undefined;
+}
+
+export async function seedDemo(db: Db, options: { at?: Date; log?: (line: string) => void } = {}): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const ctx: SeedContext = {
+      db: trx,
+      at: (options.at ?? new Date()).toISOString(),
+      divisionIds: new Map(),
+      log: options.log ?? (() => {}),
+    };
+    for (const seeder of demoSeeders) await seeder.run(ctx);
+  });
+}

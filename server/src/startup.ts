@@ -1,0 +1,19 @@
+import type { Config } from './config.ts';
+import { openDatabase, type DatabaseHandle } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { isDatabaseEmpty, seedDemo } from './seed/demo/index.ts';
+
+/** Open the configured database and bring its schema up to date. */
+export async function openAndMigrate(config: Config, log: (line: string) => void = () => {}): Promise<DatabaseHandle> {
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
+  const applied = await migrateToLatest(handle);
+  if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
+  return handle;
+}
+
+/** Load the demo data set into an empty database; leave a database with data alone. */
+export async function seedDemoIfEmpty(handle: DatabaseHandle, log: (line: string) => void = () => {}): Promise<boolean> {
+  if (!(await isDatabaseEmpty(handle.db))) return false;
+  await seedDemo(handle.db, { log });
+  return true;
+}
