@@ -42,7 +42,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (error instanceof SchemaValidationError) {
       const prefix = contextNames[error.validationContext ?? 'body'] ?? 'body';
-      const fields = error.issues.map((issue) => translateIssue(issue, prefix, locale));
+      // One message per field, the first: "too short" says more than "too short and too weak".
+      const fields = [...new Map(error.issues.map((issue) => translateIssue(issue, prefix, locale)).reverse().map((f) => [f.path, f])).values()].reverse();
       return reply.code(400).send(body(locale, 'validation_failed', request.id, { fields }));
     }
     const code = codeOfFastifyError(error);
