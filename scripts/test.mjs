@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// The README's test command (`npm test`): type checks, unit and API tests on SQLite, the same API
+// tests on PostgreSQL, and browser tests in Chromium. Outside CI a missing PostgreSQL or Chromium is
+// reported and skipped; in CI (CI=true) either one missing fails the run.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+const root = path.resolve(import.meta.dirname, '..');
+const inCi = process.env.CI === 'true' || process.env.CI === '1';
+const pgUrl = process.env.TEST_PG_URL ?? 'postgres://tongxin:tongxin@127.0.0.1:5432/tongxin_test';
+const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongxin-reports-'));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const problems = [];
+
+function run(label, command, args, env = {}) {
+  console.log(`\n=== ${label}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  if (result.status !== 0) problems.push(`${label} failed (exit ${result.status})`);
+  return result.status === 0;
+}
+
+function vitest(label, args, env = {}) {
+  const report = path.join(reportDir, `${label.replace(/\W+/g, '-')}.json`);
+  run(label, 'npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env);
+  if (fs.existsSync(report)) {
+    const json = JSON.parse(fs.readFileSync(report, 'utf8'));
+    totals.passed += json.numPassedTests;
+    totals.failed += json.numFailedTests;
+    totals.skipped += json.numPendingTests + json.numTodoTests;
+  }
+}
+
+async function postgresReachable() {
+  const client = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch (error) {
+    console.log(`PostgreSQL at ${pgUrl.replace(/:[^:@/]+@/, ':***@')} is not reachable: ${error.message}`);
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+function findChromium() {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+  return candidates.find((candidate) => fs.existsSync(candidate));
+}
+
+function missing(what, how) {
+  const line = `${what} is missing: ${how}`;
+  if (inCi) problems.push(`${line} (required in CI)`);
+  console.log(`\n=== SKIPPED: ${line}`);
+}
+
+run('type check', 'npm', ['run', '--silent', 'typecheck']);
+vitest('unit and API tests on SQLite', []);
+
+if (await postgresReachable()) {
+  vitest('API tests on PostgreSQL', ['server'], { TEST_DB: 'postgres', TEST_PG_URL: pgUrl });
+} else {
+  missing('PostgreSQL', 'API tests did not run on PostgreSQL (set TEST_PG_URL, or see .ci/run for setting one up)');
+}
+
+const chromium = findChromium();
+if (chromium) {
+  if (run('web build', 'npm', ['run', '--silent', 'build', '-w', 'web'])) {
+    vitest('browser tests', ['--config', 'e2e/vitest.config.ts'], { CHROMIUM_PATH: chromium });
+  }
+} else {
+  missing('Chromium', 'browser tests did not run (apt-get install -y chromium fonts-wqy-zenhei)');
+}
+
+console.log('');
+for (const problem of problems) console.log(`PROBLEM: ${problem}`);
+console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(problems.length || totals.failed ? 1 : 0);
