@@ -1,6 +1,7 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { DatabaseHandle, Dialect } from './database.ts';
 import { foundation } from './migrations/0001-foundation.ts';
+import { registry } from './migrations/0002-registry.ts';
 
 /**
  * The one migration set for both engines. Each entry is a function of the dialect, for the few
@@ -9,6 +10,7 @@ import { foundation } from './migrations/0001-foundation.ts';
  */
 const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0001-foundation': foundation,
+  '0002-registry': registry,
 };
 
 class StaticProvider implements MigrationProvider {

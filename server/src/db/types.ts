@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { RegistryTables } from './types-registry.ts';
 
 /*
  * Row types, kept apart from API types (see `core/`) and mapped explicitly in each repo.
@@ -74,7 +75,7 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
-export interface DB {
+export interface DB extends RegistryTables {
   divisions: DivisionsTable;
   users: UsersTable;
   sessions: SessionsTable;
