@@ -6,3 +6,5 @@ export * from './roles.ts';
 export * from './users.ts';
 export * from './paging.ts';
 export * from './audit.ts';
+export * from './organisations.ts';
+export * from './people.ts';
