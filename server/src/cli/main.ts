@@ -11,6 +11,7 @@ import { start } from '../main.ts';
 import * as users from '../modules/users/users.service.ts';
 import { findUserByUsername } from '../modules/users/users.repo.ts';
 import { findDivisionByNamePath } from '../modules/divisions/divisions.lookup.ts';
+import { articleParseCommand } from './article-parse.ts';
 
 const usage = `tongxin <command> [options]
 
@@ -19,6 +20,7 @@ const usage = `tongxin <command> [options]
   seed --demo [--force]                  load the demo data (only into an empty database unless --force)
   user create --username U --name N [--division 上海市/青浦区] --roles staff,handler [--password P]
   user reset-password --username U [--password P]
+  article parse <file> [--format json]   clean a saved article (text or HTML) and show its metadata and figures
 
 The database is DATABASE_URL (postgres://…) or data/tongxin.db. Without --password a random one is printed.`;
 
@@ -44,12 +46,21 @@ async function run(argv: string[]): Promise<void> {
       division: { type: 'string' },
       roles: { type: 'string' },
       password: { type: 'string' },
+      format: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   const [command, sub] = positionals;
   if (!command || values.help) return console.log(usage);
   if (command === 'serve') return start();
+  if (command === 'article' && sub === 'parse') {
+    // Pure text work: no database, so it runs before one is opened.
+    const file = positionals[2];
+    const format = values.format ?? 'text';
+    if (!file) throw new Error('article parse needs a file');
+    if (format !== 'json' && format !== 'text') throw new Error('--format is json or text');
+    return console.log(await articleParseCommand(file, format));
+  }
 
   const config = loadConfig();
   const handle = await openAndMigrate(config, (line) => console.log(line));
