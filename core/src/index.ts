@@ -8,3 +8,4 @@ export * from './paging.ts';
 export * from './audit.ts';
 export * from './organisations.ts';
 export * from './people.ts';
+export * from './imports.ts';

@@ -2,6 +2,7 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { DatabaseHandle, Dialect } from './database.ts';
 import { foundation } from './migrations/0001-foundation.ts';
 import { registry } from './migrations/0002-registry.ts';
+import { imports } from './migrations/0011-imports.ts';
 
 /**
  * The one migration set for both engines. Each entry is a function of the dialect, for the few
@@ -11,6 +12,7 @@ import { registry } from './migrations/0002-registry.ts';
 const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0001-foundation': foundation,
   '0002-registry': registry,
+  '0011-imports': imports,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -35,6 +35,8 @@ export interface ImportColumn<Row> {
   example: string;
   /** One line for the template's note sheet (简体中文): what goes in the cell and in which form. */
   note: string;
+  /** Allowed values (e.g. `['省', '市', '区县', '街镇', '村居']`): a drop-down in the template. */
+  choices?: readonly string[];
 }
 
 /** A problem with one cell, reported as row number + column header + translated message. */
@@ -116,6 +118,8 @@ export interface ImportDefinition<Row extends Record<string, unknown>, Resolved 
   update(trx: Executor, ctx: ImportContext, id: number, value: Resolved): Promise<void>;
   /** Rows per `insert` call; default 500 (keeps PostgreSQL and SQLite under their parameter limits). */
   batchSize?: number;
+  /** Column blamed when a row's division is outside the actor's subtree (e.g. `division`). */
+  scopeColumn?: keyof Row & string;
 }
 
 /** A definition with its types erased, as the framework holds it. */
