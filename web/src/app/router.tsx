@@ -1,0 +1,37 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { PageLoading } from '../components/PageLoading.tsx';
+import { NotFoundPage } from '../components/ResultPages.tsx';
+import { RequireAuth, RequireRight } from './RequireAuth.tsx';
+import './session.ts';
+
+/** Each page is its own chunk, fetched the first time it is opened; pages use named exports. */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const SignInPage = page(() => import('../pages/sign-in/SignInPage.tsx'), 'SignInPage');
+const AppLayout = page(() => import('../pages/layout/AppLayout.tsx'), 'AppLayout');
+const HomePage = page(() => import('../pages/home/HomePage.tsx'), 'HomePage');
+const DivisionsPage = page(() => import('../pages/divisions/DivisionsPage.tsx'), 'DivisionsPage');
+const UsersPage = page(() => import('../pages/users/UsersPage.tsx'), 'UsersPage');
+const AuditPage = page(() => import('../pages/audit/AuditPage.tsx'), 'AuditPage');
+
+function suspended(element: ReactNode, fullScreen = false) {
+  return <Suspense fallback={<PageLoading fullScreen={fullScreen} />}>{element}</Suspense>;
+}
+
+export const router = createBrowserRouter([
+  { path: '/sign-in', element: suspended(<SignInPage />, true) },
+  {
+    path: '/',
+    element: <RequireAuth>{suspended(<AppLayout />, true)}</RequireAuth>,
+    children: [
+      { index: true, element: suspended(<HomePage />) },
+      { path: 'divisions', element: suspended(<DivisionsPage />) },
+      { path: 'users', element: <RequireRight right="manageUsers">{suspended(<UsersPage />)}</RequireRight> },
+      { path: 'audit', element: <RequireRight right="browseAudit">{suspended(<AuditPage />)}</RequireRight> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
