@@ -9,3 +9,8 @@ export * from './audit.ts';
 export * from './organisations.ts';
 export * from './people.ts';
 export * from './imports.ts';
+export * from './projects.ts';
+export * from './activities.ts';
+export * from './pairings.ts';
+export * from './liaison.ts';
+export * from './attachments.ts';

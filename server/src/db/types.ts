@@ -1,5 +1,6 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { RegistryTables } from './types-registry.ts';
+import type { WorkTables } from './types-work.ts';
 
 /*
  * Row types, kept apart from API types (see `core/`) and mapped explicitly in each repo.
@@ -75,7 +76,7 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
-export interface DB extends RegistryTables {
+export interface DB extends RegistryTables, WorkTables {
   divisions: DivisionsTable;
   users: UsersTable;
   sessions: SessionsTable;

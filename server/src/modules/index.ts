@@ -1,4 +1,9 @@
 import type { FastifyZod } from '../http/fastify-zod.ts';
+import { activityRoutes } from './activities/activities.routes.ts';
+import { attachmentRoutes } from './attachments/attachments.routes.ts';
+import { liaisonRoutes } from './liaison/liaison.routes.ts';
+import { pairingRoutes } from './pairings/pairings.routes.ts';
+import { projectRoutes } from './projects/projects.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { divisionRoutes } from './divisions/divisions.routes.ts';
@@ -8,4 +13,4 @@ import { peopleRoutes } from './people/people.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
 
 /** Every module's routes, registered in this order. A new module adds one line here. */
-export const modules: Array<(app: FastifyZod) => Promise<void>> = [authRoutes, divisionRoutes, userRoutes, auditRoutes, organisationRoutes, peopleRoutes, importRoutes];
+export const modules: Array<(app: FastifyZod) => Promise<void>> = [authRoutes, divisionRoutes, userRoutes, auditRoutes, organisationRoutes, peopleRoutes, importRoutes, projectRoutes, activityRoutes, pairingRoutes, liaisonRoutes, attachmentRoutes];

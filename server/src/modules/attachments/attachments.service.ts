@@ -1,0 +1,132 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import type { AttachmentOwnerType } from '@tongxin/core';
+import { AppError, notFound } from '../../http/app-error.ts';
+import { nowIso, type ActorContext } from '../../http/context.ts';
+import type { Executor } from '../../db/database.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { findOwner, type AttachmentOwner } from './attachments.owners.ts';
+import { assertCan } from './attachments.policy.ts';
+import { findAttachment, insertAttachment, listAttachments, listPurgeable, markDeleted, markPurged, toAttachment } from './attachments.repo.ts';
+import { sniffContentType } from './attachments.sniff.ts';
+import { newStorageKey, removeStoredFile, storagePath, writeStoredFile } from './attachments.storage.ts';
+
+async function loadOwner(db: Executor, ownerType: AttachmentOwnerType, ownerId: number): Promise<AttachmentOwner> {
+  const owner = await findOwner(db, ownerType, ownerId);
+  if (!owner) throw notFound(ownerType === 'liaison_contact' ? 'liaison_contact' : ownerType);
+  return owner;
+}
+
+/** The file name as shown to people: no directories, no control characters, at most 200 characters. */
+export function cleanFileName(name: string | undefined): string {
+  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(-200);
+  return cleaned || 'file';
+}
+
+/** Refuse early, before reading the upload, when the record is unknown, out of reach or archived. */
+export async function checkUpload(ctx: ActorContext, ownerType: AttachmentOwnerType, ownerId: number): Promise<void> {
+  const owner = await loadOwner(ctx.db, ownerType, ownerId);
+  assertCan(ctx.actor, 'upload', owner);
+  if (owner.archived) throw new AppError('invalid_transition', { details: { reason: 'archived' } });
+}
+
+/**
+ * Store an uploaded file for a record: the type is sniffed from the bytes (415 for anything we do
+ * not accept), the file goes to disk under a random key, and the row and its audit entry are
+ * written in one transaction. A failed transaction removes the file again.
+ */
+export async function store(ctx: ActorContext, input: { ownerType: AttachmentOwnerType; ownerId: number; fileName: string | undefined; bytes: Buffer }) {
+  const contentType = sniffContentType(input.bytes);
+  if (!contentType) throw new AppError('unsupported_media_type');
+  const key = newStorageKey();
+  await writeStoredFile(ctx.config, key, input.bytes);
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const owner = await loadOwner(trx, input.ownerType, input.ownerId);
+      assertCan(ctx.actor, 'upload', owner);
+      if (owner.archived) throw new AppError('invalid_transition', { details: { reason: 'archived' } });
+      const fileName = cleanFileName(input.fileName);
+      const id = await insertAttachment(trx, {
+        ownerType: input.ownerType,
+        ownerId: input.ownerId,
+        divisionId: owner.divisionId,
+        storageKey: key,
+        fileName,
+        contentType,
+        size: input.bytes.length,
+        sha256: crypto.createHash('sha256').update(input.bytes).digest('hex'),
+        uploadedBy: ctx.actor.userId,
+        at: nowIso(ctx),
+      });
+      await recordAudit(trx, ctx, {
+        action: 'attachment.upload',
+        entity: 'attachment',
+        entityId: id,
+        divisionId: owner.divisionId,
+        detail: { ownerType: input.ownerType, ownerId: input.ownerId, fileName, contentType, size: input.bytes.length },
+      });
+      return toAttachment((await findAttachment(trx, id))!);
+    });
+  } catch (error) {
+    await removeStoredFile(ctx.config, key);
+    throw error;
+  }
+}
+
+async function loadReadable(ctx: ActorContext, id: number) {
+  const row = await findAttachment(ctx.db, id);
+  if (!row || row.deleted_at !== null) throw notFound('attachment');
+  const owner = await loadOwner(ctx.db, row.owner_type as AttachmentOwnerType, row.owner_id);
+  assertCan(ctx.actor, 'read', owner);
+  return row;
+}
+
+export async function list(ctx: ActorContext, ownerType: AttachmentOwnerType, ownerId: number) {
+  const owner = await loadOwner(ctx.db, ownerType, ownerId);
+  assertCan(ctx.actor, 'read', owner);
+  return (await listAttachments(ctx.db, ownerType, [ownerId])).map(toAttachment);
+}
+
+export async function detail(ctx: ActorContext, id: number) {
+  return toAttachment(await loadReadable(ctx, id));
+}
+
+/** The file to send: its path (checked to lie under the uploads directory), type and name. */
+export async function content(ctx: ActorContext, id: number) {
+  const row = await loadReadable(ctx, id);
+  const file = storagePath(ctx.config, row.storage_key);
+  if (!file || !fs.existsSync(file)) throw notFound('attachment');
+  return { file, contentType: row.content_type, fileName: row.file_name, size: row.size };
+}
+
+/** Detach a file from its record. The file stays on disk until an administrator purges it. */
+export async function remove(ctx: ActorContext, id: number): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await findAttachment(trx, id);
+    if (!row || row.deleted_at !== null) throw notFound('attachment');
+    const owner = await loadOwner(trx, row.owner_type as AttachmentOwnerType, row.owner_id);
+    assertCan(ctx.actor, 'delete', owner);
+    await markDeleted(trx, id, ctx.actor.userId, nowIso(ctx));
+    await recordAudit(trx, ctx, {
+      action: 'attachment.delete',
+      entity: 'attachment',
+      entityId: id,
+      divisionId: owner.divisionId,
+      detail: { ownerType: row.owner_type, ownerId: row.owner_id, fileName: row.file_name },
+    });
+  });
+}
+
+/** Remove from disk the files of deleted attachments in the actor's subtree. */
+export async function purge(ctx: ActorContext): Promise<{ purged: number }> {
+  assertCan(ctx.actor, 'purge', null);
+  return ctx.db.transaction().execute(async (trx) => {
+    const rows = await listPurgeable(trx, ctx.actor.scopePath);
+    for (const row of rows) await removeStoredFile(ctx.config, row.storage_key);
+    await markPurged(trx, rows.map((row) => row.id), nowIso(ctx));
+    await recordAudit(trx, ctx, { action: 'attachment.purge', entity: 'attachment', entityId: null, divisionId: ctx.actor.divisionId, detail: { purged: rows.length } });
+    return { purged: rows.length };
+  });
+}
