@@ -2,6 +2,7 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { DatabaseHandle, Dialect } from './database.ts';
 import { foundation } from './migrations/0001-foundation.ts';
 import { registry } from './migrations/0002-registry.ts';
+import { venuesResources } from './migrations/0003-venues-resources.ts';
 import { work } from './migrations/0010-work.ts';
 import { imports } from './migrations/0011-imports.ts';
 
@@ -13,6 +14,7 @@ import { imports } from './migrations/0011-imports.ts';
 const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0001-foundation': foundation,
   '0002-registry': registry,
+  '0003-venues-resources': venuesResources,
   '0010-work': work,
   '0011-imports': imports,
 };

@@ -11,6 +11,11 @@ import { importRoutes } from './imports/imports.routes.ts';
 import { organisationRoutes } from './organisations/organisations.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
+import { venueRoutes } from './venues/venues.routes.ts';
+import { brandRoutes } from './brands/brands.routes.ts';
+import { serviceKindRoutes } from './service-kinds/service-kinds.routes.ts';
+import { resourceRoutes } from './resources/resources.routes.ts';
+import { guideRoutes } from './guide/guide.routes.ts';
 
 /** Every module's routes, registered in this order. A new module adds one line here. */
-export const modules: Array<(app: FastifyZod) => Promise<void>> = [authRoutes, divisionRoutes, userRoutes, auditRoutes, organisationRoutes, peopleRoutes, importRoutes, projectRoutes, activityRoutes, pairingRoutes, liaisonRoutes, attachmentRoutes];
+export const modules: Array<(app: FastifyZod) => Promise<void>> = [authRoutes, divisionRoutes, userRoutes, auditRoutes, organisationRoutes, peopleRoutes, importRoutes, projectRoutes, activityRoutes, pairingRoutes, liaisonRoutes, attachmentRoutes, venueRoutes, brandRoutes, serviceKindRoutes, resourceRoutes, guideRoutes];

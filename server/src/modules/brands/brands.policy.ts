@@ -1,0 +1,34 @@
+import { hasRole, isWithinScope, type Actor } from '@tongxin/core';
+import { AppError } from '../../http/app-error.ts';
+
+export type BrandAction = 'read' | 'create' | 'update' | 'archive';
+
+/** A brand as the policy sees it: where it sits in the tree. */
+export interface BrandTarget {
+  divisionPath: string;
+}
+
+/**
+ * Brands of a subtree are read by everyone signed in to it and kept by the office that runs it:
+ * administrators and staff (the same rule as the other registry lists).
+ *
+ * @example
+ * can(actor, 'update', { divisionPath: '/1/2/9/' })
+ */
+export function can(actor: Actor, action: BrandAction, target: BrandTarget): boolean {
+  if (!isWithinScope(target.divisionPath, actor.scopePath)) return false;
+  if (action === 'read') return true;
+  return hasRole(actor, 'system_admin', 'division_admin', 'staff');
+}
+
+/** 403 `out_of_scope` for a brand outside the subtree, 403 `forbidden` for a missing right. */
+export function assertCan(actor: Actor, action: BrandAction, target: BrandTarget): void {
+  if (can(actor, action, target)) return;
+  if (!isWithinScope(target.divisionPath, actor.scopePath)) throw new AppError('out_of_scope');
+  throw new AppError('forbidden');
+}
+
+/** The actions the UI may offer on one brand. */
+export function allowedActions(actor: Actor, target: BrandTarget): BrandAction[] {
+  return (['read', 'update', 'archive'] as const).filter((action) => can(actor, action, target));
+}
