@@ -54,13 +54,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
 
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, { contentSecurityPolicy, crossOriginEmbedderPolicy: false });
+  // Over plain HTTP (an office LAN), upgrading requests to HTTPS or pinning HSTS would break the UI.
+  const secure = deps.config.cookieSecure;
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { directives: { ...contentSecurityPolicy.directives, upgradeInsecureRequests: secure ? [] : null } },
+    hsts: secure,
+    crossOriginEmbedderPolicy: false,
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
   registerSessionHooks(app, { handle: deps.handle, config: deps.config, clock: deps.clock ?? systemClock });
-  registerErrorHandler(app);
+  registerErrorHandler(app, { spaIndex: fs.existsSync(deps.config.webDist) });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -80,12 +86,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   for (const register of modules) await app.register(async (scope) => register(scope as unknown as FastifyZod));
 
   if (fs.existsSync(deps.config.webDist)) {
-    await app.register(fastifyStatic, { root: deps.config.webDist, wildcard: false });
-    // The single-page app owns every other path: hand it index.html and let its router decide.
-    app.get('/*', { schema: { hide: true }, config: { access: 'public' } }, async (request, reply) => {
-      if (request.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    });
+    // `wildcard: true` serves whatever is in dist/ now, so a rebuild needs no restart.
+    await app.register(fastifyStatic, { root: deps.config.webDist, wildcard: true, index: false });
+    app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
   }
   return app;
 }

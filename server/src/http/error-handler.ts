@@ -32,7 +32,7 @@ function codeOfFastifyError(error: FastifyError): ErrorCode | null {
  * One place turns every error into `{ error: { code, message, fields } }` in the caller's language.
  * A 5xx is logged with its stack and answered with only a reference number.
  */
-export function registerErrorHandler(app: FastifyInstance): void {
+export function registerErrorHandler(app: FastifyInstance, options: { spaIndex: boolean }): void {
   app.setErrorHandler(async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const locale = request.ctx?.locale ?? 'zh-CN';
     if (error instanceof AppError) {
@@ -53,6 +53,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler(async (request, reply) => {
+    // The single-page app owns every path outside /api: hand it index.html and let its router decide.
+    if (options.spaIndex && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
     const locale = request.ctx?.locale ?? 'zh-CN';
     return reply.code(404).send(body(locale, 'not_found', request.id, { params: { entity: 'entities.record' } }));
   });

@@ -68,7 +68,8 @@ export function registerSessionHooks(app: FastifyInstance, deps: { handle: Datab
         if (!request.headers['accept-language']) request.ctx.locale = pickLocale(session.actor.locale);
       }
     }
-    if (!request.routeOptions.url) return; // unknown route: the not-found handler answers 404
+    // Unknown API path (no route, or only the static files' catch-all): the not-found handler answers 404.
+    if (!request.routeOptions.url?.startsWith('/api/')) return;
     if (unsafeMethods.has(request.method)) {
       if (!sameOrigin(request)) throw new AppError('csrf_failed');
       if (request.sessionId && access !== 'public' && request.headers['x-csrf-token'] !== request.csrfToken) {

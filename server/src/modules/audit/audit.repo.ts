@@ -61,8 +61,9 @@ export async function listAuditEntries(db: Executor, scopePath: string | null, q
   if (query.action) base = base.where('action', '=', query.action);
   if (query.entity) base = base.where('entity', '=', query.entity);
   if (query.entityId) base = base.where('entity_id', '=', query.entityId);
-  if (query.from) base = base.where('at', '>=', `${query.from}T00:00:00.000Z`);
-  if (query.to) base = base.where('at', '<=', `${query.to}T23:59:59.999Z`);
+  // Days are Beijing days: a user who asks for 11-25 means 11-25 00:00 to 24:00 at UTC+8.
+  if (query.from) base = base.where('at', '>=', new Date(`${query.from}T00:00:00+08:00`).toISOString());
+  if (query.to) base = base.where('at', '<', new Date(new Date(`${query.to}T00:00:00+08:00`).getTime() + 86_400_000).toISOString());
   const [rows, count] = await Promise.all([
     base
       .selectAll()
