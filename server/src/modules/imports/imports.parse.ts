@@ -1,4 +1,5 @@
 import { isWithinScope } from '@tongxin/core';
+import type { Executor } from '../../db/database.ts';
 import type { ImportRowsTable } from '../../db/types-imports.ts';
 import { AppError } from '../../http/app-error.ts';
 import { nowIso } from '../../http/context.ts';
@@ -83,20 +84,26 @@ export async function parseRows(job: ParseJob): Promise<void> {
   const { ctx, jobId } = job;
   const progress: Progress = { rowsParsed: 0, ok: 0, error: 0, duplicate: 0 };
   const firstRowOfKey = new Map<string, number>();
-  let batch: ImportRowsTable[] = [];
+  let batch: Array<{ row: ImportRowsTable; value: unknown }> = [];
   const flush = async () => {
-    const staged = batch;
+    const checked = batch.filter((entry) => entry.row.errors === null);
+    const existing = await duplicatesOf(job.definition, ctx.db, ctx, checked.map((entry) => entry.value));
+    checked.forEach((entry, index) => {
+      entry.row.duplicate_of = existing[index] ?? null;
+    });
+    for (const { row } of batch) {
+      if (row.errors !== null) progress.error += 1;
+      else if (row.duplicate_of !== null) progress.duplicate += 1;
+      else progress.ok += 1;
+    }
+    progress.rowsParsed += batch.length;
+    const staged = batch.map((entry) => entry.row);
     batch = [];
     await ctx.db.transaction().execute((trx) => stageRows(trx, jobId, staged, progress, nowIso(ctx)));
   };
   try {
     for (let next = await job.rows.next(); !next.done; next = await job.rows.next()) {
-      const staged = await checkRow(job, next.value, firstRowOfKey);
-      batch.push(staged);
-      progress.rowsParsed += 1;
-      if (staged.errors !== null) progress.error += 1;
-      else if (staged.duplicate_of !== null) progress.duplicate += 1;
-      else progress.ok += 1;
+      batch.push(await checkRow(job, next.value, firstRowOfKey));
       if (batch.length >= stagingBatchSize) {
         if (job.signal.aborted) throw new Error('import cancelled: the server is shutting down');
         await flush();
@@ -111,40 +118,59 @@ export async function parseRows(job: ParseJob): Promise<void> {
   }
 }
 
-/** One row: cells → schema → resolve → scope → repeats in the file → existing record. */
-async function checkRow(job: ParseJob, row: SheetRow, firstRowOfKey: Map<string, number>): Promise<ImportRowsTable> {
+/**
+ * Existing records the values repeat, in order: the definition's batch lookup when it has one,
+ * else one `findDuplicate` per value.
+ */
+export async function duplicatesOf(
+  definition: AnyImportDefinition,
+  db: Executor,
+  ctx: ImportContext,
+  values: unknown[],
+): Promise<Array<number | null>> {
+  if (values.length === 0) return [];
+  if (definition.findDuplicates) return definition.findDuplicates(db, ctx, values);
+  const found: Array<number | null> = [];
+  for (const value of values) found.push(await definition.findDuplicate(db, ctx, value));
+  return found;
+}
+
+/** One row: cells → schema → resolve → scope → repeats in the file (existing records: per batch). */
+async function checkRow(job: ParseJob, row: SheetRow, firstRowOfKey: Map<string, number>): Promise<{ row: ImportRowsTable; value: unknown }> {
   const { definition, ctx } = job;
   const cells: Record<string, string> = {};
   for (const [index, key] of job.header.keys) {
     const text = row.cells[index];
     if (text !== undefined) cells[key] = text;
   }
-  const staged = (problems: StoredProblem[] | null, value: unknown, duplicateOf: number | null): ImportRowsTable => ({
-    job_id: job.jobId,
-    row_number: row.number,
-    data: JSON.stringify(cells),
-    value: problems ? null : JSON.stringify(value),
-    errors: problems ? JSON.stringify(problems) : null,
-    duplicate_of: duplicateOf,
+  const staged = (problems: StoredProblem[] | null, value: unknown) => ({
+    row: {
+      job_id: job.jobId,
+      row_number: row.number,
+      data: JSON.stringify(cells),
+      value: problems ? null : JSON.stringify(value),
+      errors: problems ? JSON.stringify(problems) : null,
+      duplicate_of: null,
+    },
+    value,
   });
 
   const parsed = definition.rowSchema.safeParse(cells, { reportInput: true });
-  if (!parsed.success) return staged(problemsFromIssues(parsed.error.issues), null, null);
+  if (!parsed.success) return staged(problemsFromIssues(parsed.error.issues), null);
   let outcome;
   try {
     outcome = await definition.resolve(ctx.db, ctx, parsed.data);
   } catch (error) {
-    if (error instanceof AppError && error.status < 500) return staged(problemsFromAppError(error), null, null);
+    if (error instanceof AppError && error.status < 500) return staged(problemsFromAppError(error), null);
     throw error;
   }
-  if (!outcome.ok) return staged(problemsFromRow(outcome.problems), null, null);
+  if (!outcome.ok) return staged(problemsFromRow(outcome.problems), null);
   if (!isWithinScope(outcome.divisionPath, ctx.actor.scopePath)) {
-    return staged([{ column: definition.scopeColumn ?? null, key: 'imports.out_of_scope' }], null, null);
+    return staged([{ column: definition.scopeColumn ?? null, key: 'imports.out_of_scope' }], null);
   }
   const key = definition.duplicateKey(outcome.value);
   const first = firstRowOfKey.get(key);
-  if (first !== undefined) return staged([{ column: null, key: 'imports.duplicate_in_file', params: { row: first } }], null, null);
+  if (first !== undefined) return staged([{ column: null, key: 'imports.duplicate_in_file', params: { row: first } }], null);
   firstRowOfKey.set(key, row.number);
-  const duplicateOf = await definition.findDuplicate(ctx.db, ctx, outcome.value);
-  return staged(null, outcome.value, duplicateOf);
+  return staged(null, outcome.value);
 }

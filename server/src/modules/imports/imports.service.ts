@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { findImportDefinition, type AnyImportDefinition, type ImportContext } from './import-definition.ts';
 import './definitions/index.ts';
 import { assertCan } from './imports.policy.ts';
-import { findHeader, parseRows } from './imports.parse.ts';
+import { duplicatesOf, findHeader, parseRows } from './imports.parse.ts';
 import { translateProblems, type StoredProblem } from './imports.problems.ts';
 import { deleteRows, expireJobs, findJob, insertJob, listRows, markDone, moveJob, rowsAfter } from './imports.repo.ts';
 import { inspectXlsx, readSheetRows } from './xlsx-file.ts';
@@ -171,20 +171,21 @@ export async function confirm(ctx: ActorContext, id: number, input: ImportConfir
         pending = [];
       };
       let after = 0;
-      for (let rows = await rowsAfter(trx, id, after, 1000); rows.length > 0; rows = await rowsAfter(trx, id, after, 1000)) {
-        for (const row of rows) {
-          after = row.row_number;
-          const value: unknown = JSON.parse(row.value ?? 'null');
-          // Checked again inside the transaction: someone may have added the record since the preview.
-          const existing = await definition.findDuplicate(trx, importCtx, value);
-          if (existing === null) {
+      for (let rows = await rowsAfter(trx, id, after, batchSize); rows.length > 0; rows = await rowsAfter(trx, id, after, batchSize)) {
+        after = rows[rows.length - 1]!.row_number;
+        const values: unknown[] = rows.map((row) => JSON.parse(row.value ?? 'null'));
+        // Checked again inside the transaction: someone may have added a record since the preview.
+        const existing = await duplicatesOf(definition, trx, importCtx, values);
+        for (const [index, value] of values.entries()) {
+          const duplicateOf = existing[index] ?? null;
+          if (duplicateOf === null) {
             pending.push(value);
             if (pending.length >= batchSize) await flush();
           } else if (input.duplicates === 'skip') {
             counts.skipped += 1;
           } else {
             await flush();
-            await definition.update(trx, importCtx, existing, value);
+            await definition.update(trx, importCtx, duplicateOf, value);
             counts.updated += 1;
           }
         }

@@ -141,6 +141,35 @@ async function findDuplicate(db: Executor, ctx: ImportContext, value: DivisionIm
   return row?.id ?? null;
 }
 
+/** `findDuplicate` for a batch: one query per batch for rows under existing parents. */
+async function findDuplicates(db: Executor, ctx: ImportContext, values: DivisionImportValue[]): Promise<Array<number | null>> {
+  const parentIds: Array<number | null | undefined> = [];
+  for (const value of values) {
+    if (value.pendingParent === null) parentIds.push(value.parentId);
+    else parentIds.push((await placedByKey(db, ctx, value.pendingParent))?.id);
+  }
+  const underParents = [...new Set(parentIds.filter((id): id is number => typeof id === 'number'))];
+  const names = [...new Set(values.map((value) => value.name))];
+  const found = new Map<string, number>();
+  if (underParents.length > 0) {
+    const rows = await db
+      .selectFrom('divisions')
+      .select(['id', 'parent_id', 'name'])
+      .where('parent_id', 'in', underParents)
+      .where('name', 'in', names)
+      .execute();
+    for (const row of rows) found.set(`${row.parent_id}|${row.name}`, row.id);
+  }
+  return Promise.all(
+    values.map(async (value, index) => {
+      const parentId = parentIds[index];
+      if (parentId === undefined) return null; // its parent is still to be created: nothing below it yet
+      if (parentId === null) return findDuplicate(db, ctx, value); // top level: rare, one query
+      return found.get(`${parentId}|${value.name}`) ?? null;
+    }),
+  );
+}
+
 /**
  * Insert in waves: rows whose parent exists go in one multi-row statement, then their paths
  * (`/1/4/17/`, which need the new ids) are set in one more; rows whose parent is created in this
@@ -239,6 +268,7 @@ export const divisionImport: ImportDefinition<DivisionImportRow, DivisionImportV
   resolve,
   duplicateKey: nodeKey,
   findDuplicate,
+  findDuplicates,
   insert,
   update,
 };
