@@ -19,7 +19,17 @@ export interface RegistryTarget {
 export function can(actor: Actor, action: RegistryAction, target: RegistryTarget): boolean {
   if (!isWithinScope(target.divisionPath, actor.scopePath)) return false;
   if (action === 'read') return true;
+  return writesRegistry(actor);
+}
+
+/** Whether the actor's roles allow writing registry records at all (the scope is checked per record). */
+export function writesRegistry(actor: Pick<Actor, 'roles'>): boolean {
   return hasRole(actor, 'system_admin', 'division_admin', 'staff');
+}
+
+/** 403 `forbidden` for an actor who may not write the registry anywhere (e.g. before an import). */
+export function assertWritesRegistry(actor: Pick<Actor, 'roles'>): void {
+  if (!writesRegistry(actor)) throw new AppError('forbidden');
 }
 
 /** 403 `out_of_scope` for a record outside the subtree, 403 `forbidden` for a missing right. */

@@ -107,7 +107,7 @@ export function demoPhone(n: number): string {
  * A deterministic date between two years, from an index (no randomness: the demo must not change).
  *
  * @example
- * spreadDate(3, 2005, 2020) // "2008-04-13"
+ * spreadDate(3, 2005, 2020) // "2010-04-06"
  */
 export function spreadDate(n: number, fromYear: number, toYear: number): string {
   const year = fromYear + (n * 7) % (toYear - fromYear + 1);
