@@ -34,8 +34,8 @@ export const serviceKindCreateSchema = z.object({
 });
 export type ServiceKindCreate = z.infer<typeof serviceKindCreateSchema>;
 
-/** The code is the stable key other records and imports rely on: it cannot change. */
-export const serviceKindUpdateSchema = z.object({
+/** The code is the stable key other records and imports rely on: it cannot change (strict: 400). */
+export const serviceKindUpdateSchema = z.strictObject({
   name: z.string().trim().min(1).max(40).optional(),
   sortOrder: z.number().int().min(0).max(9999).optional(),
   version: z.number().int().positive(),

@@ -166,14 +166,28 @@ export async function brandsInSubtree(db: Executor, subtreePath: string | null) 
     .execute();
 }
 
-/** Venues that carry a brand, in the reader's scope and not archived. */
-export async function countVenuesOfBrand(db: Executor, brandId: number, scopePath: string | null): Promise<number> {
-  const row = await db
-    .selectFrom('venues')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('brand_id', '=', brandId)
-    .where('archived_at', 'is', null)
-    .where(divisionInScope('venues.division_id', scopePath))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+/**
+ * What carries a brand, counted in the reader's scope (live records only): venues and projects.
+ *
+ * @example
+ * await countBrandLinks(db, 3, '/1/2/') // { venues: 2, projects: 5 }
+ */
+export async function countBrandLinks(db: Executor, brandId: number, scopePath: string | null): Promise<Record<string, number>> {
+  const [venues, projects] = await Promise.all([
+    db
+      .selectFrom('venues')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('brand_id', '=', brandId)
+      .where('archived_at', 'is', null)
+      .where(divisionInScope('venues.division_id', scopePath))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('projects')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('brand_id', '=', brandId)
+      .where('archived_at', 'is', null)
+      .where(divisionInScope('projects.division_id', scopePath))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { venues: Number(venues.n), projects: Number(projects.n) };
 }

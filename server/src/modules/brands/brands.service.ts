@@ -9,7 +9,7 @@ import { listVenuesOfBrand } from '../venues/venues.repo.ts';
 import { allowedActions, assertCan } from './brands.policy.ts';
 import {
   brandsInSubtree,
-  countVenuesOfBrand,
+  countBrandLinks,
   findBrand,
   findBrandByName,
   insertBrands,
@@ -47,12 +47,12 @@ export async function list(ctx: ActorContext, query: BrandListQuery) {
 
 export async function detail(ctx: ActorContext, id: number) {
   const row = await loadBrand(ctx, ctx.db, id, 'read');
-  const [divisionPath, venues, venueCount] = await Promise.all([
+  const [divisionPath, venues, links] = await Promise.all([
     divisionNamePath(ctx.db, row.division_path),
     listVenuesOfBrand(ctx.db, id, ctx.actor.scopePath),
-    countVenuesOfBrand(ctx.db, id, ctx.actor.scopePath),
+    countBrandLinks(ctx.db, id, ctx.actor.scopePath),
   ]);
-  return { ...toBrand(row), divisionPath, venues, links: { venues: venueCount }, allowed: allowedActions(ctx.actor, { divisionPath: row.division_path }) };
+  return { ...toBrand(row), divisionPath, venues, links, allowed: allowedActions(ctx.actor, { divisionPath: row.division_path }) };
 }
 
 export async function create(ctx: ActorContext, input: BrandCreate) {

@@ -203,7 +203,7 @@ describe('GET /api/venues/:id', () => {
     const created = (await huaxinStaff.post('/api/venues', venue({ divisionId: t.fixture.divisions.huaxinVillage.id }))).json();
     const staffView = await huaxinStaff.get(`/api/venues/${created.id}`);
     expect(staffView.statusCode).toBe(200);
-    expect(staffView.json()).toMatchObject({ divisionPath: ['上海市', '青浦区', '华新镇', '华新村'], links: {}, allowed: ['read', 'update', 'archive'] });
+    expect(staffView.json()).toMatchObject({ divisionPath: ['上海市', '青浦区', '华新镇', '华新村'], links: { activities: 0 }, allowed: ['read', 'update', 'archive'] });
     expect((await reviewer.get(`/api/venues/${created.id}`)).json().allowed).toEqual(['read']);
   });
 
