@@ -161,6 +161,20 @@ describe('import all or nothing', () => {
     ]);
   });
 
+  it('200: only a system admin of the whole tree may leave the parent empty (a new top-level division)', async () => {
+    const mine = await staged(admin, [header, [null, '测试省', '省'], ['测试省', '测试市', '市']]);
+    expect(mine.counts).toEqual({ ok: 2, error: 0, duplicate: 0 });
+    expect((await admin.post(`/api/imports/jobs/${mine.id}/confirm`, { duplicates: 'skip' })).statusCode).toBe(200);
+    const [province] = await divisionsNamed('测试省');
+    const [city] = await divisionsNamed('测试市');
+    expect([province!.parent_id, province!.path, province!.depth]).toEqual([null, `/${province!.id}/`, 0]);
+    expect([city!.path, city!.depth]).toEqual([`/${province!.id}/${city!.id}/`, 1]);
+    const theirs = await staged(qingpuAdmin, [header, [null, '另一省', '省']]);
+    expect((await settled(qingpuAdmin, theirs.id, '?only=problems')).rows.items[0]!.problems).toEqual([
+      { column: '上级区划', message: '只有系统管理员可以创建顶级区划' },
+    ]);
+  });
+
   it('400 per row: a row for a division outside the subtree is an error of that row', async () => {
     const job = await staged(qingpuAdmin, [header, ['上海市/金山区', '金山新镇', '街镇'], ['赵巷镇', '赵巷新村', '村居'], ['不存在市', '皖村', '市']]);
     expect(job.counts).toEqual({ ok: 1, error: 2, duplicate: 0 });

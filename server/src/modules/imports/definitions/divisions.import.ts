@@ -215,10 +215,14 @@ async function insert(db: Executor, ctx: ImportContext, values: DivisionImportVa
       ctx.memo.set(`divisions.created:${nodeKey(value)}`, node);
       return node;
     });
-    await sql`update divisions set path = case id ${sql.join(
-      placed.map((node) => sql`when ${node.id} then ${node.path}`),
-      sql` `,
-    )} end where id in (${sql.join(placed.map((node) => node.id))})`.execute(db);
+    // Every parent in this wave already has its path, so one statement sets all of the wave's.
+    const children = placed.filter((node) => node.depth > 0);
+    if (children.length > 0) {
+      await sql`update divisions set path = (select p.path from divisions p where p.id = divisions.parent_id) || divisions.id || '/'
+        where id in (${sql.join(children.map((node) => node.id))})`.execute(db);
+    }
+    const roots = placed.filter((node) => node.depth === 0);
+    if (roots.length > 0) await sql`update divisions set path = '/' || id || '/' where id in (${sql.join(roots.map((node) => node.id))})`.execute(db);
     remaining = later;
   }
 }

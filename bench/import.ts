@@ -1,0 +1,156 @@
+/**
+ * Excel import benchmark: generate a 100,000-row .xlsx of divisions (villages under 100 generated
+ * towns), import it through the real service on SQLite (upload check → background parse into the
+ * staging table → confirm in one transaction), and compare with raw better-sqlite3 prepared-statement
+ * inserts of the same rows. Prints rows/s, the ratio and the peak memory.
+ *
+ *   npm run bench:import -w bench            # 100,000 rows
+ *   ROWS=20000 npm run bench:import -w bench
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import ExcelJS from 'exceljs';
+import { loadConfig } from '../server/src/config.ts';
+import { openDatabase } from '../server/src/db/database.ts';
+import { migrateToLatest } from '../server/src/db/migrate.ts';
+import { systemClock, type ActorContext } from '../server/src/http/context.ts';
+import { insertDivision } from '../server/src/modules/divisions/divisions.repo.ts';
+import { confirm, start } from '../server/src/modules/imports/imports.service.ts';
+import { insertUser } from '../server/src/modules/users/users.repo.ts';
+
+const rows = Number(process.env.ROWS ?? 100_000);
+const towns = 100;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongxin-bench-import-'));
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+// Peak memory during the import, sampled every 20 ms (the file is generated in a child process,
+// so the generator's memory is not counted).
+let peakRss = 0;
+let peakHeap = 0;
+const sampler = setInterval(() => {
+  const usage = process.memoryUsage();
+  peakRss = Math.max(peakRss, usage.rss);
+  peakHeap = Math.max(peakHeap, usage.heapUsed);
+}, 20);
+sampler.unref();
+
+async function generate(file: string): Promise<void> {
+  // Streamed and with shared strings, as Excel itself saves.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: false });
+  const sheet = workbook.addWorksheet('区划');
+  sheet.addRow(['上级区划', '名称', '层级', '区划代码']).commit();
+  for (let i = 0; i < rows; i += 1) {
+    const town = i % towns;
+    sheet.addRow([`上海市/青浦区/测试镇${town + 1}`, `测试村${i + 1}`, '村居', String(310118000000 + i)]).commit();
+  }
+  sheet.commit();
+  await workbook.commit();
+}
+
+/** Shanghai › Qingpu › 100 towns, the same in both databases. */
+function villageValues(townIds: number[], at: string) {
+  return Array.from({ length: rows }, (_, i) => ({
+    parentId: townIds[i % towns]!,
+    name: `测试村${i + 1}`,
+    code: String(310118000000 + i),
+    at,
+  }));
+}
+
+async function main() {
+  const file = path.join(dir, 'divisions.xlsx');
+  let started = performance.now();
+  const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--generate', file], { stdio: 'inherit', env: process.env });
+  if (child.status !== 0) throw new Error('generating the file failed');
+  console.log(`generated ${rows.toLocaleString()} rows: ${mb(fs.statSync(file).size)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  const handle = await openDatabase({ sqliteFile: path.join(dir, 'service.db') });
+  await migrateToLatest(handle);
+  const at = new Date().toISOString();
+  const shanghai = await insertDivision(handle.db, { parentId: null, parentPath: null, parentDepth: -1, name: '上海市', level: 'city', code: null, at });
+  const qingpu = await insertDivision(handle.db, { parentId: shanghai.id, parentPath: shanghai.path, parentDepth: 0, name: '青浦区', level: 'district', code: null, at });
+  const townIds: number[] = [];
+  for (let i = 0; i < towns; i += 1) {
+    const town = await insertDivision(handle.db, { parentId: qingpu.id, parentPath: qingpu.path, parentDepth: 1, name: `测试镇${i + 1}`, level: 'town', code: null, at });
+    townIds.push(town.id);
+  }
+  const userId = await insertUser(handle.db, { username: 'bench', displayName: 'bench', passwordHash: 'x', divisionId: qingpu.id, roles: ['division_admin'], phone: null, at });
+  const ctx: ActorContext = {
+    db: handle.db,
+    dialect: handle.dialect,
+    config: loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' }),
+    clock: systemClock,
+    actor: { userId, username: 'bench', displayName: 'bench', divisionId: qingpu.id, scopePath: qingpu.path, roles: ['division_admin'], locale: 'zh-CN' },
+    ip: '127.0.0.1',
+    userAgent: null,
+    requestId: 'bench',
+    locale: 'zh-CN',
+  };
+
+  peakRss = process.memoryUsage().rss;
+  peakHeap = process.memoryUsage().heapUsed;
+  const rssBefore = peakRss;
+  started = performance.now();
+  const upload = path.join(dir, 'upload.xlsx');
+  fs.copyFileSync(file, upload);
+  const job = await start(ctx, 'division', { path: upload, fileName: 'divisions.xlsx', cleanUp: async () => fs.rmSync(upload, { force: true }) }, new AbortController().signal);
+  await job.parsing;
+  const parsedAt = performance.now();
+  const done = await confirm(ctx, job.job.id, { duplicates: 'skip' });
+  const finished = performance.now();
+  const parseSeconds = (parsedAt - started) / 1000;
+  const confirmSeconds = (finished - parsedAt) / 1000;
+  const serviceRate = rows / ((finished - started) / 1000);
+  if (done.result?.inserted !== rows) throw new Error(`expected ${rows} inserted, got ${JSON.stringify(done)}`);
+  const importPeak = peakRss;
+  const importPeakHeap = peakHeap;
+  await handle.close();
+
+  // The same rows through one prepared statement in one transaction: the ceiling for SQLite here.
+  const raw = new SQLite(path.join(dir, 'raw.db'));
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  const rawHandle = await openDatabase({ sqliteFile: path.join(dir, 'raw.db') });
+  await migrateToLatest(rawHandle);
+  await rawHandle.close();
+  const insert = raw.prepare('insert into divisions (parent_id, name, level, code, path, depth, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)');
+  raw.prepare("insert into divisions (id, parent_id, name, level, code, path, depth, created_at, updated_at) values (1, null, '上海市', 'city', null, '/1/', 0, ?, ?)").run(at, at);
+  for (let i = 0; i < towns; i += 1) {
+    raw.prepare("insert into divisions (id, parent_id, name, level, code, path, depth, created_at, updated_at) values (?, 1, ?, 'town', null, ?, 1, ?, ?)").run(i + 2, `测试镇${i + 1}`, `/1/${i + 2}/`, at, at);
+  }
+  const values = villageValues(Array.from({ length: towns }, (_, i) => i + 2), at);
+  started = performance.now();
+  raw.transaction(() => {
+    for (const value of values) insert.run(value.parentId, value.name, 'village', value.code, `/1/${value.parentId}/`, 2, value.at, value.at);
+  })();
+  const rawRate = rows / ((performance.now() - started) / 1000);
+  raw.close();
+  clearInterval(sampler);
+
+  const report = [
+    `rows                    ${rows.toLocaleString()}`,
+    `service: parse+check    ${parseSeconds.toFixed(1)} s (${Math.round(rows / parseSeconds).toLocaleString()} rows/s)`,
+    `service: confirm        ${confirmSeconds.toFixed(1)} s (${Math.round(rows / confirmSeconds).toLocaleString()} rows/s)`,
+    `service: end to end     ${Math.round(serviceRate).toLocaleString()} rows/s`,
+    `raw better-sqlite3      ${Math.round(rawRate).toLocaleString()} rows/s`,
+    `ratio raw / service     ${(rawRate / serviceRate).toFixed(1)}×`,
+    `peak RSS during import  ${mb(importPeak)} (${mb(rssBefore)} before it); peak V8 heap used ${mb(importPeakHeap)}`,
+    `machine                 ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}`,
+  ];
+  console.log(report.join('\n'));
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+if (process.argv[2] === '--generate') {
+  fs.rmSync(dir, { recursive: true, force: true });
+  await generate(process.argv[3]!);
+} else {
+  await main().catch((error: unknown) => {
+    console.error(error);
+    fs.rmSync(dir, { recursive: true, force: true });
+    process.exit(1);
+  });
+}
