@@ -8,6 +8,8 @@ export * from './paging.ts';
 export * from './audit.ts';
 export * from './organisations.ts';
 export * from './people.ts';
+export * from './publicity.ts';
+export * from './search.ts';
 export * from './venues.ts';
 export * from './brands.ts';
 export * from './resources.ts';

@@ -1,6 +1,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { RegistryTables } from './types-registry.ts';
 import type { WorkTables } from './types-work.ts';
+import type { PublicityTables } from './types-publicity.ts';
 
 /*
  * Row types, kept apart from API types (see `core/`) and mapped explicitly in each repo.
@@ -76,7 +77,7 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
-export interface DB extends RegistryTables, WorkTables {
+export interface DB extends RegistryTables, WorkTables, PublicityTables {
   divisions: DivisionsTable;
   users: UsersTable;
   sessions: SessionsTable;

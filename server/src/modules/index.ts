@@ -16,6 +16,8 @@ import { brandRoutes } from './brands/brands.routes.ts';
 import { serviceKindRoutes } from './service-kinds/service-kinds.routes.ts';
 import { resourceRoutes } from './resources/resources.routes.ts';
 import { guideRoutes } from './guide/guide.routes.ts';
+import { articleRoutes } from './articles/articles.routes.ts';
+import { searchRoutes } from './search/search.routes.ts';
 
 /** Every module's routes, registered in this order. A new module adds one line here. */
-export const modules: Array<(app: FastifyZod) => Promise<void>> = [authRoutes, divisionRoutes, userRoutes, auditRoutes, organisationRoutes, peopleRoutes, importRoutes, projectRoutes, activityRoutes, pairingRoutes, liaisonRoutes, attachmentRoutes, venueRoutes, brandRoutes, serviceKindRoutes, resourceRoutes, guideRoutes];
+export const modules: Array<(app: FastifyZod) => Promise<void>> = [authRoutes, divisionRoutes, userRoutes, auditRoutes, organisationRoutes, peopleRoutes, importRoutes, projectRoutes, activityRoutes, pairingRoutes, liaisonRoutes, attachmentRoutes, venueRoutes, brandRoutes, serviceKindRoutes, resourceRoutes, guideRoutes, articleRoutes, searchRoutes];

@@ -1,0 +1,84 @@
+import { mediaLevels, type ArticleCountRow, type ArticleCounts, type ArticleCountsQuery } from '@tongxin/core';
+import { sql } from 'kysely';
+import { fieldError } from '../../http/app-error.ts';
+import type { ActorContext } from '../../http/context.ts';
+import { findDivision } from '../divisions/divisions.repo.ts';
+import { divisionInScope } from '../divisions/divisions.scope.ts';
+import { assertCan } from './articles.policy.ts';
+
+type Level = (typeof mediaLevels)[number] | 'unknown';
+
+/** `2026-03` → the period label asked for. */
+function periodOf(month: string | null, period: ArticleCountsQuery['period']): string | null {
+  if (period === 'all' || month === null) return null;
+  if (period === 'year') return month.slice(0, 4);
+  if (period === 'quarter') return `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
+  return month;
+}
+
+/**
+ * Publicity counts by medium level, per period, for a division's subtree and, with
+ * `by=children`, per child division (each with its own subtree) plus the division itself. Each
+ * report counts once: archived articles and copies of another article are left out (a copy
+ * counts when its original was archived). Articles without a date count only when no period
+ * bounds are given, under period null. Rows with no article are omitted.
+ *
+ * @example await counts(ctx, { divisionId: 2, period: 'year', by: 'children' })
+ */
+export async function counts(ctx: ActorContext, query: ArticleCountsQuery): Promise<ArticleCounts> {
+  const divisionId = query.divisionId ?? ctx.actor.divisionId;
+  let subtreePath = '';
+  if (divisionId !== null) {
+    const division = await findDivision(ctx.db, divisionId);
+    if (!division) throw fieldError('query.divisionId', 'validation.invalid_value');
+    assertCan(ctx.actor, 'read', { divisionPath: division.path });
+    subtreePath = division.path;
+  }
+  let base = ctx.db
+    .selectFrom('articles as a')
+    .innerJoin('divisions as d', 'd.id', 'a.division_id')
+    .leftJoin('articles as o', 'o.id', 'a.duplicate_of_id')
+    .where(divisionInScope('a.division_id', ctx.actor.scopePath))
+    .where('a.archived_at', 'is', null)
+    .where((eb) => eb.or([eb('a.duplicate_of_id', 'is', null), eb('o.archived_at', 'is not', null)]));
+  if (subtreePath) base = base.where(divisionInScope('a.division_id', subtreePath));
+  if (query.from) base = base.where('a.published_on', '>=', query.from);
+  if (query.to) base = base.where('a.published_on', '<=', query.to);
+  const month = sql<string | null>`substr(a.published_on, 1, 7)`;
+  const grouped = await base
+    .select(['d.path as path', 'a.level as level', month.as('month'), (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(['d.path', 'a.level', month])
+    .execute();
+
+  const children = new Map<string, { id: number; name: string }>();
+  if (query.by === 'children') {
+    const rows = await ctx.db
+      .selectFrom('divisions')
+      .select(['id', 'name', 'path'])
+      .where((eb) => (divisionId === null ? eb('parent_id', 'is', null) : eb('parent_id', '=', divisionId)))
+      .execute();
+    for (const row of rows) children.set(String(row.id), { id: row.id, name: row.name });
+  }
+  const own = divisionId === null ? null : await findDivision(ctx.db, divisionId);
+
+  const rows = new Map<string, ArticleCountRow>();
+  for (const row of grouped) {
+    let target: { id: number | null; name: string | null; own: boolean } = { id: own?.id ?? null, name: own?.name ?? null, own: false };
+    if (query.by === 'children') {
+      const childId = row.path.slice(subtreePath.length || 1).split('/')[0] ?? '';
+      const child = children.get(childId);
+      target = child ? { id: child.id, name: child.name, own: false } : { id: own?.id ?? null, name: own?.name ?? null, own: true };
+    }
+    const period = periodOf(row.month, query.period);
+    const key = `${target.id ?? ''}|${target.own}|${period ?? ''}`;
+    const entry = rows.get(key) ?? { divisionId: target.id, divisionName: target.name, own: target.own, period, central: 0, provincial: 0, municipal: 0, local: 0, unknown: 0, total: 0 };
+    const level: Level = mediaLevels.includes(row.level as (typeof mediaLevels)[number]) ? (row.level as Level) : 'unknown';
+    entry[level] += Number(row.n);
+    entry.total += Number(row.n);
+    rows.set(key, entry);
+  }
+  const sorted = [...rows.values()].sort(
+    (a, b) => (a.period ?? '').localeCompare(b.period ?? '') || Number(b.own) - Number(a.own) || (a.divisionName ?? '').localeCompare(b.divisionName ?? '', 'zh'),
+  );
+  return { divisionId, period: query.period, rows: sorted };
+}

@@ -1,0 +1,116 @@
+import { searchKinds, type SearchHit, type SearchKind, type SearchQuery, type SearchResult } from '@tongxin/core';
+import type { ActorContext } from '../../http/context.ts';
+import { matchRanges, pinyinRanges, snippetAround } from './search.highlight.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { assertCanReindex, assertCanSearch } from './search.policy.ts';
+import { reindexAll } from './search.reindex.ts';
+import { findCandidates, type Candidate } from './search.repo.ts';
+import { parseQuery, type ParsedQuery } from './search.tokens.ts';
+
+interface Scored {
+  candidate: Candidate;
+  score: number;
+  matchedBy: 'text' | 'pinyin';
+}
+
+/**
+ * How well a candidate answers the query, or null when it does not contain it after all (the
+ * index matched every bigram, but not as one run: `统战工作` against `统战…战工…工作`).
+ * Title over body, whole title over part of it, exact pinyin over a prefix; shorter titles first.
+ */
+export function scoreCandidate(candidate: Candidate, query: ParsedQuery): Scored | null {
+  const { words, pinyin } = query;
+  const title = candidate.norm_title;
+  const inTitle = words.filter((word) => title.includes(word));
+  const textMatch = words.length > 0 && words.every((word) => title.includes(word) || candidate.norm_body.includes(word));
+  const keys = pinyin ? candidate.pinyin_keys.split(' ').filter(Boolean) : [];
+  const pinyinExact = pinyin !== null && keys.includes(pinyin);
+  const pinyinPrefix = pinyin !== null && keys.some((key) => key.startsWith(pinyin));
+  if (!textMatch && !pinyinPrefix) return null;
+  let score = 0;
+  if (textMatch) {
+    const compactTitle = title.replace(/ /g, '');
+    const compactQuery = words.join('');
+    if (compactTitle === compactQuery) score = 100;
+    else if (inTitle.length === words.length && title.startsWith(words[0]!)) score = 80;
+    else if (inTitle.length === words.length) score = 60;
+    else score = 30 + 10 * inTitle.length;
+    // Of two titles that contain the query, the one it fills more of is the better answer.
+    score += 10 * Math.min(1, compactQuery.length / Math.max(1, compactTitle.length));
+  }
+  const pinyinScore = pinyinExact ? 85 : pinyinPrefix ? 55 : 0;
+  const matchedBy = pinyinScore > score ? 'pinyin' : 'text';
+  return { candidate, score: Math.max(score, pinyinScore), matchedBy };
+}
+
+function toHit(scored: Scored, query: ParsedQuery): SearchHit {
+  const { candidate, matchedBy } = scored;
+  const person = candidate.kind === 'person';
+  const titleRanges = matchedBy === 'pinyin' && query.pinyin ? pinyinRanges(candidate.title, query.pinyin, person) : matchRanges(candidate.title, query.words);
+  const bodyWords = query.words.filter((word) => candidate.norm_body.includes(word));
+  const snippet = bodyWords.length > 0 ? snippetAround(candidate.body, candidate.norm_body, bodyWords) : null;
+  return {
+    kind: candidate.kind as SearchKind,
+    id: candidate.record_id,
+    title: candidate.title,
+    titleRanges,
+    subtitle: candidate.subtitle,
+    snippet: snippet?.snippet ?? null,
+    snippetRanges: snippet?.ranges ?? [],
+    divisionId: candidate.division_id,
+    divisionName: candidate.division_name,
+    date: candidate.date,
+    matchedBy,
+    score: Math.round(scored.score * 10) / 10,
+  };
+}
+
+function byScore(a: Scored, b: Scored): number {
+  return b.score - a.score || (b.candidate.date ?? '').localeCompare(a.candidate.date ?? '') || b.candidate.id - a.candidate.id;
+}
+
+/**
+ * One search across every kind the actor may see, limited to the actor's subtree: per kind, the
+ * index proposes candidates (titles first, then bodies when titles gave too few), each is checked
+ * against the query and scored, and the best `limit` are returned with highlight ranges.
+ *
+ * @example await search(ctx, { q: '统战', limit: 5 })
+ */
+export async function search(ctx: ActorContext, input: SearchQuery): Promise<SearchResult> {
+  assertCanSearch(ctx.actor);
+  const query = parseQuery(input.q);
+  const kinds = input.kinds ? searchKinds.filter((kind) => input.kinds!.includes(kind)) : [...searchKinds];
+  // Enough candidates that ranking has a choice, few enough that a common character stays cheap.
+  const pool = Math.min(200, Math.max(40, input.limit * 4));
+  const groups: SearchResult['groups'] = [];
+  for (const kind of kinds) {
+    const base = { kind, query, scopePath: ctx.actor.scopePath, limit: pool };
+    const candidates = await findCandidates(ctx.db, ctx.dialect, { ...base, phase: 'title' });
+    let exhausted = candidates.length < pool;
+    if (candidates.length < pool) {
+      const seen = new Set(candidates.map((candidate) => candidate.id));
+      const more = await findCandidates(ctx.db, ctx.dialect, { ...base, phase: 'all' });
+      candidates.push(...more.filter((candidate) => !seen.has(candidate.id)));
+      exhausted = more.length < pool;
+    }
+    const scored = candidates.flatMap((candidate) => scoreCandidate(candidate, query) ?? []).sort(byScore);
+    if (scored.length === 0) continue;
+    groups.push({ kind, items: scored.slice(0, input.limit).map((item) => toHit(item, query)), more: scored.length > input.limit || !exhausted });
+  }
+  groups.sort((a, b) => (b.items[0]?.score ?? 0) - (a.items[0]?.score ?? 0));
+  return { q: input.q, groups };
+}
+
+/**
+ * Rebuilds the index (system administrators); audited with the counts per kind.
+ *
+ * @example await reindex(ctx) // { counts: { organisation: 12, … } }
+ */
+export async function reindex(ctx: ActorContext): Promise<{ counts: Record<string, number> }> {
+  assertCanReindex(ctx.actor);
+  return ctx.db.transaction().execute(async (trx) => {
+    const counts = await reindexAll(trx);
+    await recordAudit(trx, ctx, { action: 'search.reindex', entity: 'search', entityId: null, divisionId: null, detail: counts });
+    return { counts };
+  });
+}
