@@ -19,3 +19,5 @@ export * from './activities.ts';
 export * from './pairings.ts';
 export * from './liaison.ts';
 export * from './attachments.ts';
+export * from './competitions.ts';
+export * from './competition-results.ts';

@@ -5,6 +5,7 @@ import { registry } from './migrations/0002-registry.ts';
 import { venuesResources } from './migrations/0003-venues-resources.ts';
 import { work } from './migrations/0010-work.ts';
 import { imports } from './migrations/0011-imports.ts';
+import { judgingMoney } from './migrations/0030-judging-money.ts';
 import { publicitySearch } from './migrations/0040-publicity-search.ts';
 
 /**
@@ -18,6 +19,7 @@ const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0003-venues-resources': venuesResources,
   '0010-work': work,
   '0011-imports': imports,
+  '0030-judging-money': judgingMoney,
   '0040-publicity-search': publicitySearch,
 };
 

@@ -1,6 +1,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { RegistryTables } from './types-registry.ts';
 import type { WorkTables } from './types-work.ts';
+import type { JudgingTables } from './types-judging.ts';
 import type { PublicityTables } from './types-publicity.ts';
 
 /*
@@ -77,7 +78,7 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
-export interface DB extends RegistryTables, WorkTables, PublicityTables {
+export interface DB extends RegistryTables, WorkTables, PublicityTables, JudgingTables {
   divisions: DivisionsTable;
   users: UsersTable;
   sessions: SessionsTable;
