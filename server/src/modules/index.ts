@@ -11,6 +11,8 @@ import { importRoutes } from './imports/imports.routes.ts';
 import { organisationRoutes } from './organisations/organisations.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
+import { voteRoutes } from './votes/votes.routes.ts';
+import { competitionRoutes } from './competitions/competitions.routes.ts';
 import { venueRoutes } from './venues/venues.routes.ts';
 import { brandRoutes } from './brands/brands.routes.ts';
 import { serviceKindRoutes } from './service-kinds/service-kinds.routes.ts';
@@ -20,4 +22,4 @@ import { articleRoutes } from './articles/articles.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 
 /** Every module's routes, registered in this order. A new module adds one line here. */
-export const modules: Array<(app: FastifyZod) => Promise<void>> = [authRoutes, divisionRoutes, userRoutes, auditRoutes, organisationRoutes, peopleRoutes, importRoutes, projectRoutes, activityRoutes, pairingRoutes, liaisonRoutes, attachmentRoutes, venueRoutes, brandRoutes, serviceKindRoutes, resourceRoutes, guideRoutes, articleRoutes, searchRoutes];
+export const modules: Array<(app: FastifyZod) => Promise<void>> = [authRoutes, divisionRoutes, userRoutes, auditRoutes, organisationRoutes, peopleRoutes, importRoutes, projectRoutes, activityRoutes, pairingRoutes, liaisonRoutes, attachmentRoutes, venueRoutes, brandRoutes, serviceKindRoutes, resourceRoutes, guideRoutes, articleRoutes, searchRoutes, competitionRoutes, voteRoutes];
