@@ -99,7 +99,7 @@ export interface MemberSearch extends MemberListQuery {
  * organisation in another town stays invisible to a town user), and by default only current,
  * unarchived ones.
  */
-export async function searchMembers(db: Executor, search: MemberSearch) {
+function filtered(db: Executor, search: Omit<MemberSearch, 'page' | 'pageSize'>) {
   let base = fromMemberships(db)
     .where('m.organisation_id', '=', search.organisationId)
     .where((eb) => eb.or([divisionInScope('mo.division_id', search.scopePath), divisionInScope('mp.division_id', search.scopePath)]));
@@ -115,6 +115,11 @@ export async function searchMembers(db: Executor, search: MemberSearch) {
     const q = search.q;
     base = base.where((eb) => eb.or([containsText('mo.name', q), containsText('mp.name', q)]));
   }
+  return base;
+}
+
+export async function searchMembers(db: Executor, search: MemberSearch) {
+  const base = filtered(db, search);
   const [rows, count] = await Promise.all([
     selectColumns(base)
       .orderBy(roleRank)
@@ -126,6 +131,11 @@ export async function searchMembers(db: Executor, search: MemberSearch) {
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map((row) => toMembership(row, search.today)), total: Number(count.n), page: search.page, pageSize: search.pageSize };
+}
+
+/** One page of an organisation's filtered members by ascending id, for the Excel export. */
+export async function membersAfter(db: Executor, search: Omit<MemberSearch, 'page' | 'pageSize'>, afterId: number, limit: number) {
+  return selectColumns(filtered(db, search)).where('m.id', '>', afterId).orderBy('m.id').limit(limit).execute();
 }
 
 /** A current membership of the same member in the same organisation (the duplicate rule). */

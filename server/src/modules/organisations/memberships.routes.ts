@@ -3,6 +3,7 @@ import type { FastifyZod } from '../../http/fastify-zod.ts';
 import { contextOf } from '../../http/context.ts';
 import { idParams } from './organisations.schema.ts';
 import * as memberships from './memberships.service.ts';
+import { exportMembers } from './organisations.export.ts';
 
 export async function membershipRoutes(app: FastifyZod): Promise<void> {
   const tags = ['organisations'];
@@ -18,6 +19,18 @@ export async function membershipRoutes(app: FastifyZod): Promise<void> {
       },
     },
     async (request) => memberships.listMembers(contextOf(request), request.params.id, request.query),
+  );
+  app.get(
+    '/api/organisations/:id/members/export',
+    {
+      schema: {
+        tags,
+        summary: 'The filtered members as .xlsx, in the import columns (audited as membership.export)',
+        params: idParams,
+        querystring: memberListQuerySchema.omit({ page: true, pageSize: true }),
+      },
+    },
+    async (request, reply) => exportMembers(reply, contextOf(request), request.params.id, request.query),
   );
   app.post(
     '/api/organisations/:id/members',

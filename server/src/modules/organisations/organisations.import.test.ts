@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportTables } from '../../db/types-imports.ts';
 import { auditRows, createTestApp, type TestApp, type TestClient } from '../../test/harness.ts';
 import { settled, upload, xlsx } from '../imports/test-files.ts';
 
@@ -118,7 +119,7 @@ describe('person import', () => {
     expect(job.counts).toEqual({ ok: 2, error: 0, duplicate: 0 });
     expect(job.ignoredHeaders).toEqual(['身份证号', '民族', '宗教信仰', '政治面貌']);
     expect((await huaxinStaff.post(`/api/imports/jobs/${job.id}/confirm`, { duplicates: 'skip' })).statusCode).toBe(200);
-    const staging = await t.handle.db.selectFrom('import_rows').select('value').where('job_id', '=', job.id).execute();
+    const staging = await t.handle.db.withTables<ImportTables>().selectFrom('import_rows').select('value').where('job_id', '=', job.id).execute();
     expect(JSON.stringify(staging)).not.toMatch(/310101|汉族|群众/);
     const people = (await huaxinStaff.get(`/api/people?q=${encodeURIComponent('导入')}`)).json().items;
     expect(people.map((p: { name: string; phone: string | null; organisationName: string | null }) => [p.name, p.phone, p.organisationName])).toEqual([

@@ -28,6 +28,15 @@ const typeByWord = new Map<string, OrganisationType>(
 
 const text = (max: number) => z.string().trim().max(max).optional();
 
+/**
+ * A phone cell: a masked number (`138****5678`, as every export writes it) reads as an empty cell,
+ * so an exported sheet can be edited and imported again without wiping the stored numbers.
+ *
+ * @example
+ * phoneCell.parse('138****5678') // undefined
+ */
+export const phoneCell = z.preprocess((value) => (typeof value === 'string' && value.includes('*') ? undefined : value), phoneInputSchema.optional());
+
 const organisationRowSchema = z.object({
   division: z.string().trim().min(1).max(300),
   name: z.string().trim().min(1).max(100),
@@ -39,7 +48,7 @@ const organisationRowSchema = z.object({
   parent: text(400),
   foundedOn: ymdDateSchema.optional(),
   contactName: text(40),
-  contactPhone: phoneInputSchema.optional(),
+  contactPhone: phoneCell,
   address: text(200),
   description: text(2000),
 });

@@ -105,6 +105,20 @@ function selectBase(db: Executor, search: OrganisationSearch) {
   return base;
 }
 
+/**
+ * One page of the filtered list by ascending id, for the Excel export (keyset paging, so 100,000
+ * rows cost the same per page as the first).
+ */
+export async function organisationsAfter(db: Executor, search: Omit<OrganisationSearch, 'page' | 'pageSize' | 'sort' | 'order'>, afterId: number, limit: number) {
+  return selectBase(db, { ...search, page: 1, pageSize: limit, sort: 'name', order: 'asc' })
+    .selectAll('o')
+    .select(['d.name as division_name', 'd.path as division_path', 'p.name as parent_name'])
+    .where('o.id', '>', afterId)
+    .orderBy('o.id')
+    .limit(limit)
+    .execute();
+}
+
 export interface OrganisationValues {
   divisionId: number;
   name: string;

@@ -11,6 +11,7 @@ import {
 import type { FastifyZod } from '../../http/fastify-zod.ts';
 import { contextOf } from '../../http/context.ts';
 import { membershipRoutes } from './memberships.routes.ts';
+import { exportOrganisations } from './organisations.export.ts';
 import { idParams } from './organisations.schema.ts';
 import * as organisations from './organisations.service.ts';
 
@@ -27,6 +28,17 @@ export async function organisationRoutes(app: FastifyZod): Promise<void> {
       },
     },
     async (request) => organisations.list(contextOf(request), request.query),
+  );
+  app.get(
+    '/api/organisations/export',
+    {
+      schema: {
+        tags,
+        summary: 'The filtered list as .xlsx (same filters as the list; phones masked; audited as organisation.export)',
+        querystring: organisationListQuerySchema.omit({ page: true, pageSize: true }),
+      },
+    },
+    async (request, reply) => exportOrganisations(reply, contextOf(request), request.query),
   );
   app.get(
     '/api/organisations/:id',

@@ -1,9 +1,9 @@
-import { phoneInputSchema } from '@tongxin/core';
 import { z } from 'zod';
 import type { Executor } from '../../db/database.ts';
 import { nowIso } from '../../http/context.ts';
 import type { ImportContext, ImportDefinition, ResolveOutcome, RowProblem } from '../imports/import-definition.ts';
 import { resolveDivision } from '../imports/import-helpers.ts';
+import { phoneCell } from '../organisations/organisations.import.ts';
 import { resolveNamedCell } from '../organisations/organisations.lookup.ts';
 import { assertWritesRegistry } from '../organisations/organisations.policy.ts';
 
@@ -14,7 +14,7 @@ import { assertWritesRegistry } from '../organisations/organisations.policy.ts';
 const personRowSchema = z.object({
   division: z.string().trim().min(1).max(300),
   name: z.string().trim().min(1).max(40),
-  phone: phoneInputSchema.optional(),
+  phone: phoneCell,
   organisation: z.string().trim().max(400).optional(),
   position: z.string().trim().max(60).optional(),
 });

@@ -80,7 +80,7 @@ export interface PersonSearch extends Omit<PersonListQuery, 'divisionId'> {
 
 const sortColumns = { name: 'p.name', position: 'p.position', createdAt: 'p.created_at', updatedAt: 'p.updated_at' } as const;
 
-export async function searchPeople(db: Executor, search: PersonSearch) {
+function filtered(db: Executor, search: Omit<PersonSearch, 'page' | 'pageSize' | 'sort' | 'order'>) {
   let base = fromPeople(db).where(divisionInScope('p.division_id', search.scopePath));
   if (search.subtreePath) base = base.where(divisionInScope('p.division_id', search.subtreePath));
   if (search.organisationId) base = base.where('p.organisation_id', '=', search.organisationId);
@@ -103,6 +103,11 @@ export async function searchPeople(db: Executor, search: PersonSearch) {
     const q = search.q;
     base = base.where((eb) => eb.or([containsText('p.name', q), containsText('p.position', q), containsText('o.name', q)]));
   }
+  return base;
+}
+
+export async function searchPeople(db: Executor, search: PersonSearch) {
+  const base = filtered(db, search);
   const column = sortColumns[search.sort];
   const [rows, count] = await Promise.all([
     selectColumns(base)
@@ -122,6 +127,13 @@ export async function searchPeople(db: Executor, search: PersonSearch) {
     page: search.page,
     pageSize: search.pageSize,
   };
+}
+
+/** One page of the filtered list by ascending id, with current roles, for the Excel export. */
+export async function peopleAfter(db: Executor, search: Omit<PersonSearch, 'page' | 'pageSize' | 'sort' | 'order'>, afterId: number, limit: number) {
+  const rows = await selectColumns(filtered(db, search)).where('p.id', '>', afterId).orderBy('p.id').limit(limit).execute();
+  const roles = await currentRoles(db, rows.map((row) => row.id), search.today);
+  return rows.map((row) => ({ ...row, roles: roles.get(row.id) ?? [] }));
 }
 
 /** Every membership of a person whose organisation the reader can see, current first. */

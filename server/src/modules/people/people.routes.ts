@@ -2,6 +2,7 @@ import { pageSchema, personCreateSchema, personDetailSchema, personListQuerySche
 import type { FastifyZod } from '../../http/fastify-zod.ts';
 import { contextOf } from '../../http/context.ts';
 import { idParams } from '../organisations/organisations.schema.ts';
+import { exportPeople } from './people.export.ts';
 import * as people from './people.service.ts';
 
 export async function peopleRoutes(app: FastifyZod): Promise<void> {
@@ -17,6 +18,17 @@ export async function peopleRoutes(app: FastifyZod): Promise<void> {
       },
     },
     async (request) => people.list(contextOf(request), request.query),
+  );
+  app.get(
+    '/api/people/export',
+    {
+      schema: {
+        tags,
+        summary: 'The filtered list as .xlsx (same filters as the list; phones masked; audited as person.export)',
+        querystring: personListQuerySchema.omit({ page: true, pageSize: true }),
+      },
+    },
+    async (request, reply) => exportPeople(reply, contextOf(request), request.query),
   );
   app.get(
     '/api/people/:id',
