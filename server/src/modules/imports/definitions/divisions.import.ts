@@ -148,15 +148,17 @@ async function findDuplicates(db: Executor, ctx: ImportContext, values: Division
     if (value.pendingParent === null) parentIds.push(value.parentId);
     else parentIds.push((await placedByKey(db, ctx, value.pendingParent))?.id);
   }
-  const underParents = [...new Set(parentIds.filter((id): id is number => typeof id === 'number'))];
-  const names = [...new Set(values.map((value) => value.name))];
+  // (parent_id, name) pairs, so each is one probe of the unique (parent_id, name) index.
+  const pairs = values.flatMap((value, index) => {
+    const parentId = parentIds[index];
+    return typeof parentId === 'number' ? [[parentId, value.name] as const] : [];
+  });
   const found = new Map<string, number>();
-  if (underParents.length > 0) {
+  if (pairs.length > 0) {
     const rows = await db
       .selectFrom('divisions')
       .select(['id', 'parent_id', 'name'])
-      .where('parent_id', 'in', underParents)
-      .where('name', 'in', names)
+      .where((eb) => eb(eb.refTuple('parent_id', 'name'), 'in', pairs.map(([parentId, name]) => eb.tuple(parentId, name))))
       .execute();
     for (const row of rows) found.set(`${row.parent_id}|${row.name}`, row.id);
   }
