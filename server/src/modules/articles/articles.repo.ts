@@ -91,7 +91,7 @@ export async function searchArticles(db: Executor, search: ArticleSearch) {
   if (search.organisationId) {
     const organisationId = search.organisationId;
     base = base.where((eb) =>
-      eb.exists(eb.selectFrom('article_mentions as am').whereRef('am.article_id', '=', 'a.id').where('am.kind', '=', 'organisation').where('am.target_id', '=', organisationId)),
+      eb.exists(eb.selectFrom('article_mentions as am').select('am.article_id').whereRef('am.article_id', '=', 'a.id').where('am.kind', '=', 'organisation').where('am.target_id', '=', organisationId)),
     );
   }
   if (search.from) base = base.where('a.published_on', '>=', search.from);

@@ -1,4 +1,5 @@
 import type { MediumCreate, MediumUpdate } from '@tongxin/core';
+import type { Executor } from '../../db/database.ts';
 import { AppError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -15,14 +16,14 @@ export async function list(ctx: ActorContext, archived: 'false' | 'true' | 'all'
   return (await listMedia(ctx.db, archived)).map(toMedium);
 }
 
-async function assertUniqueName(ctx: ActorContext, name: string, exceptId?: number) {
-  if (await findMediumByName(ctx.db, name, exceptId)) throw new AppError('duplicate', { params: { entity: 'entities.medium', value: name } });
+async function assertUniqueName(db: Executor, name: string, exceptId?: number) {
+  if (await findMediumByName(db, name, exceptId)) throw new AppError('duplicate', { params: { entity: 'entities.medium', value: name } });
 }
 
 export async function create(ctx: ActorContext, input: MediumCreate) {
   assertCanMedia(ctx.actor, 'manage');
   return ctx.db.transaction().execute(async (trx) => {
-    await assertUniqueName(ctx, input.name);
+    await assertUniqueName(trx, input.name);
     const id = await insertMedium(trx, input, nowIso(ctx));
     await recordAudit(trx, ctx, { action: 'medium.create', entity: 'medium', entityId: id, divisionId: null, detail: { name: input.name, level: input.level } });
     return toMedium((await findMedium(trx, id))!);
@@ -34,7 +35,7 @@ export async function update(ctx: ActorContext, id: number, input: MediumUpdate)
   return ctx.db.transaction().execute(async (trx) => {
     const before = await findMedium(trx, id);
     if (!before) throw notFound('medium');
-    if (input.name !== undefined && input.name !== before.name) await assertUniqueName(ctx, input.name, id);
+    if (input.name !== undefined && input.name !== before.name) await assertUniqueName(trx, input.name, id);
     const { version, ...patch } = input;
     if (!(await updateMedium(trx, id, version, patch, nowIso(ctx)))) throw versionConflict('medium');
     await recordAudit(trx, ctx, { action: 'medium.update', entity: 'medium', entityId: id, divisionId: null, detail: { changed: Object.keys(patch).sort() } });
