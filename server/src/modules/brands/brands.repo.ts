@@ -5,7 +5,7 @@ import type { BrandsTable } from '../../db/types-registry.ts';
 import { containsText } from '../../db/text-match.ts';
 import { divisionInScope } from '../divisions/divisions.scope.ts';
 
-type BrandRow = Selectable<BrandsTable> & { division_name: string; division_path: string };
+export type BrandRow = Selectable<BrandsTable> & { division_name: string; division_path: string };
 
 export function toBrand(row: BrandRow): Brand {
   return {
@@ -60,7 +60,10 @@ export interface BrandSearch extends BrandListQuery {
   filterPath?: string | undefined;
 }
 
-export async function searchBrands(db: Executor, search: BrandSearch) {
+export type BrandFilter = Omit<BrandSearch, 'page' | 'pageSize' | 'sort' | 'order'>;
+
+/** The list's filters on top of the scope; shared by the paged list and the export. */
+function filteredBrands(db: Executor, search: BrandFilter) {
   let base = fromBrands(db).where(divisionInScope('brands.division_id', search.scopePath));
   if (search.filterPath) base = base.where(divisionInScope('brands.division_id', search.filterPath));
   if (search.q) {
@@ -79,6 +82,11 @@ export async function searchBrands(db: Executor, search: BrandSearch) {
   }
   if (search.archived === 'false') base = base.where('brands.archived_at', 'is', null);
   if (search.archived === 'true') base = base.where('brands.archived_at', 'is not', null);
+  return base;
+}
+
+export async function searchBrands(db: Executor, search: BrandSearch) {
+  const base = filteredBrands(db, search);
   const [items, count] = await Promise.all([
     base
       .selectAll('brands')
@@ -93,6 +101,17 @@ export async function searchBrands(db: Executor, search: BrandSearch) {
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: items.map(toBrand), total: Number(count.n), page: search.page, pageSize: search.pageSize };
+}
+
+/** One page of the filtered list by ascending id (keyset), for the Excel export. */
+export async function brandsAfter(db: Executor, filter: BrandFilter, afterId: number, limit: number) {
+  return filteredBrands(db, filter)
+    .selectAll('brands')
+    .select(['divisions.name as division_name', 'divisions.path as division_path'])
+    .where('brands.id', '>', afterId)
+    .orderBy('brands.id')
+    .limit(limit)
+    .execute();
 }
 
 export interface BrandValues {

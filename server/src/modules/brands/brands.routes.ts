@@ -12,6 +12,7 @@ import type { FastifyZod } from '../../http/fastify-zod.ts';
 import { contextOf } from '../../http/context.ts';
 import { idParams, versionBody } from '../venues/venues.schema.ts';
 import * as brands from './brands.service.ts';
+import { exportBrands } from './brands.export.ts';
 
 export async function brandRoutes(app: FastifyZod): Promise<void> {
   const tags = ['brands'];
@@ -31,6 +32,11 @@ export async function brandRoutes(app: FastifyZod): Promise<void> {
       },
     },
     async (request) => brands.matrix(contextOf(request), request.query.parentId),
+  );
+  app.get(
+    '/api/brands/export',
+    { schema: { tags, summary: 'The filtered brand list as .xlsx (audited)', querystring: brandListQuerySchema.omit({ page: true, pageSize: true, sort: true, order: true }) } },
+    async (request, reply) => exportBrands(reply, contextOf(request), request.query),
   );
   app.get(
     '/api/brands/:id',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRows, createTestApp, type TestApp, type TestClient } from '../../test/harness.ts';
-import { registryRecords } from '../venues/venues.test-records.ts';
+import { registryRecords, sheetRows } from '../venues/venues.test-records.ts';
 
 let t: TestApp;
 let admin: TestClient;
@@ -187,5 +187,20 @@ describe('GET /api/brands/matrix', () => {
 
   it('401: without a session', async () => {
     expect((await t.anonymous().get('/api/brands/matrix')).statusCode).toBe(401);
+  });
+});
+
+describe('GET /api/brands/export', () => {
+  it('200: the filtered brands of the subtree with their field; audited', async () => {
+    const response = await huaxinStaff.get('/api/brands/export?q=B-');
+    expect(response.statusCode).toBe(200);
+    const [header, ...rows] = await sheetRows(response.rawPayload);
+    expect(header).toEqual(['所属区划', '名称', '领域', '简介']);
+    expect(rows).toEqual([['上海市/青浦区/华新镇/华新村', 'B-华新村港澳之家', '港澳台']]);
+    expect((await auditRows(t.handle, 'brand.export'))[0]).toMatchObject({ actor_id: t.fixture.users.huaxinStaff.id });
+  });
+
+  it('403: another town’s division filter is refused', async () => {
+    expect((await huaxinStaff.get(`/api/brands/export?divisionId=${t.fixture.divisions.zhaoxiang.id}`)).statusCode).toBe(403);
   });
 });

@@ -5,7 +5,7 @@ import type { ResourcesTable } from '../../db/types-registry.ts';
 import { containsText } from '../../db/text-match.ts';
 import { divisionInScope } from '../divisions/divisions.scope.ts';
 
-type ResourceRow = Selectable<ResourcesTable> & {
+export type ResourceRow = Selectable<ResourcesTable> & {
   division_name: string;
   division_path: string;
   organisation_name: string | null;
@@ -89,7 +89,10 @@ export interface ResourceSearch extends ResourceListQuery {
   filterPath?: string | undefined;
 }
 
-export async function searchResources(db: Executor, search: ResourceSearch) {
+export type ResourceFilter = Omit<ResourceSearch, 'page' | 'pageSize' | 'sort' | 'order'>;
+
+/** The list's filters on top of the scope; shared by the paged list and the export. */
+function filteredResources(db: Executor, search: ResourceFilter) {
   let base = fromResources(db).where(divisionInScope('resources.division_id', search.scopePath));
   if (search.filterPath) base = base.where(divisionInScope('resources.division_id', search.filterPath));
   if (search.q) {
@@ -102,6 +105,11 @@ export async function searchResources(db: Executor, search: ResourceSearch) {
   if (search.personId) base = base.where('resources.person_id', '=', search.personId);
   if (search.archived === 'false') base = base.where('resources.archived_at', 'is', null);
   if (search.archived === 'true') base = base.where('resources.archived_at', 'is not', null);
+  return base;
+}
+
+export async function searchResources(db: Executor, search: ResourceSearch) {
+  const base = filteredResources(db, search);
   const [rows, count] = await Promise.all([
     base
       .selectAll('resources')
@@ -115,6 +123,11 @@ export async function searchResources(db: Executor, search: ResourceSearch) {
   ]);
   const services = await servicesOf(db, rows.map((row) => row.id));
   return { items: rows.map((row) => toResource(row, services.get(row.id) ?? [])), total: Number(count.n), page: search.page, pageSize: search.pageSize };
+}
+
+/** One page of the filtered list by ascending id (keyset), for the Excel export. */
+export async function resourcesAfter(db: Executor, filter: ResourceFilter, afterId: number, limit: number) {
+  return filteredResources(db, filter).selectAll('resources').select(joinedNames).where('resources.id', '>', afterId).orderBy('resources.id').limit(limit).execute();
 }
 
 /** A resource a need can be matched to, with how many of the asked-for kinds it offers. */

@@ -11,6 +11,7 @@ import type { FastifyZod } from '../../http/fastify-zod.ts';
 import { contextOf } from '../../http/context.ts';
 import { idParams, versionBody } from '../venues/venues.schema.ts';
 import * as resources from './resources.service.ts';
+import { exportResources } from './resources.export.ts';
 
 export async function resourceRoutes(app: FastifyZod): Promise<void> {
   const tags = ['resources'];
@@ -25,6 +26,11 @@ export async function resourceRoutes(app: FastifyZod): Promise<void> {
       },
     },
     async (request) => resources.list(contextOf(request), request.query),
+  );
+  app.get(
+    '/api/resources/export',
+    { schema: { tags, summary: 'The filtered resource list as .xlsx (phones masked; audited)', querystring: resourceListQuerySchema.omit({ page: true, pageSize: true, sort: true, order: true }) } },
+    async (request, reply) => exportResources(reply, contextOf(request), request.query),
   );
   app.get(
     '/api/resources/:id',

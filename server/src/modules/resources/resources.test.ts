@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRows, createTestApp, type TestApp, type TestClient } from '../../test/harness.ts';
-import { registryRecords } from '../venues/venues.test-records.ts';
+import { registryRecords, sheetRows } from '../venues/venues.test-records.ts';
 import { findResourcesOffering } from './resources.repo.ts';
 
 let t: TestApp;
@@ -200,5 +200,23 @@ describe('PATCH, archive and unarchive /api/resources/:id', () => {
     expect((await zhaoxiangStaff.patch(`/api/resources/${created.id}`, { name: 'x', version: 1 })).statusCode).toBe(403);
     expect((await zhaoxiangStaff.post(`/api/resources/${created.id}/archive`, { version: 1 })).statusCode).toBe(403);
     expect((await admin.patch('/api/resources/999999', { name: 'x', version: 1 })).statusCode).toBe(404);
+  });
+});
+
+describe('GET /api/resources/export', () => {
+  it('200: the filtered resources of the subtree with their services; phones masked; audited', async () => {
+    const response = await huaxinStaff.get(`/api/resources/export?q=R-&serviceKindId=${kind.medical}`);
+    expect(response.statusCode).toBe(200);
+    const [header, ...rows] = await sheetRows(response.rawPayload);
+    expect(header).toEqual(['所属区划', '名称', '类别', '提供服务', '所属组织', '联系人', '联系电话', '简介']);
+    expect(rows).toEqual([['上海市/青浦区/华新镇', 'R-华新医生', '个人', '医疗健康、养老服务', undefined, undefined, '139****1234']]);
+    expect(response.rawPayload.includes(Buffer.from('13900001234'))).toBe(false);
+    const [row] = await auditRows(t.handle, 'resource.export');
+    expect(JSON.parse(row!.detail!)).toMatchObject({ rows: 1 });
+  });
+
+  it('403: another town’s division filter; 401 without a session', async () => {
+    expect((await huaxinStaff.get(`/api/resources/export?divisionId=${t.fixture.divisions.zhaoxiang.id}`)).statusCode).toBe(403);
+    expect((await t.anonymous().get('/api/resources/export')).statusCode).toBe(401);
   });
 });

@@ -5,7 +5,7 @@ import type { VenuesTable } from '../../db/types-registry.ts';
 import { containsText } from '../../db/text-match.ts';
 import { divisionInScope } from '../divisions/divisions.scope.ts';
 
-type VenueRow = Selectable<VenuesTable> & {
+export type VenueRow = Selectable<VenuesTable> & {
   division_name: string;
   division_path: string;
   owner_name: string | null;
@@ -44,10 +44,10 @@ function fromVenues(db: Executor) {
     .leftJoin('brands', 'brands.id', 'venues.brand_id');
 }
 
+const selectedColumns = ['divisions.name as division_name', 'divisions.path as division_path', 'organisations.name as owner_name', 'brands.name as brand_name'] as const;
+
 function selectVenues(db: Executor) {
-  return fromVenues(db)
-    .selectAll('venues')
-    .select(['divisions.name as division_name', 'divisions.path as division_path', 'organisations.name as owner_name', 'brands.name as brand_name']);
+  return fromVenues(db).selectAll('venues').select(selectedColumns);
 }
 
 export async function findVenue(db: Executor, id: number): Promise<VenueRow | undefined> {
@@ -84,7 +84,10 @@ export interface VenueSearch extends VenueListQuery {
   filterPath?: string | undefined;
 }
 
-export async function searchVenues(db: Executor, search: VenueSearch) {
+export type VenueFilter = Omit<VenueSearch, 'page' | 'pageSize' | 'sort' | 'order'>;
+
+/** The list's filters on top of the scope; shared by the paged list and the export. */
+function filteredVenues(db: Executor, search: VenueFilter) {
   let base = fromVenues(db).where(divisionInScope('venues.division_id', search.scopePath));
   if (search.filterPath) base = base.where(divisionInScope('venues.division_id', search.filterPath));
   if (search.q) {
@@ -108,10 +111,13 @@ export async function searchVenues(db: Executor, search: VenueSearch) {
   if (search.ownerOrganisationId) base = base.where('venues.owner_organisation_id', '=', search.ownerOrganisationId);
   if (search.archived === 'false') base = base.where('venues.archived_at', 'is', null);
   if (search.archived === 'true') base = base.where('venues.archived_at', 'is not', null);
+  return base;
+}
 
-  let rows = base
-    .selectAll('venues')
-    .select(['divisions.name as division_name', 'divisions.path as division_path', 'organisations.name as owner_name', 'brands.name as brand_name']);
+
+export async function searchVenues(db: Executor, search: VenueSearch) {
+  const base = filteredVenues(db, search);
+  let rows = base.selectAll('venues').select(selectedColumns);
   // Unrated venues come last whichever the direction (engines disagree on where nulls sort).
   if (search.sort === 'starRating') rows = rows.orderBy(sql`case when venues.star_rating is null then 1 else 0 end`);
   rows = rows.orderBy(sortColumns[search.sort], search.order);
@@ -124,6 +130,16 @@ export async function searchVenues(db: Executor, search: VenueSearch) {
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: items.map(toVenue), total: Number(count.n), page: search.page, pageSize: search.pageSize };
+}
+
+/**
+ * One page of the filtered list by ascending id (keyset), for the Excel export.
+ *
+ * @example
+ * keysetRows((afterId, limit) => venuesAfter(db, filter, afterId, limit))
+ */
+export async function venuesAfter(db: Executor, filter: VenueFilter, afterId: number, limit: number) {
+  return filteredVenues(db, filter).selectAll('venues').select(selectedColumns).where('venues.id', '>', afterId).orderBy('venues.id').limit(limit).execute();
 }
 
 export interface VenueValues {

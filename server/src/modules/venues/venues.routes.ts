@@ -3,6 +3,7 @@ import type { FastifyZod } from '../../http/fastify-zod.ts';
 import { contextOf } from '../../http/context.ts';
 import { idParams, versionBody } from './venues.schema.ts';
 import * as venues from './venues.service.ts';
+import { exportVenues } from './venues.export.ts';
 
 export async function venueRoutes(app: FastifyZod): Promise<void> {
   const tags = ['venues'];
@@ -17,6 +18,17 @@ export async function venueRoutes(app: FastifyZod): Promise<void> {
       },
     },
     async (request) => venues.list(contextOf(request), request.query),
+  );
+  app.get(
+    '/api/venues/export',
+    {
+      schema: {
+        tags,
+        summary: 'The filtered venue list as .xlsx (phones masked; audited)',
+        querystring: venueListQuerySchema.omit({ page: true, pageSize: true, sort: true, order: true }),
+      },
+    },
+    async (request, reply) => exportVenues(reply, contextOf(request), request.query),
   );
   app.get(
     '/api/venues/:id',

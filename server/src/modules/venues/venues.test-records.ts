@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { TestApp } from '../../test/harness.ts';
 import { fixturePassword } from '../../test/fixture.ts';
 import { hashPassword } from '../auth/password.ts';
@@ -45,4 +46,18 @@ export async function registryRecords(t: TestApp) {
   await insertUser(db, { username: 'qingpu.reviewer', displayName: '评审', passwordHash, divisionId: t.fixture.divisions.qingpu.id, roles: ['reviewer', 'handler'], phone: null, at });
   const reviewer = await t.signIn('qingpu.reviewer');
   return { huaxinChamber, huaxinArchivedOrg, zhaoxiangOrg, jinshanOrg, huaxinPerson, zhaoxiangPerson, huaxinBrand: huaxinBrand!, reviewer };
+}
+
+/**
+ * The first sheet of an exported .xlsx as rows of cell values (header row first).
+ *
+ * @example
+ * const [header, ...rows] = await sheetRows(response.rawPayload);
+ */
+export async function sheetRows(payload: Buffer): Promise<unknown[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(payload as unknown as ArrayBuffer);
+  const rows: unknown[][] = [];
+  workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRows, createTestApp, type TestApp, type TestClient } from '../../test/harness.ts';
-import { registryRecords } from './venues.test-records.ts';
+import { registryRecords, sheetRows } from './venues.test-records.ts';
 
 let t: TestApp;
 let admin: TestClient;
@@ -290,5 +290,34 @@ describe('POST /api/venues/:id/archive and /unarchive', () => {
     expect((await zhaoxiangStaff.post(`/api/venues/${created.id}/archive`, { version: created.version })).statusCode).toBe(403);
     expect((await reviewer.post(`/api/venues/${created.id}/archive`, { version: created.version })).statusCode).toBe(403);
     expect((await huaxinStaff.post(`/api/venues/${created.id}/archive`, {})).statusCode).toBe(400);
+  });
+});
+
+describe('GET /api/venues/export', () => {
+  it('200: the filtered list of the subtree as .xlsx, in the template’s columns, hotlines masked; audited with the filter', async () => {
+    await huaxinStaff.post('/api/venues', venue({ name: 'X-导出阵地', type: 'service_centre', level: 'provincial', starRating: 3, hotline: '021-59781234', isPublic: true, ownerOrganisationId: records.huaxinChamber }));
+    await zhaoxiangStaff.post('/api/venues', venue({ name: 'X-赵巷阵地', divisionId: t.fixture.divisions.zhaoxiang.id }));
+    const response = await huaxinStaff.get(`/api/venues/export?q=X-`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('spreadsheetml');
+    const [header, ...rows] = await sheetRows(response.rawPayload);
+    expect(header).toEqual(['所属区划', '名称', '类型', '级别', '星级', '地址', '服务热线', '开放时间', '所属组织', '品牌', '是否公开', '简介']);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.slice(0, 7)).toEqual(['上海市/青浦区/华新镇', 'X-导出阵地', '服务中心', '省级', 3, undefined, '021****1234']);
+    expect(rows[0]![8]).toBe('华新镇商会');
+    expect(rows[0]![10]).toBe('是');
+    const [row] = await auditRows(t.handle, 'venue.export');
+    expect(JSON.parse(row!.detail!)).toMatchObject({ filter: { q: 'X-' }, rows: 1 });
+  });
+
+  it('403: exporting with another town’s division filter is refused before any file is sent', async () => {
+    const response = await huaxinStaff.get(`/api/venues/export?divisionId=${t.fixture.divisions.zhaoxiang.id}`);
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.code).toBe('out_of_scope');
+  });
+
+  it('400: an unknown filter value; 401: without a session', async () => {
+    expect((await huaxinStaff.get('/api/venues/export?type=castle')).statusCode).toBe(400);
+    expect((await t.anonymous().get('/api/venues/export')).statusCode).toBe(401);
   });
 });
