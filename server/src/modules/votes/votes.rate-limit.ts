@@ -11,8 +11,8 @@ import { AppError } from '../../http/app-error.ts';
  */
 export async function consumeRate(db: Executor, rule: { key: string; limit: number; windowSeconds: number; now: Date }): Promise<void> {
   const since = new Date(rule.now.getTime() - rule.windowSeconds * 1000).toISOString();
-  await db.deleteFrom('vote_rate_events').where('key', '=', rule.key).where('at', '<', since).execute();
-  const rows = await db.selectFrom('vote_rate_events').select('at').where('key', '=', rule.key).where('at', '>=', since).orderBy('at').execute();
+  await db.deleteFrom('vote_rate_events').where('key', '=', rule.key).where('at', '<=', since).execute();
+  const rows = await db.selectFrom('vote_rate_events').select('at').where('key', '=', rule.key).where('at', '>', since).orderBy('at').execute();
   if (rows.length >= rule.limit) {
     const oldest = new Date(rows[0]!.at).getTime();
     const seconds = Math.max(1, Math.ceil((oldest + rule.windowSeconds * 1000 - rule.now.getTime()) / 1000));
