@@ -21,3 +21,4 @@ export * from './liaison.ts';
 export * from './attachments.ts';
 export * from './competitions.ts';
 export * from './competition-results.ts';
+export * from './assessments.ts';
