@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { maskPhone, translate } from '@tongxin/core';
 import ExcelJS from 'exceljs';
@@ -74,24 +75,34 @@ export async function exportXlsx<T>(reply: FastifyReply, ctx: ActorContext, opti
 
   const write = async () => {
     let count = 0;
+    let complete = true;
     for await (const row of options.rows) {
+      // The client went away: stop reading the database, but still record what was sent.
+      if (output.destroyed) {
+        complete = false;
+        break;
+      }
       const cells = options.columns.map((column) => {
         const value = column.value(row);
         return column.phone && typeof value === 'string' ? maskPhone(value) : (value ?? null);
       });
       sheet.addRow(cells).commit();
       count += 1;
-      // Let the zip stream drain to the client now and then instead of buffering the whole file.
-      if (count % 1000 === 0) await new Promise((resolve) => setImmediate(resolve));
+      // Let the zip stream drain to a slow client instead of buffering the whole file in memory.
+      if (count % 500 === 0) {
+        if (output.writableNeedDrain) await once(output, 'drain');
+        else await new Promise((resolve) => setImmediate(resolve));
+      }
     }
-    sheet.commit();
     await recordAudit(ctx.db, ctx, {
       action: `${options.entity}.export`,
       entity: options.entity,
       entityId: null,
       divisionId: options.divisionId === undefined ? ctx.actor.divisionId : options.divisionId,
-      detail: { filter: options.filter, rows: count },
+      detail: { filter: options.filter, rows: count, ...(complete ? {} : { complete: false }) },
     });
+    if (!complete) return;
+    sheet.commit();
     await workbook.commit();
   };
   write().catch((error: unknown) => output.destroy(error instanceof Error ? error : new Error(String(error))));

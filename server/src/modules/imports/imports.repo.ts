@@ -157,7 +157,8 @@ export async function expireJobs(db: Executor, now: string): Promise<number> {
   const stale = await staging(db)
     .selectFrom('import_jobs')
     .select('id')
-    .where('status', 'in', ['ready', 'failed'])
+    // A job still `parsing` or `confirming` a day later was cut off by a restart.
+    .where('status', 'in', ['parsing', 'ready', 'confirming', 'failed'])
     .where('expires_at', '<', now)
     .execute();
   for (const { id } of stale) {

@@ -90,7 +90,7 @@ async function loadJob(ctx: ActorContext, id: number): Promise<ImportJobRow> {
   let job = await findJob(ctx.db, id);
   if (!job) throw notFound('import_job');
   assertCan(ctx.actor, 'read', { actorId: job.actor_id });
-  if ((job.status === 'ready' || job.status === 'failed') && job.expires_at < now) {
+  if (job.status !== 'done' && job.status !== 'expired' && job.expires_at < now) {
     await expireJobs(ctx.db, now);
     job = (await findJob(ctx.db, id)) ?? job;
   }

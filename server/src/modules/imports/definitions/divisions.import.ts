@@ -120,8 +120,9 @@ async function resolve(db: Executor, ctx: ImportContext, row: DivisionImportRow)
     code: row.code ?? null,
   };
   const path = parent?.path ?? '/';
-  // Rows below this one may name it as their parent before it exists.
-  if (!ctx.memo.has(`divisions.pending:${nodeKey(value)}`)) ctx.memo.set(`divisions.pending:${nodeKey(value)}`, { path, level: row.level });
+  // Rows below this one may name it as their parent before it exists (a village has no children:
+  // not remembering the villages keeps a 100,000-village file's memo small).
+  if (row.level !== 'village') ctx.memo.set(`divisions.pending:${nodeKey(value)}`, { path, level: row.level });
   return { ok: true, value, divisionPath: path };
 }
 
@@ -214,7 +215,7 @@ async function insert(db: Executor, ctx: ImportContext, values: DivisionImportVa
     const placed = wave.map(({ value, parent }) => {
       const id = ids.get(`${parent?.id ?? 'root'}|${value.name}`)!;
       const node: Placed = { id, path: `${parent?.path ?? '/'}${id}/`, depth: parent ? parent.depth + 1 : 0 };
-      ctx.memo.set(`divisions.created:${nodeKey(value)}`, node);
+      if (value.level !== 'village') ctx.memo.set(`divisions.created:${nodeKey(value)}`, node);
       return node;
     });
     // Every parent in this wave already has its path, so one statement sets all of the wave's.
