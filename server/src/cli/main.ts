@@ -12,6 +12,7 @@ import * as users from '../modules/users/users.service.ts';
 import { findUserByUsername } from '../modules/users/users.repo.ts';
 import { findDivisionByNamePath } from '../modules/divisions/divisions.lookup.ts';
 import { articleParseCommand } from './article-parse.ts';
+import { reindexAll } from '../modules/search/search.reindex.ts';
 
 const usage = `tongxin <command> [options]
 
@@ -21,6 +22,7 @@ const usage = `tongxin <command> [options]
   user create --username U --name N [--division 上海市/青浦区] --roles staff,handler [--password P]
   user reset-password --username U [--password P]
   article parse <file> [--format json]   clean a saved article (text or HTML) and show its metadata and figures
+  search reindex                         rebuild the search index from the records
 
 The database is DATABASE_URL (postgres://…) or data/tongxin.db. Without --password a random one is printed.`;
 
@@ -82,6 +84,10 @@ async function run(argv: string[]): Promise<void> {
       const password = values.password ?? randomPassword();
       const user = await users.create(ctx, { username: values.username, displayName: values.name, divisionId, roles, password, phone: null });
       console.log(`created user ${user.username} (id ${user.id})${values.password ? '' : `, password ${password}`}`);
+    } else if (command === 'search' && sub === 'reindex') {
+      const started = Date.now();
+      const counts = await reindexAll(handle.db, { log: (line) => console.log(line) });
+      console.log(`search index rebuilt in ${Date.now() - started} ms: ${Object.entries(counts).map(([kind, n]) => `${n} ${kind}`).join(', ')}`);
     } else if (command === 'user' && sub === 'reset-password') {
       if (!values.username) throw new Error('user reset-password needs --username');
       const user = await findUserByUsername(handle.db, values.username);

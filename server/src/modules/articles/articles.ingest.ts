@@ -1,4 +1,4 @@
-import { looksLikeHtml, parseArticle, type MediaEntry } from '@tongxin/core/articles/index';
+import { looksLikeHtml, parseArticle, type Figure, type MediaEntry } from '@tongxin/core/articles/index';
 import type { Executor } from '../../db/database.ts';
 import { fieldError } from '../../http/app-error.ts';
 import { indexDocument } from '../search/search.index.ts';
@@ -41,10 +41,70 @@ function fallbackTitle(text: string, fileName: string | null | undefined): strin
   return (first ?? fileName ?? '—').slice(0, 200);
 }
 
+/** An article as read, ready to store: what `parseArticle` gives, or what a seed already knows. */
+export interface ArticleToStore {
+  divisionId: number;
+  title: string;
+  publishedAt: string | null;
+  source: string | null;
+  /** Canonical name of the managed-list medium the source matched. */
+  medium: string | null;
+  level: string | null;
+  authors: string[];
+  editors: string[];
+  format: 'text' | 'html' | 'docx';
+  fileName: string | null;
+  originalText: string;
+  cleanText: string;
+  removed: { pinyin: number; boilerplateLines: string[] };
+  figures: Figure[];
+}
+
 /**
- * Parses, cleans and stores one article with its mentions and figures, flags it when it copies an
- * article already archived for the division, and puts it in the search index. Returns its id.
- * Authorisation and the audit entry are the caller's.
+ * Stores one read article with its mentions and figures, flags it when it copies an article
+ * already archived for the division, and puts it in the search index. Returns its id.
+ *
+ * @example const id = await storeArticle(trx, setup, article, { at, userId: null });
+ */
+export async function storeArticle(db: Executor, setup: IngestSetup, article: ArticleToStore, meta: { at: string; userId: number | null }): Promise<number> {
+  const publishedOn = article.publishedAt?.slice(0, 10) ?? null;
+  const hash = contentHash(article.cleanText);
+  const candidates = await duplicateCandidates(db, { divisionId: article.divisionId, hash, publishedOn, title: article.title });
+  const duplicate = bestDuplicate(article.cleanText, hash, candidates);
+  const id = await insertArticle(
+    db,
+    {
+      division_id: article.divisionId,
+      title: article.title,
+      published_at: article.publishedAt,
+      published_on: publishedOn,
+      source: article.source?.slice(0, 100) ?? null,
+      medium_id: article.medium ? (setup.mediumIds.get(article.medium) ?? null) : null,
+      level: article.level,
+      authors: JSON.stringify(article.authors),
+      editors: JSON.stringify(article.editors),
+      format: article.format,
+      file_name: article.fileName,
+      original_text: article.originalText,
+      clean_text: article.cleanText,
+      removed: JSON.stringify(article.removed),
+      content_hash: hash,
+      duplicate_of_id: duplicate?.id ?? null,
+      duplicate_similarity: duplicate?.similarity ?? null,
+      created_by: meta.userId,
+      archived_at: null,
+    },
+    meta.at,
+  );
+  await replaceMentions(db, id, findMentions(setup.mentions, `${article.title}\n${article.cleanText}`));
+  await insertFigures(db, id, article.figures, meta.at);
+  await indexDocument(db, articleDocument({ id, division_id: article.divisionId, title: article.title, clean_text: article.cleanText, source: article.source, published_on: publishedOn }), meta.at);
+  return id;
+}
+
+/**
+ * Parses, cleans and stores one article (see {@link storeArticle}). Authorisation and the audit
+ * entry are the caller's.
  *
  * @example const id = await ingestArticle(trx, setup, { divisionId, text, format: 'auto', field: 'body.text' }, { now, at, userId });
  */
@@ -57,37 +117,25 @@ export async function ingestArticle(
   const html = item.format === 'html' || (item.format === 'auto' && looksLikeHtml(item.text));
   const parsed = parseArticle(item.text, { format: html ? 'html' : 'text', media: setup.media, now: meta.now });
   if (parsed.text.trim().length === 0) throw fieldError(item.field, 'validation.article_file_empty');
-  const title = (parsed.title ?? fallbackTitle(parsed.text, item.fileName)).slice(0, 200);
-  const publishedOn = parsed.publishedAt?.slice(0, 10) ?? null;
-  const hash = contentHash(parsed.text);
-  const duplicate = bestDuplicate(parsed.text, hash, await duplicateCandidates(db, { divisionId: item.divisionId, hash, publishedOn, title }));
-  const id = await insertArticle(
+  return storeArticle(
     db,
+    setup,
     {
-      division_id: item.divisionId,
-      title,
-      published_at: parsed.publishedAt,
-      published_on: publishedOn,
-      source: parsed.source?.slice(0, 100) ?? null,
-      medium_id: parsed.medium ? (setup.mediumIds.get(parsed.medium) ?? null) : null,
+      divisionId: item.divisionId,
+      title: (parsed.title ?? fallbackTitle(parsed.text, item.fileName)).slice(0, 200),
+      publishedAt: parsed.publishedAt,
+      source: parsed.source,
+      medium: parsed.medium,
       level: parsed.level,
-      authors: JSON.stringify(parsed.authors),
-      editors: JSON.stringify(parsed.editors),
+      authors: parsed.authors,
+      editors: parsed.editors,
       format: item.format === 'docx' ? 'docx' : html ? 'html' : 'text',
-      file_name: item.fileName ?? null,
-      original_text: item.text,
-      clean_text: parsed.text,
-      removed: JSON.stringify(parsed.removed),
-      content_hash: hash,
-      duplicate_of_id: duplicate?.id ?? null,
-      duplicate_similarity: duplicate?.similarity ?? null,
-      created_by: meta.userId,
-      archived_at: null,
+      fileName: item.fileName ?? null,
+      originalText: item.text,
+      cleanText: parsed.text,
+      removed: parsed.removed,
+      figures: parsed.figures,
     },
-    meta.at,
+    meta,
   );
-  await replaceMentions(db, id, findMentions(setup.mentions, `${title}\n${parsed.text}`));
-  await insertFigures(db, id, parsed.figures, meta.at);
-  await indexDocument(db, articleDocument({ id, division_id: item.divisionId, title, clean_text: parsed.text, source: parsed.source, published_on: publishedOn }), meta.at);
-  return id;
 }

@@ -1,4 +1,5 @@
-import { pinyinKeys, toSimplified } from '@tongxin/core/text/index';
+import { toSimplified } from '@tongxin/core/text/index';
+import { charReading } from './search.tokens.ts';
 
 export type Range = [number, number];
 
@@ -77,7 +78,7 @@ export function pinyinRanges(title: string, query: string, person: boolean): Ran
     const start = offset;
     offset += char.length;
     if (/\s/.test(char)) continue;
-    const full = /\p{Script=Han}/u.test(char) ? pinyinKeys(char, { person: person && units.length === 0 }).full : char.toLowerCase();
+    const full = /\p{Script=Han}/u.test(char) ? charReading(char, person && units.length === 0) : char.toLowerCase();
     if (full) units.push({ start, end: offset, full });
   }
   const attempt = (from: number, key: (unit: { full: string }) => string): Range[] | null => {

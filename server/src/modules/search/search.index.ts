@@ -1,6 +1,6 @@
 import type { SearchKind } from '@tongxin/core';
 import type { Executor } from '../../db/database.ts';
-import { toSearchRow, type SearchDocumentInput, type SearchRow } from './search.tokens.ts';
+import { toSearchRows, type SearchDocumentInput, type SearchRow } from './search.tokens.ts';
 
 export type { SearchDocumentInput } from './search.tokens.ts';
 
@@ -61,10 +61,7 @@ export async function indexDocument(db: Executor, doc: SearchDocumentInput, at =
 export async function indexDocuments(db: Executor, docs: SearchDocumentInput[], at = new Date().toISOString()): Promise<number> {
   if (docs.length === 0) return 0;
   const paths = await divisionPaths(db, docs.map((doc) => doc.divisionId));
-  const rows = docs.flatMap((doc) => {
-    const path = paths.get(doc.divisionId);
-    return path === undefined ? [] : [toSearchRow(doc, path, at)];
-  });
+  const rows = toSearchRows(docs, (divisionId) => paths.get(divisionId), at);
   await upsertRows(db, rows);
   return rows.length;
 }

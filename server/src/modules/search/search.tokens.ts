@@ -1,5 +1,5 @@
 import type { SearchKind } from '@tongxin/core';
-import { cjkBigrams, isPinyinSyllable, normaliseForSearch, pinyinKeys } from '@tongxin/core/text/index';
+import { cjkBigrams, normaliseForSearch, pinyinKeys, toSimplified } from '@tongxin/core/text/index';
 
 /** What a module hands to the index for one record. Text in whatever script it was written in. */
 export interface SearchDocumentInput {
@@ -43,28 +43,56 @@ export function collapseSpaces(text: string): string {
   return text.replace(/[\s\u200b\ufeff]+/g, ' ').trim();
 }
 
+// One pinyin-pro call costs about a millisecond whatever its length, which would make indexing a
+// million records take hours; readings are therefore taken per character and kept. A polyphonic
+// character reads its most common reading (surnames their surname reading: 曾 → zeng).
+const readings = new Map<string, string>();
+const surnameReadings = new Map<string, string>();
+
 /**
- * Splits full pinyin into one syllable per character, guided by the initials: `tongxin` + `tx` →
- * [`tong`, `xin`]. Null when no split fits (then only whole-title keys are indexed).
+ * Toneless pinyin of one Han character, ü as `v` (`lv`); cached for the life of the process.
  *
- * @example splitSyllables('xian', 'xa') // ['xi', 'an']
+ * @example charReading('統') // 'tong'
  */
-export function splitSyllables(full: string, initials: string): string[] | null {
-  const failed = new Set<string>();
-  const walk = (position: number, index: number): string[] | null => {
-    if (index === initials.length) return position === full.length ? [] : null;
-    const key = `${position}:${index}`;
-    if (failed.has(key) || full[position] !== initials[index]) return null;
-    for (let length = Math.min(6, full.length - position); length >= 1; length--) {
-      const syllable = full.slice(position, position + length);
-      if (!isPinyinSyllable(syllable)) continue;
-      const rest = walk(position + length, index + 1);
-      if (rest) return [syllable, ...rest];
-    }
-    failed.add(key);
-    return null;
+export function charReading(char: string, surname = false): string {
+  const cache = surname ? surnameReadings : readings;
+  let reading = cache.get(char);
+  if (reading === undefined) {
+    reading = pinyinKeys(char, { person: surname }).full;
+    cache.set(char, reading);
+  }
+  return reading;
+}
+
+const han = /\p{Script=Han}/u;
+
+/** A title as pinyin units: one per Han character, one per run of other letters and digits. */
+function pinyinUnits(title: string, person: boolean): Array<{ zh: boolean; word: string }> {
+  const units: Array<{ zh: boolean; word: string }> = [];
+  let other = '';
+  const flush = () => {
+    const word = other.normalize('NFKC').toLowerCase().replace(/[^a-z0-9]+/g, '');
+    if (word) units.push({ zh: false, word });
+    other = '';
   };
-  return walk(0, 0);
+  for (const char of title) {
+    if (!han.test(char)) {
+      other += char;
+      continue;
+    }
+    flush();
+    const word = charReading(char, person && units.length === 0);
+    if (word) units.push({ zh: true, word });
+  }
+  flush();
+  return units;
+}
+
+function keysOf(units: Array<{ zh: boolean; word: string }>): string[] {
+  const full = units.map((unit) => unit.word).join('');
+  const initials = units.map((unit) => (unit.zh ? unit.word[0] : unit.word)).join('');
+  const withU = units.map((unit) => (unit.zh ? unit.word.replace(/v/g, 'u') : unit.word)).join('');
+  return [full, initials, withU].filter((key) => key.length > 0);
 }
 
 /**
@@ -75,15 +103,12 @@ export function splitSyllables(full: string, initials: string): string[] | null 
  * @example titlePinyin('王小明', 'person') // ['wangxiaoming', 'wxm', 'xiaoming', 'xm']
  */
 export function titlePinyin(title: string, mode: 'person' | 'name' | 'title' = 'title'): string[] {
-  const compact = title.replace(/\s+/g, '');
-  if (compact.length === 0 || !/\p{Script=Han}/u.test(compact)) return [];
-  const whole = pinyinKeys(compact, { person: mode === 'person' });
-  const keys = [...whole.keys];
-  const chars = [...compact];
-  if (mode === 'person' && chars.length >= 2 && chars.length <= 4) keys.push(...pinyinKeys(chars.slice(1).join('')).keys);
-  if (mode === 'name' && chars.length <= 30 && chars.every((char) => /\p{Script=Han}/u.test(char))) {
-    const syllables = splitSyllables(whole.full, whole.initials);
-    for (let i = 1; syllables && i < syllables.length - 1; i++) keys.push(syllables.slice(i).join(''), whole.initials.slice(i));
+  if (!han.test(title)) return [];
+  const units = pinyinUnits(title, mode === 'person');
+  const keys = keysOf(units);
+  if (mode === 'person' && units.length >= 2 && units.length <= 4 && units.every((unit) => unit.zh)) keys.push(...keysOf(units.slice(1)));
+  if (mode === 'name' && units.length <= 30) {
+    for (let i = 1; i < units.length - 1; i++) if (units[i]!.zh) keys.push(...keysOf(units.slice(i)));
   }
   return [...new Set(keys)];
 }
@@ -99,28 +124,79 @@ export function maskPhonesInText(text: string): string {
   return text.replace(/(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g, '$1****$2');
 }
 
+/**
+ * Reads of the characters in these texts that are not cached yet, in one pinyin-pro call per 500
+ * characters (digits between them keep each reading apart and free of context).
+ *
+ * @example warmReadings(['同心会', '统战']) // later charReading calls hit the cache
+ */
+export function warmReadings(texts: string[]): void {
+  const missing = new Set<string>();
+  for (const text of texts) for (const char of text) if (han.test(char) && !readings.has(char)) missing.add(char);
+  const chars = [...missing];
+  for (let i = 0; i < chars.length; i += 500) {
+    const chunk = chars.slice(i, i + 500);
+    const parts = pinyinKeys(chunk.join('0')).full.split('0');
+    if (parts.length !== chunk.length) continue; // left to charReading one by one
+    chunk.forEach((char, k) => readings.set(char, parts[k]!));
+  }
+}
+
+/**
+ * Many texts to search form at once: the same result as `normaliseForSearch` on each (whitespace
+ * is folded before script conversion rather than after), for one script conversion per batch.
+ *
+ * @example normaliseMany(['統戰 ＡＢＣ', '同心']) // ['统战 abc', '同心']
+ */
+export function normaliseMany(texts: string[]): string[] {
+  if (texts.length === 0) return [];
+  const folded = texts.map((text) => collapseSpaces(text.normalize('NFKC')));
+  const converted = toSimplified(folded.join('\n')).split('\n');
+  if (converted.length !== texts.length) return texts.map((text) => normaliseForSearch(text));
+  return converted.map((text) => text.toLowerCase().replace(/[\s\u200b\ufeff]+/g, ' ').trim());
+}
+
+/**
+ * Rows of `search_documents` (without id) for many records; `pathOf` gives each division's path.
+ *
+ * @example toSearchRows([organisationDocument(row)], () => '/1/2/', at)
+ */
+export function toSearchRows(docs: SearchDocumentInput[], pathOf: (divisionId: number) => string | undefined, at: string) {
+  const titles = docs.map((doc) => collapseSpaces(doc.title));
+  const bodies = docs.map((doc) => maskPhonesInText(collapseSpaces(doc.body ?? '')).slice(0, maxBodyChars));
+  const normal = normaliseMany([...titles, ...bodies]);
+  warmReadings(titles);
+  return docs.flatMap((doc, i) => {
+    const path = pathOf(doc.divisionId);
+    if (path === undefined) return [];
+    const title = titles[i]!;
+    const normTitle = normal[i]!;
+    const normBody = normal[docs.length + i]!;
+    const mode = doc.person ? 'person' : doc.kind === 'organisation' || doc.kind === 'venue' ? 'name' : 'title';
+    return [
+      {
+        kind: doc.kind,
+        record_id: doc.recordId,
+        division_id: doc.divisionId,
+        title,
+        subtitle: doc.subtitle ? collapseSpaces(doc.subtitle) : null,
+        body: bodies[i]!,
+        date: doc.date ?? null,
+        norm_title: normTitle,
+        norm_body: normBody,
+        title_tokens: joinTokens(textTokens(normTitle)),
+        body_tokens: joinTokens(textTokens(normBody)),
+        pinyin_keys: titlePinyin(title, mode).join(' '),
+        scope_tags: scopeTags(doc.kind, path),
+        updated_at: at,
+      },
+    ];
+  });
+}
+
 /** The row of `search_documents` for one record (without id). */
 export function toSearchRow(doc: SearchDocumentInput, divisionPath: string, at: string) {
-  const title = collapseSpaces(doc.title);
-  const body = maskPhonesInText(collapseSpaces(doc.body ?? '')).slice(0, maxBodyChars);
-  const normTitle = normaliseForSearch(title);
-  const normBody = normaliseForSearch(body);
-  return {
-    kind: doc.kind,
-    record_id: doc.recordId,
-    division_id: doc.divisionId,
-    title,
-    subtitle: doc.subtitle ? collapseSpaces(doc.subtitle) : null,
-    body,
-    date: doc.date ?? null,
-    norm_title: normTitle,
-    norm_body: normBody,
-    title_tokens: joinTokens(textTokens(normTitle)),
-    body_tokens: joinTokens(textTokens(normBody)),
-    pinyin_keys: titlePinyin(title, doc.person ? 'person' : doc.kind === 'organisation' || doc.kind === 'venue' ? 'name' : 'title').join(' '),
-    scope_tags: scopeTags(doc.kind, divisionPath),
-    updated_at: at,
-  };
+  return toSearchRows([doc], () => divisionPath, at)[0]!;
 }
 
 export type SearchRow = ReturnType<typeof toSearchRow>;

@@ -4,12 +4,13 @@ import { divisionsSeeder } from './divisions.seed.ts';
 import { registryOrgsSeeder } from './registry-orgs.seed.ts';
 import { usersSeeder } from './users.seed.ts';
 import { workSeeder } from './work.seed.ts';
+import { publicitySeeder, searchSeeder } from './publicity.seed.ts';
 
 /**
  * The demo data set, module by module: a new module appends its seeder here. Seeders run in this
  * order inside one transaction, so a failed seed leaves an empty database.
  */
-export const demoSeeders: Seeder[] = [divisionsSeeder, usersSeeder, registryOrgsSeeder, workSeeder];
+export const demoSeeders: Seeder[] = [divisionsSeeder, usersSeeder, registryOrgsSeeder, workSeeder, publicitySeeder, searchSeeder];
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const row = await db.selectFrom('divisions').select('id').limit(1).executeTakeFirst();
