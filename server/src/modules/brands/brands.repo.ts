@@ -210,3 +210,22 @@ export async function countBrandLinks(db: Executor, brandId: number, scopePath: 
   ]);
   return { venues: Number(venues.n), projects: Number(projects.n) };
 }
+
+/**
+ * Up to two brands of this name in a subtree, live ones first: enough to tell unique from
+ * ambiguous when a sheet names a brand.
+ *
+ * @example
+ * await findBrandsNamed(db, '同心华新', actor.scopePath) // [{ id: 3, archived_at: null }]
+ */
+export async function findBrandsNamed(db: Executor, name: string, scopePath: string | null) {
+  return db
+    .selectFrom('brands')
+    .select(['id', 'archived_at'])
+    .where('name', '=', name)
+    .where(divisionInScope('brands.division_id', scopePath))
+    .orderBy(sql`case when archived_at is null then 0 else 1 end`)
+    .orderBy('id')
+    .limit(2)
+    .execute();
+}

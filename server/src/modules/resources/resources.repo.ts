@@ -190,7 +190,8 @@ function toColumns(values: ResourceValues) {
 }
 
 /**
- * Insert resources in one statement (callers keep batches ≤ 500 rows); returns the new ids in order.
+ * Insert resources in one statement (callers keep batches ≤ 500 rows); returns the new ids in the
+ * order of `values`. RETURNING promises no row order, so ids are matched back by division and name.
  *
  * @example
  * const [id] = await insertResources(trx, [values], at);
@@ -200,9 +201,14 @@ export async function insertResources(db: Executor, values: ResourceValues[], at
   const rows = await db
     .insertInto('resources')
     .values(values.map((value) => ({ ...toColumns(value), created_at: at, updated_at: at })))
-    .returning('id')
+    .returning(['id', 'division_id', 'name'])
     .execute();
-  return rows.map((row) => row.id);
+  const byKey = new Map<string, number[]>();
+  for (const row of [...rows].sort((a, b) => a.id - b.id)) {
+    const key = `${row.division_id}|${row.name}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), row.id]);
+  }
+  return values.map((value) => byKey.get(`${value.divisionId}|${value.name}`)!.shift()!);
 }
 
 /** Add (resource, service kind) pairs, in chunks that stay under both engines' parameter limits. */
@@ -241,4 +247,48 @@ export async function setResourceArchived(db: Executor, id: number, archivedAt: 
     .where('version', '=', version)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/** What a sheet row changes on an existing resource: the kind always, the rest when given. */
+export interface ResourceSheetPatch {
+  kind: ResourceKind;
+  organisationId: number | null;
+  personId: number | null;
+  contactPhone: string | null;
+  description: string | null;
+}
+
+/**
+ * Apply an imported row to an existing resource: null fields (empty cells) keep what is stored.
+ *
+ * @example
+ * await patchResourceFromSheet(trx, 5, { kind: 'firm', organisationId: null, personId: null, contactPhone: null, description: '…' }, at);
+ */
+export async function patchResourceFromSheet(db: Executor, id: number, patch: ResourceSheetPatch, at: string): Promise<void> {
+  await db
+    .updateTable('resources')
+    .set((eb) => ({
+      kind: patch.kind,
+      ...(patch.organisationId !== null ? { organisation_id: patch.organisationId } : {}),
+      ...(patch.personId !== null ? { person_id: patch.personId } : {}),
+      ...(patch.contactPhone !== null ? { contact_phone: patch.contactPhone } : {}),
+      ...(patch.description !== null ? { description: patch.description } : {}),
+      version: eb('version', '+', 1),
+      updated_at: at,
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Live resources matching many (division, name) pairs with one query: `divisionId|name` → id. */
+export async function findResourcesByNames(db: Executor, pairs: ReadonlyArray<{ divisionId: number; name: string }>): Promise<Map<string, number>> {
+  if (pairs.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('resources')
+    .select(['id', 'division_id', 'name'])
+    .where('archived_at', 'is', null)
+    .where('division_id', 'in', [...new Set(pairs.map((pair) => pair.divisionId))])
+    .where('name', 'in', [...new Set(pairs.map((pair) => pair.name))])
+    .execute();
+  return new Map(rows.map((row) => [`${row.division_id}|${row.name}`, row.id]));
 }

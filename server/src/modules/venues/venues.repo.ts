@@ -229,3 +229,60 @@ export async function listVenuesOfBrand(db: Executor, brandId: number, scopePath
     .limit(limit)
     .execute();
 }
+
+/** What a sheet row changes on an existing venue: type and level always, the rest when given. */
+export interface VenueSheetPatch {
+  type: VenueType;
+  level: VenueLevel;
+  starRating: number | null;
+  address: string | null;
+  hotline: string | null;
+  openingHours: string | null;
+  ownerOrganisationId: number | null;
+  brandId: number | null;
+  isPublic: boolean | null;
+  description: string | null;
+}
+
+/**
+ * Apply an imported row to an existing venue: null fields (empty cells) keep what is stored.
+ *
+ * @example
+ * await patchVenueFromSheet(trx, 12, { type: 'complex', level: 'town', starRating: null, … }, at);
+ */
+export async function patchVenueFromSheet(db: Executor, id: number, patch: VenueSheetPatch, at: string): Promise<void> {
+  await db
+    .updateTable('venues')
+    .set((eb) => ({
+      type: patch.type,
+      level: patch.level,
+      ...(patch.starRating !== null ? { star_rating: patch.starRating } : {}),
+      ...(patch.address !== null ? { address: patch.address } : {}),
+      ...(patch.hotline !== null ? { hotline: patch.hotline } : {}),
+      ...(patch.openingHours !== null ? { opening_hours: patch.openingHours } : {}),
+      ...(patch.ownerOrganisationId !== null ? { owner_organisation_id: patch.ownerOrganisationId } : {}),
+      ...(patch.brandId !== null ? { brand_id: patch.brandId } : {}),
+      ...(patch.isPublic !== null ? { is_public: patch.isPublic ? 1 : 0 } : {}),
+      ...(patch.description !== null ? { description: patch.description } : {}),
+      version: eb('version', '+', 1),
+      updated_at: at,
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * Live venues matching many (division, name) pairs with one query: an import's duplicate check
+ * for a whole batch. Returns `divisionId|name` → id.
+ */
+export async function findVenuesByNames(db: Executor, pairs: ReadonlyArray<{ divisionId: number; name: string }>): Promise<Map<string, number>> {
+  if (pairs.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('venues')
+    .select(['id', 'division_id', 'name'])
+    .where('archived_at', 'is', null)
+    .where('division_id', 'in', [...new Set(pairs.map((pair) => pair.divisionId))])
+    .where('name', 'in', [...new Set(pairs.map((pair) => pair.name))])
+    .execute();
+  return new Map(rows.map((row) => [`${row.division_id}|${row.name}`, row.id]));
+}

@@ -1,5 +1,7 @@
 import { registerImportDefinition } from '../import-definition.ts';
 import { divisionImport } from './divisions.import.ts';
+import { venueImport } from '../../venues/venues.import.ts';
+import { resourceImport } from '../../resources/resources.import.ts';
 import { membershipImport } from '../../organisations/memberships.import.ts';
 import { organisationImport } from '../../organisations/organisations.import.ts';
 import { personImport } from '../../people/people.import.ts';
@@ -12,3 +14,5 @@ registerImportDefinition(divisionImport);
 registerImportDefinition(organisationImport);
 registerImportDefinition(personImport);
 registerImportDefinition(membershipImport);
+registerImportDefinition(venueImport);
+registerImportDefinition(resourceImport);
