@@ -2,6 +2,7 @@ import { loadConfig } from './config.ts';
 import { buildApp } from './http/app.ts';
 import { demoPassword } from './seed/demo/users.seed.ts';
 import { openAndMigrate, seedDemoIfEmpty } from './startup.ts';
+import { startReminderTimer } from './modules/inbox/reminders.timer.ts';
 
 /**
  * Start Tongxin: check the configuration, open and migrate the database, load the demo data when
@@ -15,6 +16,7 @@ export async function start(): Promise<void> {
   const seeded = process.env.TONGXIN_NO_DEMO === '1' ? false : await seedDemoIfEmpty(handle, say);
   const app = await buildApp({ handle, config });
   await app.listen({ port: config.port, host: config.host });
+  const stopReminders = startReminderTimer(handle, (line) => say(line));
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/`;
   say(`ready at ${url}  (API docs: ${url}api/docs)`);
   if (seeded) say(`demo data loaded; sign in as admin / ${demoPassword} (or qingpu / ${demoPassword} for a district)`);
@@ -25,6 +27,7 @@ export async function start(): Promise<void> {
     if (closing) return;
     closing = true;
     say(`${signal}: shutting down`);
+    stopReminders();
     await app.close();
     await handle.close();
     process.exit(0);

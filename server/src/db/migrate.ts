@@ -7,6 +7,7 @@ import { work } from './migrations/0010-work.ts';
 import { imports } from './migrations/0011-imports.ts';
 import { judgingMoney } from './migrations/0030-judging-money.ts';
 import { publicitySearch } from './migrations/0040-publicity-search.ts';
+import { requests } from './migrations/0020-requests.ts';
 
 /**
  * The one migration set for both engines. Each entry is a function of the dialect, for the few
@@ -21,6 +22,7 @@ const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0011-imports': imports,
   '0030-judging-money': judgingMoney,
   '0040-publicity-search': publicitySearch,
+  '0020-requests': requests,
 };
 
 class StaticProvider implements MigrationProvider {

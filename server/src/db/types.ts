@@ -3,6 +3,7 @@ import type { RegistryTables } from './types-registry.ts';
 import type { WorkTables } from './types-work.ts';
 import type { JudgingTables } from './types-judging.ts';
 import type { PublicityTables } from './types-publicity.ts';
+import type { RequestTables } from './types-requests.ts';
 
 /*
  * Row types, kept apart from API types (see `core/`) and mapped explicitly in each repo.
@@ -78,7 +79,7 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
-export interface DB extends RegistryTables, WorkTables, PublicityTables, JudgingTables {
+export interface DB extends RegistryTables, WorkTables, PublicityTables, JudgingTables, RequestTables {
   divisions: DivisionsTable;
   users: UsersTable;
   sessions: SessionsTable;

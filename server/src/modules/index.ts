@@ -21,6 +21,11 @@ import { resourceRoutes } from './resources/resources.routes.ts';
 import { guideRoutes } from './guide/guide.routes.ts';
 import { articleRoutes } from './articles/articles.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
+import { casesRoutes } from './cases/cases.routes.ts';
+import { needRoutes } from './needs/needs.routes.ts';
+import { directChannelRoutes } from './direct-channel/direct-channel.routes.ts';
+import { inboxRoutes } from './inbox/inbox.routes.ts';
+import { portalRoutes } from './portal/portal.routes.ts';
 
 /** Every module's routes, registered in this order. A new module adds one line here. */
-export const modules: Array<(app: FastifyZod) => Promise<void>> = [authRoutes, divisionRoutes, userRoutes, auditRoutes, organisationRoutes, peopleRoutes, importRoutes, projectRoutes, activityRoutes, pairingRoutes, liaisonRoutes, attachmentRoutes, venueRoutes, brandRoutes, serviceKindRoutes, resourceRoutes, guideRoutes, articleRoutes, searchRoutes, competitionRoutes, voteRoutes, assessmentRoutes];
+export const modules: Array<(app: FastifyZod) => Promise<void>> = [authRoutes, divisionRoutes, userRoutes, auditRoutes, organisationRoutes, peopleRoutes, importRoutes, projectRoutes, activityRoutes, pairingRoutes, liaisonRoutes, attachmentRoutes, venueRoutes, brandRoutes, serviceKindRoutes, resourceRoutes, guideRoutes, articleRoutes, searchRoutes, competitionRoutes, voteRoutes, assessmentRoutes, casesRoutes, needRoutes, directChannelRoutes, inboxRoutes, portalRoutes];

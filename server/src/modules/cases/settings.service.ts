@@ -1,0 +1,64 @@
+import { hasRole, isWithinScope, type RequestSettingsPut } from '@tongxin/core';
+import type { Executor } from '../../db/database.ts';
+import { AppError, fieldError, versionConflict } from '../../http/app-error.ts';
+import { nowIso, type ActorContext } from '../../http/context.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { findDivision } from '../divisions/divisions.repo.ts';
+import { divisionPaths, effectiveSettings, insertSettings, ownSettings, updateSettings } from './settings.repo.ts';
+
+async function divisionFor(ctx: ActorContext, db: Executor, id: number, field: string) {
+  const division = await findDivision(db, id);
+  if (!division) throw fieldError(field, 'validation.invalid_value');
+  // Everyone may read the rules that apply to their own office, which may be set above it.
+  const own = ctx.actor.divisionId === id;
+  if (!own && !isWithinScope(division.path, ctx.actor.scopePath)) throw new AppError('out_of_scope');
+  return division;
+}
+
+/** The division's own settings row and what applies there after inheritance. */
+export async function view(ctx: ActorContext, divisionId: number) {
+  await divisionFor(ctx, ctx.db, divisionId, 'query.divisionId');
+  const effective = (await effectiveSettings(ctx.db, await divisionPaths(ctx.db, [divisionId]))).get(divisionId)!;
+  return {
+    own: await ownSettings(ctx.db, divisionId),
+    effective: {
+      slaPolicy: effective.policy,
+      kpiSettings: effective.kpi,
+      calendarName: effective.calendar.name,
+      officeHours: effective.officeHours,
+      fromDivisionId: effective.fromDivisionId,
+    },
+  };
+}
+
+/** Create or replace a division's settings (administrators of its subtree); audited. */
+export async function put(ctx: ActorContext, input: RequestSettingsPut) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const division = await findDivision(trx, input.divisionId);
+    if (!division) throw fieldError('body.divisionId', 'validation.invalid_value');
+    if (!isWithinScope(division.path, ctx.actor.scopePath)) throw new AppError('out_of_scope');
+    if (!hasRole(ctx.actor, 'system_admin', 'division_admin')) throw new AppError('forbidden');
+    const values = {
+      slaPolicy: input.slaPolicy,
+      kpiSettings: input.kpiSettings,
+      holidayCalendar: input.holidayCalendar ?? null,
+      officeHours: input.officeHours ?? null,
+    };
+    const at = nowIso(ctx);
+    const existing = await ownSettings(trx, input.divisionId);
+    if (existing === null) {
+      if (input.version !== undefined) throw versionConflict('request_settings');
+      await insertSettings(trx, input.divisionId, values, at);
+    } else if (input.version === undefined || !(await updateSettings(trx, input.divisionId, input.version, values, at))) {
+      throw versionConflict('request_settings');
+    }
+    await recordAudit(trx, ctx, {
+      action: 'request_settings.put',
+      entity: 'request_settings',
+      entityId: input.divisionId,
+      divisionId: input.divisionId,
+      detail: { parts: Object.entries(values).filter(([, v]) => v !== null).map(([k]) => k) },
+    });
+  });
+  return view(ctx, input.divisionId);
+}

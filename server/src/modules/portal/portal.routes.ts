@@ -1,0 +1,54 @@
+import { challengeSchema, portalDivisionQuerySchema, portalDivisionSchema, portalReceiptSchema, portalSubmitSchema, portalTrackResultSchema, portalTrackSchema } from '@tongxin/core';
+import { z } from 'zod';
+import type { FastifyZod } from '../../http/fastify-zod.ts';
+import { publicContextOf } from '../../http/context.ts';
+import * as portal from './portal.service.ts';
+
+/** The public portal: no sign-in. Every route here is `access: 'public'`. */
+export async function portalRoutes(app: FastifyZod): Promise<void> {
+  const tags = ['portal'];
+  const config = { access: 'public' as const };
+  app.get(
+    '/api/portal/challenge',
+    { config, schema: { tags, summary: 'A human check: an arithmetic question and a signed token (10 minutes, once)', response: { 200: challengeSchema } } },
+    async (request) => portal.challenge(publicContextOf(request)),
+  );
+  app.get(
+    '/api/portal/divisions',
+    {
+      config,
+      schema: { tags, summary: 'Divisions to pick from: roots, the children of parentId, or a name search (q)', querystring: portalDivisionQuerySchema, response: { 200: z.array(portalDivisionSchema) } },
+    },
+    async (request) => portal.divisions(publicContextOf(request), request.query),
+  );
+  app.post(
+    '/api/portal/submissions',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Submit a wish, help request, question, idea or opinion; 201 with a ticket, 200 with the same ticket for a repeated Idempotency-Key; 429 when too frequent',
+        headers: z.object({ 'idempotency-key': z.string().max(100).optional() }).passthrough(),
+        body: portalSubmitSchema,
+        response: { 200: portalReceiptSchema, 201: portalReceiptSchema },
+      },
+    },
+    async (request, reply) => {
+      const { created, receipt } = await portal.submit(publicContextOf(request), request.body, request.headers['idempotency-key']);
+      return reply.code(created ? 201 : 200).send(receipt);
+    },
+  );
+  app.post(
+    '/api/portal/track',
+    {
+      config,
+      schema: {
+        tags,
+        summary: "Track a ticket with its number and the phone's last four digits: public steps and the final reply only",
+        body: portalTrackSchema,
+        response: { 200: portalTrackResultSchema },
+      },
+    },
+    async (request) => portal.track(publicContextOf(request), request.body),
+  );
+}

@@ -1,0 +1,150 @@
+import { defaultKindOf, type PortalSubmit } from '@tongxin/core';
+import { shanghaiDateKey } from '@tongxin/core/calendar/index';
+import { sql } from 'kysely';
+import { AppError, fieldError } from '../../http/app-error.ts';
+import type { RequestContext } from '../../http/context.ts';
+import { containsText } from '../../db/text-match.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { insertCase, insertCaseEvents } from '../cases/cases.repo.ts';
+import { newTicketNo } from '../cases/ticket.ts';
+import { officeFor } from '../cases/units.repo.ts';
+import { findDivision } from '../divisions/divisions.repo.ts';
+import { insertNeed, insertNeedEvents } from '../needs/needs.repo.ts';
+import { assertSubmitAllowed, issueChallenge, phoneHash, portalSecret, recordAttempt, useChallenge, verifyChallenge } from './portal.guard.ts';
+
+export { track } from './portal.track.ts';
+
+export async function challenge(ctx: RequestContext) {
+  return issueChallenge(await portalSecret(ctx.db), ctx.clock.now());
+}
+
+/** Thrown inside the transaction when a concurrent twin already took the idempotency key. */
+class AlreadySubmitted extends Error {}
+
+async function existingReceipt(ctx: RequestContext, key: string, hash: string) {
+  const row = await ctx.db.selectFrom('portal_submissions').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
+  if (!row) return null;
+  // The same key with another phone is not a retry of this submission.
+  if (row.phone_hash !== hash) throw new AppError('duplicate', { params: { entity: 'entities.ticket', value: key } });
+  const found =
+    (await ctx.db.selectFrom('cases').select(['category', 'created_at']).where('ticket_no', '=', row.ticket_no).executeTakeFirst()) ??
+    (await ctx.db.selectFrom('needs').select(['created_at']).where('ticket_no', '=', row.ticket_no).executeTakeFirst().then((n) => n && { category: 'wish', created_at: n.created_at }));
+  return { ticketNo: row.ticket_no, category: (found?.category ?? 'wish') as PortalSubmit['category'], submittedAt: found?.created_at ?? row.created_at };
+}
+
+/**
+ * Take a public submission: a wish becomes a need held for review (claim route), anything else a
+ * case waiting for dispatch (dispatch route). A repeated idempotency key returns the first
+ * receipt (`created: false`) instead of a second ticket.
+ *
+ * @example
+ * const { created, receipt } = await submit(ctx, body, request.headers['idempotency-key']);
+ */
+export async function submit(ctx: RequestContext, input: PortalSubmit, headerKey: string | undefined) {
+  const key = headerKey ?? input.idempotencyKey;
+  if (key !== undefined && !/^[A-Za-z0-9_-]{8,100}$/.test(key)) throw fieldError('headers.idempotency-key', 'validation.invalid_format');
+  const secret = await portalSecret(ctx.db);
+  const hash = phoneHash(secret, input.phone);
+  if (key) {
+    const previous = await existingReceipt(ctx, key, hash);
+    if (previous) return { created: false, receipt: previous };
+  }
+  await assertSubmitAllowed(ctx, hash);
+  const now = ctx.clock.now();
+  let nonce: string;
+  try {
+    nonce = verifyChallenge(secret, input.challengeToken, input.challengeAnswer, now);
+  } catch (error) {
+    await recordAttempt(ctx.db, ctx, 'submit', false, hash);
+    throw error;
+  }
+  const division = await findDivision(ctx.db, input.divisionId);
+  if (!division) throw fieldError('body.divisionId', 'validation.invalid_value');
+  if (input.wantedBy && input.wantedBy < shanghaiDateKey(now)) throw fieldError('body.wantedBy', 'requests.validation.in_past');
+
+  const at = now.toISOString();
+  const ticketNo = newTicketNo(now);
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      // The key first: a concurrent twin waits on it and then finds it taken.
+      if (key) {
+        const claimed = await trx
+          .insertInto('portal_submissions')
+          .values({ idempotency_key: key, phone_hash: hash, ticket_no: ticketNo, created_at: at })
+          .onConflict((oc) => oc.column('idempotency_key').doNothing())
+          .returning('ticket_no')
+          .executeTakeFirst();
+        if (!claimed) throw new AlreadySubmitted();
+      }
+      await useChallenge(trx, nonce, at);
+      const officeDivisionId = await officeFor(trx, division.path, division.id);
+      const submitter = { submitterName: input.name?.trim() || null, submitterPhone: input.phone };
+      let entityId: number;
+      if (input.category === 'wish') {
+        entityId = await insertNeed(
+          trx,
+          { ticketNo, divisionId: division.id, officeDivisionId, title: input.title, description: input.content, wantedBy: input.wantedBy ?? null, publishedAt: null, channel: 'portal', ...submitter, createdBy: null },
+          at,
+        );
+        await insertNeedEvents(trx, [{ needId: entityId, at, actorId: null, actorName: null, action: 'post', toState: 'open' }]);
+      } else {
+        entityId = await insertCase(
+          trx,
+          {
+            ticketNo,
+            divisionId: division.id,
+            officeDivisionId,
+            kind: defaultKindOf(input.category),
+            category: input.category,
+            channel: 'portal',
+            title: input.title,
+            content: input.content,
+            ...submitter,
+            submitterOrganisationId: null,
+            receivedAt: at,
+            createdBy: null,
+          },
+          at,
+        );
+        await insertCaseEvents(trx, [{ caseId: entityId, at, actorId: null, actorName: null, action: 'register', toState: 'received' }]);
+      }
+      await recordAttempt(trx, ctx, 'submit', true, hash);
+      await recordAudit(trx, ctx, {
+        action: 'portal.submit',
+        entity: input.category === 'wish' ? 'need' : 'case',
+        entityId,
+        divisionId: division.id,
+        actorName: 'portal',
+        detail: { ticketNo, category: input.category },
+      });
+    });
+  } catch (error) {
+    if (error instanceof AlreadySubmitted && key) {
+      const previous = await existingReceipt(ctx, key, hash);
+      if (previous) return { created: false, receipt: previous };
+    }
+    throw error;
+  }
+  return { created: true, receipt: { ticketNo, category: input.category, submittedAt: at } };
+}
+
+/** Divisions for the portal's picker: the roots, a division's children, or a name search. */
+export async function divisions(ctx: RequestContext, query: { parentId?: number | undefined; q?: string | undefined }) {
+  const hasChildren = sql<number>`(select count(*) from divisions k where k.parent_id = d.id)`;
+  let base = ctx.db.selectFrom('divisions as d').select(['d.id', 'd.name', 'd.level', 'd.path', hasChildren.as('children')]);
+  if (query.q) base = base.where(containsText('d.name', query.q)).orderBy('d.depth', 'desc').orderBy('d.name').limit(20);
+  else if (query.parentId !== undefined) base = base.where('d.parent_id', '=', query.parentId).orderBy('d.name');
+  else base = base.where('d.parent_id', 'is', null).orderBy('d.name');
+  const rows = await base.execute();
+  const ids = [...new Set(rows.flatMap((r) => r.path.split('/').filter(Boolean).map(Number)))];
+  const names = new Map(
+    ids.length ? (await ctx.db.selectFrom('divisions').select(['id', 'name']).where('id', 'in', ids).execute()).map((r) => [r.id, r.name]) : [],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    level: r.level,
+    hasChildren: Number(r.children) > 0,
+    pathNames: r.path.split('/').filter(Boolean).map((id) => names.get(Number(id)) ?? ''),
+  }));
+}

@@ -1,0 +1,143 @@
+import { translate, type CaseCategory, type PortalTrackResult } from '@tongxin/core';
+import { AppError } from '../../http/app-error.ts';
+import type { RequestContext } from '../../http/context.ts';
+import { unitNames } from '../cases/units.repo.ts';
+import { assertTrackAllowed, recordAttempt } from './portal.guard.ts';
+
+/*
+ * Tracking shows the steps the public may see and the final reply. A staff note, a return, a
+ * reminder, the name of whoever did a step and the submitter's own phone never leave the server;
+ * a step's note only when the step was marked public.
+ */
+
+/** Case actions the portal shows, and the public step each reads as. */
+const caseSteps: Record<string, string> = {
+  register: 'received',
+  dispatch: 'dispatched',
+  redispatch: 'dispatched',
+  accept: 'accepted',
+  start: 'in_progress',
+  reply: 'replied',
+  answer_directly: 'replied',
+  follow_up: 'followed_up',
+  reopen: 'reopened',
+  close: 'closed',
+  close_invalid: 'closed',
+  close_without_follow_up: 'closed',
+};
+
+/** Need actions the portal shows. */
+const needSteps: Record<string, string> = {
+  post: 'received',
+  publish: 'published',
+  claim: 'claimed',
+  fulfil: 'fulfilled',
+  confirm: 'confirmed',
+  withdraw: 'withdrawn',
+  expire: 'expired',
+  republish: 'published',
+};
+
+const caseStatus: Record<string, PortalTrackResult['status']> = {
+  received: 'received',
+  dispatched: 'in_progress',
+  accepted: 'in_progress',
+  in_progress: 'in_progress',
+  returned: 'in_progress',
+  replied: 'replied',
+  followed_up: 'replied',
+  closed: 'closed',
+};
+
+const lastFour = (phone: string | null) => (phone ?? '').replace(/\D/g, '').slice(-4);
+
+async function notFoundAfterFailure(ctx: RequestContext): Promise<never> {
+  await recordAttempt(ctx.db, ctx, 'track', false, null);
+  // One answer for "no such ticket" and "wrong digits": the portal is no oracle for ticket numbers.
+  throw new AppError('not_found', { params: { entity: 'entities.ticket' } });
+}
+
+/**
+ * The public view of a ticket, given its number and the last four digits of the phone it was
+ * submitted with; 404 for either mismatch, 429 after too many misses from one address.
+ *
+ * @example
+ * await track(ctx, { ticketNo: 'TX261125-K7Q4MZ3P', phoneLast4: '5678' });
+ */
+export async function track(ctx: RequestContext, input: { ticketNo: string; phoneLast4: string }): Promise<PortalTrackResult> {
+  await assertTrackAllowed(ctx);
+  const label = (step: string) => translate(ctx.locale, `requests.portalSteps.${step}`);
+  const found = await ctx.db
+    .selectFrom('cases as c')
+    .innerJoin('divisions as d', 'd.id', 'c.division_id')
+    .select(['c.id', 'c.category', 'c.title', 'c.state', 'c.reply', 'c.received_at', 'c.submitter_phone', 'd.name as division_name'])
+    .where('c.ticket_no', '=', input.ticketNo)
+    .executeTakeFirst();
+  if (found) {
+    if (lastFour(found.submitter_phone) !== input.phoneLast4) return notFoundAfterFailure(ctx);
+    const events = await ctx.db
+      .selectFrom('case_events')
+      .select(['action', 'at', 'note', 'is_public', 'unit_type', 'unit_id'])
+      .where('case_id', '=', found.id)
+      .where('action', 'in', Object.keys(caseSteps))
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
+    const names = await unitNames(ctx.db, events.flatMap((e) => (e.unit_type && e.unit_id !== null ? [{ type: e.unit_type, id: e.unit_id }] : [])));
+    const replyEvent = [...events].reverse().find((e) => e.action === 'reply' || e.action === 'answer_directly');
+    await recordAttempt(ctx.db, ctx, 'track', true, null);
+    return {
+      ticketNo: input.ticketNo,
+      category: found.category as CaseCategory,
+      title: found.title,
+      divisionName: found.division_name,
+      status: caseStatus[found.state] ?? 'in_progress',
+      submittedAt: found.received_at,
+      steps: events.map((e) => ({
+        at: e.at,
+        step: caseSteps[e.action]!,
+        label: label(caseSteps[e.action]!),
+        unitName: e.unit_type && e.unit_id !== null ? (names.get(`${e.unit_type}:${e.unit_id}`) ?? null) : null,
+        note: e.is_public === 1 ? e.note : null,
+      })),
+      reply: found.reply && replyEvent ? { text: found.reply, at: replyEvent.at } : null,
+    };
+  }
+  const need = await ctx.db
+    .selectFrom('needs as n')
+    .innerJoin('divisions as d', 'd.id', 'n.division_id')
+    .select(['n.id', 'n.title', 'n.state', 'n.published_at', 'n.created_at', 'n.submitter_phone', 'd.name as division_name'])
+    .where('n.ticket_no', '=', input.ticketNo)
+    .executeTakeFirst();
+  if (!need || lastFour(need.submitter_phone) !== input.phoneLast4) return notFoundAfterFailure(ctx);
+  const events = await ctx.db
+    .selectFrom('need_events as e')
+    .leftJoin('organisations as o', 'o.id', 'e.organisation_id')
+    .select(['e.action', 'e.at', 'e.note', 'e.is_public', 'o.name as organisation_name'])
+    .where('e.need_id', '=', need.id)
+    .where('e.action', 'in', Object.keys(needSteps))
+    .orderBy('e.at')
+    .orderBy('e.id')
+    .execute();
+  await recordAttempt(ctx.db, ctx, 'track', true, null);
+  const state = need.state;
+  const status: PortalTrackResult['status'] =
+    state === 'open' ? (need.published_at === null ? 'awaiting_review' : 'open') : state === 'confirmed' ? 'closed' : (state as PortalTrackResult['status']);
+  return {
+    ticketNo: input.ticketNo,
+    category: 'wish',
+    title: need.title,
+    divisionName: need.division_name,
+    status,
+    submittedAt: need.created_at,
+    steps: events.map((e) => ({
+      at: e.at,
+      step: needSteps[e.action]!,
+      label: label(needSteps[e.action]!),
+      // A claim names the organisation (a unit), never a person.
+      unitName: e.action === 'claim' ? e.organisation_name : null,
+      note: e.is_public === 1 ? e.note : null,
+    })),
+    reply: null,
+  };
+}
