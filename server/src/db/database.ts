@@ -15,6 +15,8 @@ export interface DatabaseHandle {
   dialect: Dialect;
   /** What it is, for start-up messages (never contains a password). */
   describe: string;
+  /** The PostgreSQL schema this handle is confined to, when not the default. */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -74,6 +76,7 @@ async function openPostgres(url: string, schema?: string): Promise<DatabaseHandl
     db,
     dialect: 'postgres',
     describe: `PostgreSQL ${safe.toString()}${schema ? ` (schema ${schema})` : ''}`,
+    ...(schema ? { schema } : {}),
     close: () => db.destroy(),
   };
 }

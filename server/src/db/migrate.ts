@@ -5,9 +5,9 @@ import { registry } from './migrations/0002-registry.ts';
 import { venuesResources } from './migrations/0003-venues-resources.ts';
 import { work } from './migrations/0010-work.ts';
 import { imports } from './migrations/0011-imports.ts';
+import { requests } from './migrations/0020-requests.ts';
 import { judgingMoney } from './migrations/0030-judging-money.ts';
 import { publicitySearch } from './migrations/0040-publicity-search.ts';
-import { requests } from './migrations/0020-requests.ts';
 
 /**
  * The one migration set for both engines. Each entry is a function of the dialect, for the few
@@ -20,9 +20,9 @@ const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0003-venues-resources': venuesResources,
   '0010-work': work,
   '0011-imports': imports,
+  '0020-requests': requests,
   '0030-judging-money': judgingMoney,
   '0040-publicity-search': publicitySearch,
-  '0020-requests': requests,
 };
 
 class StaticProvider implements MigrationProvider {
@@ -34,7 +34,13 @@ class StaticProvider implements MigrationProvider {
 
 /** Bring the schema up to date; throws with the failing migration's name. Returns names applied. */
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
-  const migrator = new Migrator({ db: handle.db, provider: new StaticProvider(handle.dialect) });
+  // Kysely looks for its bookkeeping tables in every schema; name ours so that several schemas in one
+  // database (tests, or offices sharing a server) never see each other's migration lock.
+  const migrator = new Migrator({
+    db: handle.db,
+    provider: new StaticProvider(handle.dialect),
+    ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error) {
