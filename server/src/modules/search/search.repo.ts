@@ -108,3 +108,38 @@ export async function findCandidates(db: Executor, dialect: Dialect, search: Can
     .limit(search.limit)
     .execute();
 }
+
+/**
+ * Both phases for one kind: title matches and title-or-body matches, each up to `limit`, marked
+ * with the phase that found them (a record can come twice). On SQLite one statement with two FTS
+ * look-ups; on PostgreSQL two queries.
+ *
+ * @example const { title, all } = await findCandidatesBothPhases(db, 'sqlite', { kind: 'activity', query, scopePath, limit: 40 });
+ */
+export async function findCandidatesBothPhases(
+  db: Executor,
+  dialect: Dialect,
+  search: Omit<CandidateSearch, 'phase'>,
+): Promise<{ title: Candidate[]; all: Candidate[] }> {
+  if (search.query.terms.flat().length === 0 && !search.query.pinyin) return { title: [], all: [] };
+  if (dialect !== 'sqlite') {
+    const title = await findCandidates(db, dialect, { ...search, phase: 'title' });
+    return { title, all: title.length < search.limit ? await findCandidates(db, dialect, { ...search, phase: 'all' }) : [] };
+  }
+  const lookup = (phase: 'title' | 'all') =>
+    sql`select rowid, ${phase === 'title' ? 0 : 1} as phase from (select rowid from search_fts where search_fts match ${ftsQuery({ ...search, phase })} order by rowid desc limit ${search.limit})`;
+  const rows = await selectCandidates(db)
+    .innerJoin(sql<{ rowid: number; phase: number }>`(${lookup('title')} union all ${lookup('all')})`.as('f'), 'f.rowid', 's.id')
+    .select('f.phase')
+    .where(divisionInScope('s.division_id', search.scopePath))
+    .execute();
+  const byPhase = (phase: number) => rows.filter((row) => row.phase === phase).sort((a, b) => b.id - a.id);
+  return { title: byPhase(0), all: byPhase(1) };
+}
+
+/** Kinds that have at least one record in the index (cheap: one index probe per kind). */
+export async function kindsPresent(db: Executor, kinds: readonly SearchKind[]): Promise<Set<string>> {
+  const probes = kinds.map((kind) => sql<{ kind: string }>`select kind from (select kind from search_documents where kind = ${kind} limit 1)`);
+  const { rows } = await sql<{ kind: string }>`${sql.join(probes, sql` union all `)}`.execute(db);
+  return new Set(rows.map((row) => row.kind));
+}

@@ -4,7 +4,7 @@ import { matchRanges, pinyinRanges, snippetAround } from './search.highlight.ts'
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertCanReindex, assertCanSearch } from './search.policy.ts';
 import { reindexAll } from './search.reindex.ts';
-import { findCandidates, type Candidate } from './search.repo.ts';
+import { findCandidatesBothPhases, kindsPresent, type Candidate } from './search.repo.ts';
 import { parseQuery, type ParsedQuery } from './search.tokens.ts';
 
 interface Scored {
@@ -81,18 +81,16 @@ export async function search(ctx: ActorContext, input: SearchQuery): Promise<Sea
   const query = parseQuery(input.q);
   const kinds = input.kinds ? searchKinds.filter((kind) => input.kinds!.includes(kind)) : [...searchKinds];
   // Enough candidates that ranking has a choice, few enough that a common character stays cheap.
-  const pool = Math.min(200, Math.max(40, input.limit * 4));
+  const pool = Math.min(200, Math.max(20, input.limit * 4));
   const groups: SearchResult['groups'] = [];
+  const present = await kindsPresent(ctx.db, kinds);
   for (const kind of kinds) {
-    const base = { kind, query, scopePath: ctx.actor.scopePath, limit: pool };
-    const candidates = await findCandidates(ctx.db, ctx.dialect, { ...base, phase: 'title' });
-    let exhausted = candidates.length < pool;
-    if (candidates.length < pool) {
-      const seen = new Set(candidates.map((candidate) => candidate.id));
-      const more = await findCandidates(ctx.db, ctx.dialect, { ...base, phase: 'all' });
-      candidates.push(...more.filter((candidate) => !seen.has(candidate.id)));
-      exhausted = more.length < pool;
-    }
+    if (!present.has(kind)) continue;
+    const found = await findCandidatesBothPhases(ctx.db, ctx.dialect, { kind, query, scopePath: ctx.actor.scopePath, limit: pool });
+    const seen = new Set(found.title.map((candidate) => candidate.id));
+    const candidates = [...found.title, ...found.all.filter((candidate) => !seen.has(candidate.id))];
+    // Fewer than asked for in a phase means that phase found everything there is.
+    const exhausted = found.title.length < pool && found.all.length < pool;
     const scored = candidates.flatMap((candidate) => scoreCandidate(candidate, query) ?? []).sort(byScore);
     if (scored.length === 0) continue;
     groups.push({ kind, items: scored.slice(0, input.limit).map((item) => toHit(item, query)), more: scored.length > input.limit || !exhausted });
