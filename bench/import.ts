@@ -1,11 +1,12 @@
 /**
  * Excel import benchmark: generate a 100,000-row .xlsx of divisions (villages under 100 generated
- * towns), import it through the real service on SQLite (upload check → background parse into the
+ * towns; or of organisations with ENTITY=organisation), import it through the real service on SQLite (upload check → background parse into the
  * staging table → confirm in one transaction), and compare with raw better-sqlite3 prepared-statement
  * inserts of the same rows. Prints rows/s, the ratio and the peak memory.
  *
  *   npm run bench:import -w bench            # 100,000 rows
  *   ROWS=20000 npm run bench:import -w bench
+ *   ENTITY=organisation npm run bench:import -w bench   # 100,000 enterprises with contacts instead
  *   NODE_OPTIONS=--max-old-space-size=128 npm run bench:import -w bench   # prove the memory bound
  */
 import { spawnSync } from 'node:child_process';
@@ -38,31 +39,47 @@ const sampler = setInterval(() => {
 }, 20);
 sampler.unref();
 
+/** What is imported: one row of the file and the same row for the raw insert, by index. */
+interface Scenario {
+  entity: string;
+  header: string[];
+  cells(i: number): string[];
+  rawSql: string;
+  rawValues(i: number, townId: number, at: string): unknown[];
+}
+
+const townOf = (i: number) => i % towns;
+const scenarios: Record<string, Scenario> = {
+  division: {
+    entity: 'division',
+    header: ['上级区划', '名称', '层级', '区划代码'],
+    cells: (i) => [`上海市/青浦区/测试镇${townOf(i) + 1}`, `测试村${i + 1}`, '村居', String(310118000000 + i)],
+    rawSql: 'insert into divisions (parent_id, name, level, code, path, depth, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
+    rawValues: (i, townId, at) => [townId, `测试村${i + 1}`, 'village', String(310118000000 + i), `/1/${townId}/`, 2, at, at],
+  },
+  organisation: {
+    entity: 'organisation',
+    header: ['所属区划', '名称', '类型', '成立日期', '联系人', '联系电话', '地址'],
+    cells: (i) => [`上海市/青浦区/测试镇${townOf(i) + 1}`, `测试企业${i + 1}`, '企业', '2010-06-18', '王经理', `139${String(i).padStart(8, '0')}`, `青浦区测试路 ${i + 1} 号`],
+    rawSql: 'insert into organisations (division_id, name, type, founded_on, contact_name, contact_phone, address, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    rawValues: (i, townId, at) => [townId, `测试企业${i + 1}`, 'enterprise', '2010-06-18', '王经理', `139${String(i).padStart(8, '0')}`, `青浦区测试路 ${i + 1} 号`, at, at],
+  },
+};
+const scenario = scenarios[process.env.ENTITY ?? 'division']!;
+if (!scenario) throw new Error(`ENTITY must be one of ${Object.keys(scenarios).join(', ')}`);
+
 async function generate(file: string): Promise<void> {
   // Streamed and with shared strings, as Excel itself saves.
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: false });
-  const sheet = workbook.addWorksheet('区划');
-  sheet.addRow(['上级区划', '名称', '层级', '区划代码']).commit();
-  for (let i = 0; i < rows; i += 1) {
-    const town = i % towns;
-    sheet.addRow([`上海市/青浦区/测试镇${town + 1}`, `测试村${i + 1}`, '村居', String(310118000000 + i)]).commit();
-  }
+  const sheet = workbook.addWorksheet('导入');
+  sheet.addRow(scenario.header).commit();
+  for (let i = 0; i < rows; i += 1) sheet.addRow(scenario.cells(i)).commit();
   sheet.commit();
   await workbook.commit();
 }
 
-/** Shanghai › Qingpu › 100 towns, the same in both databases. */
-function villageValues(townIds: number[], at: string) {
-  return Array.from({ length: rows }, (_, i) => ({
-    parentId: townIds[i % towns]!,
-    name: `测试村${i + 1}`,
-    code: String(310118000000 + i),
-    at,
-  }));
-}
-
 async function main() {
-  const file = path.join(dir, 'divisions.xlsx');
+  const file = path.join(dir, `${scenario.entity}.xlsx`);
   let started = performance.now();
   const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--generate', file], {
     stdio: 'inherit',
@@ -77,18 +94,16 @@ async function main() {
   const at = new Date().toISOString();
   const shanghai = await insertDivision(handle.db, { parentId: null, parentPath: null, parentDepth: -1, name: '上海市', level: 'city', code: null, at });
   const qingpu = await insertDivision(handle.db, { parentId: shanghai.id, parentPath: shanghai.path, parentDepth: 0, name: '青浦区', level: 'district', code: null, at });
-  const townIds: number[] = [];
   for (let i = 0; i < towns; i += 1) {
-    const town = await insertDivision(handle.db, { parentId: qingpu.id, parentPath: qingpu.path, parentDepth: 1, name: `测试镇${i + 1}`, level: 'town', code: null, at });
-    townIds.push(town.id);
+    await insertDivision(handle.db, { parentId: qingpu.id, parentPath: qingpu.path, parentDepth: 1, name: `测试镇${i + 1}`, level: 'town', code: null, at });
   }
-  const userId = await insertUser(handle.db, { username: 'bench', displayName: 'bench', passwordHash: 'x', divisionId: qingpu.id, roles: ['division_admin'], phone: null, at });
+  const userId = await insertUser(handle.db, { username: 'bench', displayName: 'bench', passwordHash: 'x', divisionId: qingpu.id, roles: ['division_admin', 'staff'], phone: null, at });
   const ctx: ActorContext = {
     db: handle.db,
     dialect: handle.dialect,
     config: loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' }),
     clock: systemClock,
-    actor: { userId, username: 'bench', displayName: 'bench', divisionId: qingpu.id, scopePath: qingpu.path, roles: ['division_admin'], locale: 'zh-CN' },
+    actor: { userId, username: 'bench', displayName: 'bench', divisionId: qingpu.id, scopePath: qingpu.path, roles: ['division_admin', 'staff'], locale: 'zh-CN' },
     ip: '127.0.0.1',
     userAgent: null,
     requestId: 'bench',
@@ -102,7 +117,7 @@ async function main() {
   started = performance.now();
   const upload = path.join(dir, 'upload.xlsx');
   fs.copyFileSync(file, upload);
-  const job = await start(ctx, 'division', { path: upload, fileName: 'divisions.xlsx', cleanUp: async () => fs.rmSync(upload, { force: true }) }, new AbortController().signal);
+  const job = await start(ctx, scenario.entity, { path: upload, fileName: 'bench.xlsx', cleanUp: async () => fs.rmSync(upload, { force: true }) }, new AbortController().signal);
   await job.parsing;
   const parsedAt = performance.now();
   const done = await confirm(ctx, job.job.id, { duplicates: 'skip' });
@@ -124,16 +139,16 @@ async function main() {
   const rawHandle = await openDatabase({ sqliteFile: path.join(dir, 'raw.db') });
   await migrateToLatest(rawHandle);
   await rawHandle.close();
-  const insert = raw.prepare('insert into divisions (parent_id, name, level, code, path, depth, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)');
+  const insert = raw.prepare(scenario.rawSql);
   raw.prepare("insert into divisions (id, parent_id, name, level, code, path, depth, created_at, updated_at) values (1, null, '上海市', 'city', null, '/1/', 0, ?, ?)").run(at, at);
   for (let i = 0; i < towns; i += 1) {
     raw.prepare("insert into divisions (id, parent_id, name, level, code, path, depth, created_at, updated_at) values (?, 1, ?, 'town', null, ?, 1, ?, ?)").run(i + 2, `测试镇${i + 1}`, `/1/${i + 2}/`, at, at);
   }
-  const values = villageValues(Array.from({ length: towns }, (_, i) => i + 2), at);
+  const values = Array.from({ length: rows }, (_, i) => scenario.rawValues(i, townOf(i) + 2, at));
   started = performance.now();
   const rawCpuBefore = process.cpuUsage();
   raw.transaction(() => {
-    for (const value of values) insert.run(value.parentId, value.name, 'village', value.code, `/1/${value.parentId}/`, 2, value.at, value.at);
+    for (const value of values) insert.run(...value);
   })();
   const rawRate = rows / ((performance.now() - started) / 1000);
   const rawCpu = process.cpuUsage(rawCpuBefore);
@@ -142,7 +157,7 @@ async function main() {
   clearInterval(sampler);
 
   const report = [
-    `rows                    ${rows.toLocaleString()}`,
+    `rows                    ${rows.toLocaleString()} (${scenario.entity})`,
     `service: parse+check    ${parseSeconds.toFixed(1)} s (${Math.round(rows / parseSeconds).toLocaleString()} rows/s)`,
     `service: confirm        ${confirmSeconds.toFixed(1)} s (${Math.round(rows / confirmSeconds).toLocaleString()} rows/s)`,
     `service: end to end     ${Math.round(serviceRate).toLocaleString()} rows/s`,
