@@ -139,7 +139,7 @@ export async function findCandidatesBothPhases(
 
 /** Kinds that have at least one record in the index (cheap: one index probe per kind). */
 export async function kindsPresent(db: Executor, kinds: readonly SearchKind[]): Promise<Set<string>> {
-  const probes = kinds.map((kind) => sql<{ kind: string }>`select kind from (select kind from search_documents where kind = ${kind} limit 1)`);
+  const probes = kinds.map((kind) => sql<{ kind: string }>`select kind from (select kind from search_documents where kind = ${kind} limit 1) as probe`);
   const { rows } = await sql<{ kind: string }>`${sql.join(probes, sql` union all `)}`.execute(db);
   return new Set(rows.map((row) => row.kind));
 }
