@@ -94,9 +94,9 @@ describe('venue import', () => {
 
   it('preview: an unknown owner or brand is named with the cell’s value', async () => {
     const job = await staged(huaxinStaff, [header, ['华新镇', 'I-坏链接', '服务中心', '街镇级', null, null, null, null, '不存在的组织', '不存在的品牌']]);
-    const [[, problems]] = (await problemsOf(huaxinStaff, job.id)) as Array<[number, Array<{ column: string; message: string }>]>;
-    expect(problems.map((problem) => problem.column)).toEqual(['所属组织', '品牌']);
-    expect(problems[1]!.message).toBe('在您的范围内找不到品牌“不存在的品牌”');
+    const rows = (await settled(huaxinStaff, job.id, '?only=problems')).rows.items;
+    expect(rows.map((row) => row.problems.map((problem) => problem.column))).toEqual([['所属组织', '品牌']]);
+    expect(rows[0]!.problems[1]!.message).toBe('在您的范围内找不到品牌“不存在的品牌”');
   });
 
   it('403 per row: a town user cannot import into another town, nor link another town’s organisation', async () => {
