@@ -28,3 +28,4 @@ export * from './needs.ts';
 export * from './direct-channel.ts';
 export * from './inbox.ts';
 export * from './portal.ts';
+export * from './campaigns.ts';

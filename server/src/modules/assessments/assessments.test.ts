@@ -11,7 +11,7 @@ let qingpuAdmin: TestClient;
 let qingpuStaff: TestClient;
 let assessor: TestClient;
 let checklistId: number;
-const venues: Record<string, number> = {};
+const venues = { huaxinBase: 0, zhaoxiangBase: 0, huaxinSchool: 0, jinshanBase: 0 };
 
 const checklist = {
   title: '青浦区实践创新基地年度考核',
@@ -33,7 +33,7 @@ const checklist = {
 async function addVenue(name: string, divisionId: number, type: string, level = 'provincial') {
   const row = await t.handle.db
     .insertInto('venues')
-    .values({ division_id: divisionId, name, type, level, created_at: '2026-11-01T00:00:00.000Z', updated_at: '2026-11-01T00:00:00.000Z' })
+    .values({ division_id: divisionId, name, type, level, star_rating: null, address: null, hotline: null, opening_hours: null, owner_organisation_id: null, brand_id: null, is_public: 0, description: null, archived_at: null, created_at: '2026-11-01T00:00:00.000Z', updated_at: '2026-11-01T00:00:00.000Z' })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
