@@ -255,6 +255,17 @@ describe('GET /api/articles (archive) and /api/articles/counts', () => {
   });
 });
 
+describe('articles in the search index', () => {
+  it('200: an ingested article is found in either script; archived, it is not; other towns never see it', async () => {
+    const found = (await huaxinStaff.get(`/api/search?q=${encodeURIComponent('商會之家')}&kinds=article`)).json();
+    expect(found.groups[0].items.map((hit: { id: number }) => hit.id)).toContain(first.id);
+    expect((await zhaoxiangStaff.get(`/api/search?q=${encodeURIComponent('商会之家')}&kinds=article`)).json().groups).toEqual([]);
+    const archived = (await huaxinStaff.get('/api/articles?archived=true')).json().items[0];
+    const hits = (await huaxinStaff.get(`/api/search?q=${encodeURIComponent(archived.title)}&kinds=article`)).json();
+    expect(hits.groups.flatMap((group: { items: Array<{ id: number }> }) => group.items.map((hit) => hit.id))).not.toContain(archived.id);
+  });
+});
+
 describe('/api/media', () => {
   it('200: everyone reads the managed list; 403: staff cannot change it; 201/409 for a system admin', async () => {
     const media = (await huaxinStaff.get('/api/media')).json();
