@@ -3,6 +3,7 @@ import { createBrowserRouter } from 'react-router';
 import { PageLoading } from '../components/PageLoading.tsx';
 import { NotFoundPage } from '../components/ResultPages.tsx';
 import { RequireAuth, RequireRight } from './RequireAuth.tsx';
+import { workRoutes } from './work-routes.tsx';
 import './session.ts';
 
 /** Each page is its own chunk, fetched the first time it is opened; pages use named exports. */
@@ -31,6 +32,7 @@ export const router = createBrowserRouter([
       { path: 'divisions', element: suspended(<DivisionsPage />) },
       { path: 'users', element: <RequireRight right="manageUsers">{suspended(<UsersPage />)}</RequireRight> },
       { path: 'audit', element: <RequireRight right="browseAudit">{suspended(<AuditPage />)}</RequireRight> },
+      ...workRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },
