@@ -4,7 +4,7 @@ import type { Executor } from '../../db/database.ts';
 import type { ActorContext } from '../../http/context.ts';
 import { exportXlsx, keysetRows } from '../imports/export-xlsx.ts';
 import { membersAfter } from './memberships.repo.ts';
-import { divisionForAction, loadOrganisation } from './organisations.service.ts';
+import { loadOrganisation, subtreeFilter } from './organisations.service.ts';
 import { organisationsAfter } from './organisations.repo.ts';
 
 /**
@@ -28,9 +28,9 @@ export type OrganisationExportQuery = Omit<OrganisationListQuery, 'page' | 'page
 /** The filtered organisation list as .xlsx: scope checked first (403 before the file starts), phones masked, audited. */
 export async function exportOrganisations(reply: FastifyReply, ctx: ActorContext, query: OrganisationExportQuery) {
   const { divisionId, sort: _sort, order: _order, ...rest } = query;
-  const subtree = divisionId === undefined ? undefined : await divisionForAction(ctx, ctx.db, divisionId, 'query.divisionId', 'read');
+  const subtreePath = await subtreeFilter(ctx, divisionId);
   const namePath = await divisionNamePaths(ctx.db);
-  const search = { ...rest, scopePath: ctx.actor.scopePath, subtreePath: subtree?.path };
+  const search = { ...rest, scopePath: ctx.actor.scopePath, subtreePath };
   return exportXlsx(reply, ctx, {
     entity: 'organisation',
     label: 'entities.organisation',

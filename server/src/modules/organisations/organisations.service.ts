@@ -43,6 +43,24 @@ export async function divisionForAction(ctx: ActorContext, db: Executor, divisio
 }
 
 /**
+ * The `divisionId` filter of a list or export → the subtree path to filter on, intersected with
+ * the actor's scope: a division inside the scope narrows the list; one above it (a town user
+ * filtering on their district) leaves just the scope; one beside it (another town) is 403, and an
+ * unknown one 400.
+ *
+ * @example
+ * const subtreePath = await subtreeFilter(ctx, query.divisionId); // '/1/2/5/' or undefined
+ */
+export async function subtreeFilter(ctx: ActorContext, divisionId: number | undefined): Promise<string | undefined> {
+  if (divisionId === undefined) return undefined;
+  const division = await findDivision(ctx.db, divisionId);
+  if (!division) throw fieldError('query.divisionId', 'validation.invalid_value');
+  if (ctx.actor.scopePath !== null && ctx.actor.scopePath.startsWith(division.path)) return undefined;
+  assertCan(ctx.actor, 'read', { divisionPath: division.path });
+  return division.path;
+}
+
+/**
  * An organisation named by id in a request body (a parent, a person's employer): unknown → 400,
  * outside the subtree → 403, archived → 400 (nothing new may link to an archived record).
  */
@@ -62,8 +80,7 @@ async function assertUniqueName(db: Executor, divisionId: number, name: string, 
 
 export async function list(ctx: ActorContext, query: OrganisationListQuery) {
   const { divisionId, ...rest } = query;
-  const subtree = divisionId === undefined ? undefined : await divisionForAction(ctx, ctx.db, divisionId, 'query.divisionId', 'read');
-  return searchOrganisations(ctx.db, { ...rest, scopePath: ctx.actor.scopePath, subtreePath: subtree?.path });
+  return searchOrganisations(ctx.db, { ...rest, scopePath: ctx.actor.scopePath, subtreePath: await subtreeFilter(ctx, divisionId) });
 }
 
 export async function detail(ctx: ActorContext, id: number) {

@@ -154,7 +154,13 @@ describe('GET /api/organisations', () => {
     const response = await huaxinStaff.get(`/api/organisations?divisionId=${t.fixture.divisions.zhaoxiang.id}`);
     expect(response.statusCode).toBe(403);
     expect(response.json().error.code).toBe('out_of_scope');
-    expect((await huaxinStaff.get(`/api/organisations?divisionId=${t.fixture.divisions.qingpu.id}`)).statusCode).toBe(403);
+  });
+
+  it('200: filtering on the district above the town is intersected with the scope: the town only', async () => {
+    const response = await huaxinStaff.get(`/api/organisations?divisionId=${t.fixture.divisions.qingpu.id}&pageSize=200`);
+    expect(response.statusCode).toBe(200);
+    expect(response.json().total).toBe((await huaxinStaff.get('/api/organisations')).json().total);
+    expect(response.json().items.map((item: { name: string }) => item.name)).not.toContain('赵巷镇商会');
   });
 
   it("200: a text search for another town's organisation finds nothing", async () => {

@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { ActorContext } from '../../http/context.ts';
 import { exportXlsx, keysetRows } from '../imports/export-xlsx.ts';
 import { divisionNamePaths } from '../organisations/organisations.export.ts';
-import { divisionForAction } from '../organisations/organisations.service.ts';
+import { subtreeFilter } from '../organisations/organisations.service.ts';
 import { peopleAfter } from './people.repo.ts';
 
 export type PersonExportQuery = Omit<PersonListQuery, 'page' | 'pageSize'>;
@@ -14,9 +14,9 @@ export type PersonExportQuery = Omit<PersonListQuery, 'page' | 'pageSize'>;
  */
 export async function exportPeople(reply: FastifyReply, ctx: ActorContext, query: PersonExportQuery) {
   const { divisionId, sort: _sort, order: _order, ...rest } = query;
-  const subtree = divisionId === undefined ? undefined : await divisionForAction(ctx, ctx.db, divisionId, 'query.divisionId', 'read');
+  const subtreePath = await subtreeFilter(ctx, divisionId);
   const namePath = await divisionNamePaths(ctx.db);
-  const search = { ...rest, scopePath: ctx.actor.scopePath, subtreePath: subtree?.path, today: shanghaiToday(ctx.clock.now()) };
+  const search = { ...rest, scopePath: ctx.actor.scopePath, subtreePath, today: shanghaiToday(ctx.clock.now()) };
   return exportXlsx(reply, ctx, {
     entity: 'person',
     label: 'entities.person',

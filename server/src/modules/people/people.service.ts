@@ -3,7 +3,7 @@ import type { Executor } from '../../db/database.ts';
 import { AppError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { divisionForAction, linkedOrganisation } from '../organisations/organisations.service.ts';
+import { divisionForAction, linkedOrganisation, subtreeFilter } from '../organisations/organisations.service.ts';
 import { allowedActions, assertCan, type PersonAction } from './people.policy.ts';
 import { currentRoles, findPerson, insertPerson, membershipsOfPerson, searchPeople, toPerson, updatePerson, type PersonRow } from './people.repo.ts';
 
@@ -29,8 +29,8 @@ async function personOut(db: Executor, id: number, day: string) {
 
 export async function list(ctx: ActorContext, query: PersonListQuery) {
   const { divisionId, ...rest } = query;
-  const subtree = divisionId === undefined ? undefined : await divisionForAction(ctx, ctx.db, divisionId, 'query.divisionId', 'read');
-  return searchPeople(ctx.db, { ...rest, scopePath: ctx.actor.scopePath, subtreePath: subtree?.path, today: today(ctx) });
+  const subtreePath = await subtreeFilter(ctx, divisionId);
+  return searchPeople(ctx.db, { ...rest, scopePath: ctx.actor.scopePath, subtreePath, today: today(ctx) });
 }
 
 export async function detail(ctx: ActorContext, id: number) {
