@@ -64,3 +64,13 @@ describe('configuration', () => {
     expect(sqlite.sqliteFile).toBe('/tmp/x.db');
   });
 });
+
+describe('validation messages', () => {
+  it('400: a missing choice field reads "Required", an unknown one "Not an allowed value"', async () => {
+    const admin = await t.signIn('admin');
+    const missing = await admin.post('/api/divisions', { parentId: t.fixture.divisions.huaxin.id, name: '某村' }, { 'accept-language': 'en' });
+    expect(missing.json().error.fields).toEqual([{ path: 'body.level', message: 'Required' }]);
+    const unknown = await admin.post('/api/divisions', { parentId: t.fixture.divisions.huaxin.id, name: '某村', level: 'hamlet' }, { 'accept-language': 'en' });
+    expect(unknown.json().error.fields).toEqual([{ path: 'body.level', message: 'Not an allowed value' }]);
+  });
+});

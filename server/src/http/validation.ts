@@ -40,9 +40,13 @@ export function translateIssue(issue: z.core.$ZodIssue, prefix: string, locale: 
   });
   // A schema's own message is a locale key (`validation.phone`): use it as written.
   if (issue.message.startsWith('validation.')) return message(issue.message);
+  // Nothing sent for a field that needs a value reads "required", whatever kind of value it wanted.
+  const input = (issue as { input?: unknown }).input;
+  if ((input === undefined || input === null) && ['invalid_type', 'invalid_value', 'invalid_union'].includes(issue.code)) {
+    return message('validation.required');
+  }
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined || issue.input === null) return message('validation.required');
       if (issue.expected === 'int') return message('validation.not_integer');
       return message('validation.invalid_type');
     case 'too_small': {
