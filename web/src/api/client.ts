@@ -47,6 +47,8 @@ const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** A file upload (multipart): the browser sets the content type with its boundary. */
+  form?: FormData;
   query?: Record<string, string | number | boolean | null | undefined>;
   signal?: AbortSignal;
   /** Sign-in and the session probe handle their own 401s: no redirect for them. */
@@ -67,14 +69,14 @@ export function withQuery(path: string, query: RequestOptions['query']): string 
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.body !== undefined && !options.form) headers['Content-Type'] = 'application/json';
   if (writeMethods.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   try {
     return await fetch(withQuery(path, options.query), {
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: options.form ?? (options.body === undefined ? null : JSON.stringify(options.body)),
       signal: options.signal ?? null,
     });
   } catch (error) {
@@ -118,10 +120,42 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   throw error;
 }
 
+/** The file name a download carries (`filename*=UTF-8''…` first: Chinese names), or the fallback. */
+function fileNameOf(response: Response, fallback: string): string {
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (encoded?.[1]) {
+    try {
+      return decodeURIComponent(encoded[1]);
+    } catch {
+      // A malformed name: try the plain one.
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  return plain?.[1] ?? fallback;
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string;
+}
+
+/** A file the server sends (an Excel template or export), with the name it suggests. */
+export async function requestFile(path: string, query?: RequestOptions['query'], fallbackName = 'download.xlsx'): Promise<DownloadedFile> {
+  const response = await send(path, { query });
+  if (!response.ok) {
+    const error = await errorOf(response);
+    if (response.status === 401) onUnauthenticated?.();
+    throw error;
+  }
+  return { blob: await response.blob(), fileName: fileNameOf(response, fallbackName) };
+}
+
 export const api = {
   get: <T>(path: string, query?: RequestOptions['query'], signal?: AbortSignal) =>
     request<T>(path, { query, ...(signal ? { signal } : {}) }),
   post: <T>(path: string, body?: unknown) => request<T>(path, { method: 'POST', body }),
   put: <T>(path: string, body?: unknown) => request<T>(path, { method: 'PUT', body }),
   patch: <T>(path: string, body?: unknown) => request<T>(path, { method: 'PATCH', body }),
+  upload: <T>(path: string, form: FormData) => request<T>(path, { method: 'POST', form }),
 };

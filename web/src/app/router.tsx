@@ -2,6 +2,7 @@ import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { PageLoading } from '../components/PageLoading.tsx';
 import { NotFoundPage } from '../components/ResultPages.tsx';
+import { publicRegistryRoutes, registryRoutes } from './registry-routes.tsx';
 import { RequireAuth, RequireRight } from './RequireAuth.tsx';
 import { workRoutes } from './work-routes.tsx';
 import './session.ts';
@@ -24,6 +25,7 @@ function suspended(element: ReactNode, fullScreen = false) {
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: suspended(<SignInPage />, true) },
+  ...publicRegistryRoutes,
   {
     path: '/',
     element: <RequireAuth>{suspended(<AppLayout />, true)}</RequireAuth>,
@@ -32,6 +34,7 @@ export const router = createBrowserRouter([
       { path: 'divisions', element: suspended(<DivisionsPage />) },
       { path: 'users', element: <RequireRight right="manageUsers">{suspended(<UsersPage />)}</RequireRight> },
       { path: 'audit', element: <RequireRight right="browseAudit">{suspended(<AuditPage />)}</RequireRight> },
+      ...registryRoutes,
       ...workRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -6,6 +6,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useMe } from '../../api/auth.ts';
 import { BrandMark } from '../../components/BrandMark.tsx';
 import { AppHeader } from './AppHeader.tsx';
+import { registryMenuItems } from './registry-menu.tsx';
 import { workMenuItems } from './work-menu.tsx';
 import styles from './layout.module.css';
 
@@ -31,6 +32,7 @@ export function AppLayout() {
     item('divisions', '/divisions', <ApartmentOutlined />, t('nav.divisions')),
     ...(me.can.manageUsers ? [item('users', '/users', <TeamOutlined />, t('nav.users'))] : []),
     ...(me.can.browseAudit ? [item('audit', '/audit', <AuditOutlined />, t('nav.audit'))] : []),
+    ...registryMenuItems(t, me, item),
     ...workMenuItems(t, item),
   ];
   const selected = location.pathname.split('/')[1] || 'home';

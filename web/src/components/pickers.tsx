@@ -1,0 +1,34 @@
+import { listBrands } from '../api/brands.ts';
+import { listOrganisations } from '../api/organisations.ts';
+import { listPeople } from '../api/people.ts';
+import { RecordPicker, type RecordPickerProps } from './RecordPicker.tsx';
+
+const pageSize = 20;
+
+async function searchOrganisations(q: string) {
+  const page = await listOrganisations({ q: q || undefined, page: 1, pageSize });
+  return page.items.map((item) => ({ id: item.id, name: item.name, hint: item.divisionName }));
+}
+
+async function searchPeople(q: string) {
+  const page = await listPeople({ q: q || undefined, page: 1, pageSize });
+  return page.items.map((item) => ({ id: item.id, name: item.name, hint: [item.organisationName, item.divisionName].filter(Boolean).join(' · ') }));
+}
+
+async function searchBrands(q: string) {
+  const page = await listBrands({ q: q || undefined, page: 1, pageSize });
+  return page.items.map((item) => ({ id: item.id, name: item.name, hint: item.divisionName }));
+}
+
+/** An organisation of the user's subtree (the server limits the search to it). */
+export function OrganisationPicker(props: RecordPickerProps) {
+  return <RecordPicker kind="organisations" search={searchOrganisations} {...props} />;
+}
+
+export function PersonPicker(props: RecordPickerProps) {
+  return <RecordPicker kind="people" search={searchPeople} {...props} />;
+}
+
+export function BrandPicker(props: RecordPickerProps) {
+  return <RecordPicker kind="brands" search={searchBrands} {...props} />;
+}
