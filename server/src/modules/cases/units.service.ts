@@ -17,8 +17,8 @@ export async function mine(ctx: ActorContext) {
   return refs.map((ref) => ({ ...ref, name: names.get(`${ref.type}:${ref.id}`) ?? '' }));
 }
 
-async function organisationInScope(ctx: ActorContext, id: number) {
-  const org = await ctx.db
+async function organisationInScope(ctx: ActorContext, db: Executor, id: number) {
+  const org = await db
     .selectFrom('organisations as o')
     .innerJoin('divisions as d', 'd.id', 'o.division_id')
     .select(['o.id', 'o.division_id', 'd.path'])
@@ -30,7 +30,7 @@ async function organisationInScope(ctx: ActorContext, id: number) {
 }
 
 export async function handlers(ctx: ActorContext, organisationId: number) {
-  await organisationInScope(ctx, organisationId);
+  await organisationInScope(ctx, ctx.db, organisationId);
   return ctx.db
     .selectFrom('organisation_handlers as h')
     .innerJoin('users as u', 'u.id', 'h.user_id')
@@ -43,7 +43,7 @@ export async function handlers(ctx: ActorContext, organisationId: number) {
 /** Replace who acts for an organisation (office staff of its subtree); every user must be in that subtree too. */
 export async function setHandlers(ctx: ActorContext, organisationId: number, userIds: number[]) {
   await ctx.db.transaction().execute(async (trx) => {
-    const org = await organisationInScope(ctx, organisationId);
+    const org = await organisationInScope(ctx, trx, organisationId);
     if (!isOfficeStaff(ctx.actor)) throw new AppError('forbidden');
     const users = userIds.length
       ? await trx.selectFrom('users as u').leftJoin('divisions as d', 'd.id', 'u.division_id').select(['u.id', 'd.path']).where('u.id', 'in', userIds).execute()

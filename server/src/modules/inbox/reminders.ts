@@ -32,7 +32,7 @@ interface Due {
   roundKey: string;
   clock: string;
   kind: 'reminder' | 'escalation';
-  recipients: () => Promise<number[]>;
+  recipients: (db: Executor) => Promise<number[]>;
   notification: Omit<NotifyInput, 'recipients' | 'at' | 'kind'>;
   record: (db: Executor, at: string) => Promise<void>;
   divisionId: number;
@@ -48,7 +48,7 @@ async function fire(db: Db, due: Due, at: string): Promise<boolean> {
       .returning('id')
       .executeTakeFirst();
     if (!claimed) return false;
-    await notify(trx, { ...due.notification, kind: due.kind, recipients: await due.recipients(), at });
+    await notify(trx, { ...due.notification, kind: due.kind, recipients: await due.recipients(trx), at });
     await due.record(trx, at);
     await insertAuditEntry(trx, {
       at,
@@ -82,7 +82,7 @@ async function dueCases(db: Db, now: Date): Promise<Due[]> {
     const lead = row.lead_unit_type && row.lead_unit_id !== null ? { type: row.lead_unit_type, id: row.lead_unit_id } : null;
     const atUnit = row.state !== 'received' && lead !== null;
     const params = { title: row.title, ticketNo: row.ticket_no };
-    const make = (clock: RequestClock, kind: Due['kind'], recipients: () => Promise<number[]>): Due => ({
+    const make = (clock: RequestClock, kind: Due['kind'], recipients: Due['recipients']): Due => ({
       entity: 'case',
       entityId: row.id,
       roundKey: clock.startedAt ?? '',
@@ -94,13 +94,13 @@ async function dueCases(db: Db, now: Date): Promise<Due[]> {
       record: (trx, at) =>
         insertCaseEvents(trx, [{ caseId: row.id, at, actorId: null, actorName: null, action: kind === 'reminder' ? 'reminded' : 'escalated', unit: kind === 'reminder' && atUnit ? lead : null, detail: { clock: clock.name, automatic: true } }]),
     });
-    const toUnit = () => (atUnit ? handlersOfUnit(db, lead!) : officeStaffOf(db, row.office_division_id));
+    const toUnit = (trx: Executor) => (atUnit ? handlersOfUnit(trx, lead!) : officeStaffOf(trx, row.office_division_id));
     for (const clock of [c.accept, c.contact, c.reply]) {
       if (clock.status === 'overdue') out.push(make(clock, 'reminder', toUnit));
     }
     const escalateAfter = c.reply.measure === 'working' ? escalateAfterWorkingMinutes : 24 * 60;
     if (c.reply.status === 'overdue' && c.reply.overdueMinutes >= escalateAfter) {
-      out.push(make(c.reply, 'escalation', () => officeStaffOf(db, row.office_division_id)));
+      out.push(make(c.reply, 'escalation', (trx) => officeStaffOf(trx, row.office_division_id)));
     }
   }
   return out;
@@ -125,7 +125,7 @@ async function dueNeeds(db: Db, now: Date): Promise<Due[]> {
         roundKey: row.wanted_by!,
         clock: 'date',
         kind,
-        recipients: () => officeStaffOf(db, row.office_division_id),
+        recipients: (trx) => officeStaffOf(trx, row.office_division_id),
         notification: { entity: 'need', entityId: row.id, params: { title: row.title, wantedBy: row.wanted_by! } },
         divisionId: row.division_id,
         record: async () => {},
@@ -143,10 +143,10 @@ async function dueAssignments(db: Db, now: Date): Promise<Due[]> {
     const notification = { entity: 'report', entityId: row.report_id, params: { title: row.report_title, deadline: row.deadline } };
     const record = (action: string) => (trx: Executor, at: string) =>
       insertDcEvents(trx, [{ reportId: row.report_id, assignmentId: row.id, at, actorId: null, actorName: null, action, unit, note: null }]);
-    const out: Due[] = [{ ...base, kind: 'reminder', recipients: () => handlersOfUnit(db, unit), notification, record: record('reminded') }];
+    const out: Due[] = [{ ...base, kind: 'reminder', recipients: (trx) => handlersOfUnit(trx, unit), notification, record: record('reminded') }];
     // Escalate once the deadline is this many working days behind (close of business of the N-th one).
     if (now.getTime() > dueAfterWorkingDays(row.deadline, escalateAfterWorkingDays).getTime()) {
-      out.push({ ...base, kind: 'escalation', recipients: () => officeStaffOf(db, row.report_office_division_id), notification, record: record('escalated') });
+      out.push({ ...base, kind: 'escalation', recipients: (trx) => officeStaffOf(trx, row.report_office_division_id), notification, record: record('escalated') });
     }
     return out;
   });
