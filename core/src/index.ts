@@ -29,3 +29,4 @@ export * from './direct-channel.ts';
 export * from './inbox.ts';
 export * from './portal.ts';
 export * from './campaigns.ts';
+export * from './leads.ts';

@@ -11,6 +11,7 @@ import { importRoutes } from './imports/imports.routes.ts';
 import { organisationRoutes } from './organisations/organisations.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
+import { leadRoutes } from './leads/leads.routes.ts';
 import { campaignRoutes } from './campaigns/campaigns.routes.ts';
 import { assessmentRoutes } from './assessments/assessments.routes.ts';
 import { voteRoutes } from './votes/votes.routes.ts';
@@ -29,4 +30,4 @@ import { inboxRoutes } from './inbox/inbox.routes.ts';
 import { portalRoutes } from './portal/portal.routes.ts';
 
 /** Every module's routes, registered in this order. A new module adds one line here. */
-export const modules: Array<(app: FastifyZod) => Promise<void>> = [authRoutes, divisionRoutes, userRoutes, auditRoutes, organisationRoutes, peopleRoutes, importRoutes, projectRoutes, activityRoutes, pairingRoutes, liaisonRoutes, attachmentRoutes, venueRoutes, brandRoutes, serviceKindRoutes, resourceRoutes, guideRoutes, articleRoutes, searchRoutes, competitionRoutes, voteRoutes, assessmentRoutes, casesRoutes, needRoutes, directChannelRoutes, inboxRoutes, portalRoutes, campaignRoutes];
+export const modules: Array<(app: FastifyZod) => Promise<void>> = [authRoutes, divisionRoutes, userRoutes, auditRoutes, organisationRoutes, peopleRoutes, importRoutes, projectRoutes, activityRoutes, pairingRoutes, liaisonRoutes, attachmentRoutes, venueRoutes, brandRoutes, serviceKindRoutes, resourceRoutes, guideRoutes, articleRoutes, searchRoutes, competitionRoutes, voteRoutes, assessmentRoutes, casesRoutes, needRoutes, directChannelRoutes, inboxRoutes, portalRoutes, campaignRoutes, leadRoutes];

@@ -1,0 +1,28 @@
+import { hasRole, isWithinScope, type Actor } from '@tongxin/core';
+import { AppError } from '../../http/app-error.ts';
+
+/**
+ * Leads and talent intakes belong to their division: read by everyone signed in to the subtree,
+ * written by its staff and administrators.
+ */
+export type LeadAction = 'read' | 'manage';
+
+/**
+ * @example
+ * can(actor, 'manage', { divisionPath: lead.division_path })
+ */
+export function can(actor: Actor, action: LeadAction, target: { divisionPath: string }): boolean {
+  if (!isWithinScope(target.divisionPath, actor.scopePath)) return false;
+  return action === 'read' || hasRole(actor, 'system_admin', 'division_admin', 'staff');
+}
+
+/** 403 `out_of_scope` outside the subtree, 403 `forbidden` for a missing right. */
+export function assertCan(actor: Actor, action: LeadAction, target: { divisionPath: string }): void {
+  if (can(actor, action, target)) return;
+  if (!isWithinScope(target.divisionPath, actor.scopePath)) throw new AppError('out_of_scope');
+  throw new AppError('forbidden');
+}
+
+export function allowedActions(actor: Actor, target: { divisionPath: string }): LeadAction[] {
+  return (['read', 'manage'] as const).filter((action) => can(actor, action, target));
+}
