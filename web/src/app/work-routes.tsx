@@ -14,10 +14,14 @@ function suspended(element: ReactNode) {
 const ProjectsPage = page(() => import('../pages/projects/ProjectsPage.tsx'), 'ProjectsPage');
 const ProjectDetailPage = page(() => import('../pages/projects/ProjectDetailPage.tsx'), 'ProjectDetailPage');
 const ClosedLoopPage = page(() => import('../pages/projects/ClosedLoopPage.tsx'), 'ClosedLoopPage');
+const ActivitiesPage = page(() => import('../pages/activities/ActivitiesPage.tsx'), 'ActivitiesPage');
+const ActivityDetailPage = page(() => import('../pages/activities/ActivityDetailPage.tsx'), 'ActivityDetailPage');
 
 /** The work pages inside the signed-in layout (issue 4): projects, activities, pairing programmes, liaison. */
 export const workRoutes: RouteObject[] = [
   { path: 'projects', element: suspended(<ProjectsPage />) },
   { path: 'projects/closed-loop', element: suspended(<ClosedLoopPage />) },
   { path: 'projects/:id', element: suspended(<ProjectDetailPage />) },
+  { path: 'activities', element: suspended(<ActivitiesPage />) },
+  { path: 'activities/:id', element: suspended(<ActivityDetailPage />) },
 ];

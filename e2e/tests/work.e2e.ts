@@ -1,0 +1,160 @@
+import zlib from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
+import { startServer, type E2eServer } from '../support/server.ts';
+
+/** The server's clock: a test moves it forward (overdue flags) instead of waiting. */
+let now = new Date();
+const clock = { now: () => now };
+const dayMs = 86_400_000;
+
+let server: E2eServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startServer({ clock });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A calendar date in Beijing, `days` from the server's now. */
+function shanghaiDate(days: number): string {
+  return new Date(now.getTime() + days * dayMs + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+function crc32(bytes: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** A real 16×16 PNG (red and gold stripes), made here rather than read from a fixture file. */
+function tinyPng(): Buffer {
+  const size = 16;
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const rows = Array.from({ length: size }, (_, y) => Buffer.from([0, ...Array.from({ length: size }, () => (y % 4 < 2 ? [200, 16, 46] : [255, 200, 0])).flat()]));
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+}
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByTestId('sign-in-username').fill(username);
+  await page.getByTestId('sign-in-password').fill('Tongxin2026');
+  await page.getByTestId('sign-in-submit').click();
+  await page.getByTestId('home-page').waitFor();
+}
+
+/** On a failure, a screenshot of where the page was (test-results/). */
+function onFailure(page: Page, name: string): void {
+  onTestFailed(async () => {
+    await screenshot(page, name).catch(() => undefined);
+  });
+}
+
+/** Type a date into an antd DatePicker (the test id sits on the input or around it). */
+async function fillDate(page: Page, testId: string, date: string): Promise<void> {
+  const input = page.getByTestId(testId).locator('xpath=self::input | .//input').first();
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+}
+
+describe('work pages in a real browser', () => {
+  it('creates a project with two milestones, completes one with evidence, and flags the other overdue once the clock passes its due date', async () => {
+    const { context, page } = await newPage(browser);
+    onFailure(page, 'work-project-failed');
+    await signIn(page, 'qingpu');
+    await page.getByTestId('nav-projects').click();
+    await page.getByTestId('project-table').waitFor();
+
+    await page.getByTestId('project-create').click();
+    await page.getByTestId('project-form-title').fill('青浦区“同心圆”入户走访项目');
+    await page.getByTestId('project-form-goal').fill('年内走访全部困难家庭，建立一户一档。');
+    await page.getByTestId('project-form-milestone-add').click();
+    await page.getByTestId('project-form-milestone-title-0').fill('制定走访方案');
+    await fillDate(page, 'project-form-milestone-due-0', shanghaiDate(10));
+    await page.getByTestId('project-form-milestone-add').click();
+    await page.getByTestId('project-form-milestone-title-1').fill('完成首轮入户走访');
+    await fillDate(page, 'project-form-milestone-due-1', shanghaiDate(3));
+    await page.getByTestId('project-drawer-save').click();
+
+    await page.getByTestId('project-page').waitFor();
+    expect(await page.getByTestId('project-title').textContent()).toBe('青浦区“同心圆”入户走访项目');
+    const planRow = page.locator('[data-testid="milestone-table"] tr', { hasText: '制定走访方案' });
+    const visitRow = page.locator('[data-testid="milestone-table"] tr', { hasText: '完成首轮入户走访' });
+    await visitRow.waitFor();
+    expect(await page.locator('[data-testid^="milestone-overdue-"]').count()).toBe(0);
+
+    // Start the project: only the next allowed state is offered.
+    expect(await page.getByTestId('project-status-buttons').locator('button').count()).toBe(1);
+    await page.getByTestId('project-move-active').click();
+    await expect.poll(() => page.getByTestId('project-status').first().textContent()).toBe('进行中');
+    await page.getByTestId('project-move-done').waitFor();
+
+    // Complete the plan with evidence text and a file.
+    await planRow.locator('[data-testid^="milestone-complete-"]').click();
+    await page.getByTestId('milestone-evidence').fill('方案已经区统战部部务会审议通过。');
+    await page.getByTestId('milestone-complete-modal').locator('input[type=file]').setInputFiles({ name: '方案审议.png', mimeType: 'image/png', buffer: tinyPng() });
+    await page.getByTestId('milestone-complete-ok').click();
+    await planRow.getByText('方案已经区统战部部务会审议通过。').waitFor();
+    await planRow.getByText('方案审议.png').waitFor();
+    expect(await planRow.locator('[data-testid^="milestone-unevidenced-"]').count()).toBe(0);
+
+    // Five days later (server clock; the session has expired by then), the visit milestone due in three days is overdue.
+    const projectUrl = page.url();
+    now = new Date(now.getTime() + 5 * dayMs);
+    await signIn(page, 'qingpu');
+    await page.goto(projectUrl);
+    await visitRow.locator('[data-testid^="milestone-overdue-"]').waitFor();
+    expect(await planRow.locator('[data-testid^="milestone-overdue-"]').count()).toBe(0);
+    await page.getByTestId('project-overdue').waitFor();
+    expect(await page.getByTestId('project-today').textContent()).toBe(shanghaiDate(0));
+    await screenshot(page, 'work-project-overdue');
+
+    // The list flags it too, and "overdue only" keeps it (in the URL).
+    await page.getByTestId('nav-projects').click();
+    await page.getByTestId('project-filter-overdue').click();
+    await expect.poll(() => page.url()).toContain('overdue=true');
+    await page.locator('[data-testid="project-table"] tr', { hasText: '青浦区“同心圆”入户走访项目' }).locator('[data-testid^="project-overdue-"]').waitFor();
+    await context.close();
+  }, 180_000);
+
+  it('logs an activity with a photo and shows its thumbnail', async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, 'qingpu');
+    await page.getByTestId('nav-activities').click();
+    await page.getByTestId('activity-table').waitFor();
+    await page.getByTestId('activity-create').click();
+    await page.getByTestId('activity-form-title').fill('重阳节走访慰问老党员');
+    await page.getByTestId('activity-form-participants').locator('xpath=self::input | .//input').first().fill('12');
+    await page.getByTestId('activity-form-summary').fill('走访慰问辖区 12 位老党员，送上节日问候。');
+    await page.getByTestId('activity-drawer').locator('input[type=file]').setInputFiles({ name: '走访合影.png', mimeType: 'image/png', buffer: tinyPng() });
+    await page.getByTestId('activity-drawer').locator('.ant-upload-list-item').first().waitFor();
+    await page.getByTestId('activity-drawer-save').click();
+
+    await page.getByTestId('activity-page').waitFor();
+    expect(await page.getByTestId('activity-title').textContent()).toBe('重阳节走访慰问老党员');
+    const thumb = page.getByTestId('activity-photos').locator('img').first();
+    await thumb.waitFor();
+    await expect.poll(() => thumb.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth)).toBe(16);
+    await screenshot(page, 'work-activity-photo');
+    await context.close();
+  }, 180_000);
+});

@@ -1,0 +1,132 @@
+import { useEffect, useState } from 'react';
+import { App, DatePicker, Form, Input, InputNumber, Select, Upload, type UploadFile } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { activityKinds, maxAttachmentBytes, type ActivityKind } from '@tongxin/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { activityKeys, createActivity } from '../../api/activities.ts';
+import { imageAccept, uploadAttachment } from '../../api/attachments.ts';
+import { messageOf } from '../../api/form-errors.ts';
+import { enumOptions } from '../../components/enum-options.ts';
+import { dateField, reportSaveError, textOrNull } from '../../components/form-helpers.ts';
+import { RecordDrawer } from '../../components/RecordDrawer.tsx';
+import { officeTimeZone } from '../../lib/time.ts';
+import { ProjectPicker, VenuePicker } from '../projects/work-shared.tsx';
+import { OrganisationsPicker } from './OrganisationsPicker.tsx';
+
+interface Values {
+  title: string;
+  date: string | null;
+  kind: ActivityKind;
+  venueId: number | null;
+  projectId: number | null;
+  organiserIds: number[];
+  participantCount: number | null;
+  summary?: string;
+}
+
+const imageTypes = new Set(imageAccept.split(','));
+
+/** Log an activity with its photos: the record first, then each photo uploaded to it. */
+export function ActivityDrawer({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved?: (id: number) => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<Values>();
+  const [photos, setPhotos] = useState<UploadFile[]>([]);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    form.setFieldsValue({ date: dayjs().tz(officeTimeZone).format('YYYY-MM-DD'), kind: 'event', organiserIds: [] });
+    setPhotos([]);
+  }, [open, form]);
+
+  const save = async (values: Values) => {
+    setSaving(true);
+    try {
+      const created = await createActivity({
+        title: values.title.trim(),
+        date: values.date!,
+        kind: values.kind,
+        venueId: values.venueId ?? null,
+        projectId: values.projectId ?? null,
+        organiserIds: values.organiserIds ?? [],
+        participantCount: values.participantCount ?? null,
+        summary: textOrNull(values.summary),
+      });
+      for (const photo of photos) {
+        if (!photo.originFileObj) continue;
+        try {
+          await uploadAttachment('activity', created.id, photo.originFileObj, photo.name);
+        } catch (error) {
+          message.error(t('work.attachments.uploadFailed', { name: photo.name, message: messageOf(error, t('common.networkError')) }));
+        }
+      }
+      message.success(t('work.common.createdNamed', { name: created.title }));
+      await queryClient.invalidateQueries({ queryKey: activityKeys.all });
+      onSaved?.(created.id);
+      onClose();
+    } catch (error) {
+      await reportSaveError(error, form, (text) => message.error(text), t('common.networkError'), () => queryClient.invalidateQueries({ queryKey: activityKeys.all }));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const required = { required: true, message: t('validation.required') };
+  return (
+    <RecordDrawer open={open} title={t('work.activities.createTitle')} onClose={onClose} onSave={() => form.submit()} saving={saving} canSave loading={false} loadError={null} testId="activity-drawer">
+      <Form<Values> form={form} layout="vertical" onFinish={(values) => void save(values)}>
+        <Form.Item name="title" label={t('work.activities.title')} rules={[required, { whitespace: true, message: t('validation.required') }, { max: 100 }]}>
+          <Input data-testid="activity-form-title" />
+        </Form.Item>
+        <Form.Item name="date" label={t('work.activities.date')} rules={[required]} {...dateField}>
+          <DatePicker style={{ width: '100%' }} data-testid="activity-form-date" />
+        </Form.Item>
+        <Form.Item name="kind" label={t('work.activities.kind')} rules={[required]}>
+          <Select options={enumOptions(t, 'activityKinds', activityKinds)} data-testid="activity-form-kind" />
+        </Form.Item>
+        <Form.Item name="venueId" label={t('work.activities.venue')}>
+          <VenuePicker data-testid="activity-form-venue" />
+        </Form.Item>
+        <Form.Item name="projectId" label={t('work.activities.project')}>
+          <ProjectPicker data-testid="activity-form-project" />
+        </Form.Item>
+        <Form.Item name="organiserIds" label={t('work.activities.organisers')}>
+          <OrganisationsPicker data-testid="activity-form-organisers" />
+        </Form.Item>
+        <Form.Item name="participantCount" label={t('work.activities.participantCount')}>
+          <InputNumber min={0} max={1_000_000} precision={0} style={{ width: 160 }} data-testid="activity-form-participants" />
+        </Form.Item>
+        <Form.Item name="summary" label={t('work.activities.summary')} rules={[{ max: 2000 }]}>
+          <Input.TextArea rows={3} showCount maxLength={2000} data-testid="activity-form-summary" />
+        </Form.Item>
+        <Form.Item label={t('work.activities.photos')} extra={t('work.activities.photosHint')}>
+          <Upload
+            listType="picture-card"
+            multiple
+            accept={imageAccept}
+            fileList={photos}
+            beforeUpload={(file) => {
+              if (!imageTypes.has(file.type) || file.size > maxAttachmentBytes) {
+                message.error(t(imageTypes.has(file.type) ? 'work.attachments.tooLarge' : 'work.attachments.wrongType', { name: file.name }));
+                return Upload.LIST_IGNORE;
+              }
+              return false;
+            }}
+            onChange={({ fileList }) => setPhotos(fileList)}
+            data-testid="activity-form-photos"
+          >
+            <div>
+              <PlusOutlined />
+              <div style={{ marginTop: 4 }}>{t('work.attachments.choose')}</div>
+            </div>
+          </Upload>
+        </Form.Item>
+      </Form>
+    </RecordDrawer>
+  );
+}

@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'react';
+import { Select } from 'antd';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { listOrganisations } from '../../api/organisations.ts';
+
+interface Props {
+  value?: number[];
+  onChange?: (value: number[]) => void;
+  'data-testid'?: string;
+}
+
+/** Several organisations (the organisers of an activity), found by typing part of a name. */
+export function OrganisationsPicker({ value, onChange, ...rest }: Props) {
+  const { t } = useTranslation();
+  const [typed, setTyped] = useState('');
+  const [text, setText] = useState('');
+  const [open, setOpen] = useState(false);
+  const [names, setNames] = useState<Map<number, string>>(new Map());
+  useEffect(() => {
+    const timer = setTimeout(() => setText(typed.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [typed]);
+  const { data, isFetching } = useQuery({
+    queryKey: ['organisations', 'picker', text],
+    queryFn: async () => (await listOrganisations({ q: text || undefined, page: 1, pageSize: 20 })).items.map((one) => ({ id: one.id, name: one.name })),
+    enabled: open,
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+  const found = data ?? [];
+  const chosen = (value ?? []).filter((id) => !found.some((one) => one.id === id)).map((id) => ({ id, name: names.get(id) ?? `#${id}` }));
+  return (
+    <Select<number[]>
+      {...rest}
+      mode="multiple"
+      allowClear
+      value={value ?? []}
+      placeholder={t('registry.common.typeToSearch')}
+      loading={isFetching}
+      onOpenChange={setOpen}
+      showSearch={{ filterOption: false, onSearch: setTyped }}
+      onChange={(next) => {
+        const known = new Map(names);
+        for (const one of found) known.set(one.id, one.name);
+        setNames(known);
+        onChange?.(next);
+      }}
+      notFoundContent={isFetching ? t('common.loading') : t('common.empty')}
+      options={[...chosen, ...found].map((one) => ({ value: one.id, label: one.name }))}
+    />
+  );
+}

@@ -1,0 +1,28 @@
+import { Image, Space, Typography } from 'antd';
+import type { AttachmentSummary } from '@tongxin/core';
+import { useTranslation } from 'react-i18next';
+import { attachmentContentUrl } from '../../api/attachments.ts';
+
+/** Photos as small thumbnails (the image content itself, drawn small); a click opens the full picture. */
+export function PhotoThumbs({ photos, size = 96 }: { photos: AttachmentSummary[]; size?: number }) {
+  const { t } = useTranslation();
+  if (photos.length === 0) return <Typography.Text type="secondary">{t('work.activities.noPhotos')}</Typography.Text>;
+  return (
+    <Image.PreviewGroup>
+      <Space wrap data-testid="activity-photos">
+        {photos.map((photo) => (
+          <Image
+            key={photo.id}
+            src={attachmentContentUrl(photo.id)}
+            alt={photo.fileName}
+            width={size}
+            height={size}
+            loading="lazy"
+            style={{ objectFit: 'cover', borderRadius: 6 }}
+            data-testid={`activity-photo-${photo.id}`}
+          />
+        ))}
+      </Space>
+    </Image.PreviewGroup>
+  );
+}
