@@ -37,10 +37,17 @@ export function confirmImport(id: number, duplicates: ImportDuplicateMode): Prom
 }
 
 /**
- * The lists with an Excel export (`GET <path>?<the list's filters>`, phones masked by the server).
- * A list shows its export button only when it is named here.
+ * The lists with an Excel export (`GET <path>?<the list's filters>`, phones masked by the server,
+ * audited as `<entity>.export`). A list shows its export button only when it is named here.
+ * The members of one organisation export from `/api/organisations/:id/members/export`.
  */
-export const exportPaths: Partial<Record<'organisation' | 'person' | 'venue' | 'resource' | 'brand' | 'membership', string>> = {};
+export const exportPaths: Partial<Record<'organisation' | 'person' | 'venue' | 'resource' | 'brand' | 'membership', string>> = {
+  organisation: '/api/organisations/export',
+  person: '/api/people/export',
+  venue: '/api/venues/export',
+  resource: '/api/resources/export',
+  brand: '/api/brands/export',
+};
 
 export function downloadExport(path: string, filters: Record<string, string | number | boolean | null | undefined>): Promise<DownloadedFile> {
   return requestFile(path, filters, 'export.xlsx');

@@ -12,11 +12,11 @@ type Filters = Record<string, string | number | boolean | null | undefined>;
  * Download the list as filtered on screen as .xlsx (phones masked by the server, the export
  * audited). Paging is left out: the file holds every matching row. Hidden for lists without an export.
  */
-export function ExportButton({ entity, filters }: { entity: keyof typeof exportPaths; filters: Filters }) {
+export function ExportButton({ entity, filters, path: givenPath }: { entity: keyof typeof exportPaths; filters: Filters; path?: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [loading, setLoading] = useState(false);
-  const path = exportPaths[entity];
+  const path = givenPath ?? exportPaths[entity];
   if (!path) return null;
   const run = async () => {
     setLoading(true);

@@ -10,6 +10,7 @@ import { endMembership, listMembers, organisationKeys, type MemberFilters } from
 import { personKeys } from '../../api/people.ts';
 import { membershipRoles, oneOf } from '../../api/registry-enums.ts';
 import { enumOptions } from '../../components/enum-options.ts';
+import { ExportButton } from '../../components/imports/ExportButton.tsx';
 import { LoadFailed } from '../../components/ResultPages.tsx';
 import { SearchBox } from '../../components/SearchBox.tsx';
 import { pageSizes } from '../../lib/list-state.ts';
@@ -117,11 +118,14 @@ export function OrganisationMembers({ organisationId, kind, canManage }: { organ
             style={{ width: 110 }}
           />
         </Flex>
-        {canManage && (
-          <Button icon={<PlusOutlined />} onClick={() => setModal({ organisationId, kind })} data-testid={`member-add-${kind}`}>
-            {t('memberships.add')}
-          </Button>
-        )}
+        <Space wrap>
+          <ExportButton entity="membership" path={`/api/organisations/${organisationId}/members/export`} filters={{ ...filters }} />
+          {canManage && (
+            <Button icon={<PlusOutlined />} onClick={() => setModal({ organisationId, kind })} data-testid={`member-add-${kind}`}>
+              {t('memberships.add')}
+            </Button>
+          )}
+        </Space>
       </Flex>
       {error ? (
         <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
