@@ -5,13 +5,14 @@ import { registryOrgsSeeder } from './registry-orgs.seed.ts';
 import { registryVenuesSeeder } from './registry-venues.seed.ts';
 import { usersSeeder } from './users.seed.ts';
 import { workSeeder } from './work.seed.ts';
+import { requestsSeeder } from './requests.seed.ts';
 import { publicitySeeder, searchSeeder } from './publicity.seed.ts';
 
 /**
  * The demo data set, module by module: a new module appends its seeder here. Seeders run in this
  * order inside one transaction, so a failed seed leaves an empty database.
  */
-export const demoSeeders: Seeder[] = [divisionsSeeder, usersSeeder, registryOrgsSeeder, registryVenuesSeeder, workSeeder, publicitySeeder, searchSeeder];
+export const demoSeeders: Seeder[] = [divisionsSeeder, usersSeeder, registryOrgsSeeder, registryVenuesSeeder, workSeeder, publicitySeeder, searchSeeder, requestsSeeder];
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const row = await db.selectFrom('divisions').select('id').limit(1).executeTakeFirst();
