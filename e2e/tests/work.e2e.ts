@@ -157,4 +157,41 @@ describe('work pages in a real browser', () => {
     await screenshot(page, 'work-activity-photo');
     await context.close();
   }, 180_000);
+
+  it("opens the Lu'an pairing programme and sees its coverage, 13 of 29", async () => {
+    const { context, page } = await newPage(browser);
+    onFailure(page, 'work-pairing-failed');
+    await signIn(page, 'anhui');
+    await page.getByTestId('nav-pairings').click();
+    const row = page.locator('[data-testid="programme-table"] tr', { hasText: '民主党派支部结对共建社区' });
+    await row.waitFor();
+    expect(await row.locator('[data-testid^="programme-coverage-"]').textContent()).toBe('13 / 29');
+    await row.locator('[data-testid^="programme-link-"]').click();
+    await page.getByTestId('programme-page').waitFor();
+    expect(await page.getByTestId('programme-coverage').textContent()).toBe('13 / 29');
+    expect(await page.getByTestId('tab-unpaired').textContent()).toContain('16');
+    await page.getByTestId('pair-table').locator('tbody tr.ant-table-row').first().waitFor();
+    expect(await page.getByTestId('pair-table').locator('tbody tr.ant-table-row').count()).toBe(10);
+    await screenshot(page, 'work-pairing-luan');
+    await context.close();
+  }, 180_000);
+
+  it('logs a liaison contact and lists the reminders', async () => {
+    const { context, page } = await newPage(browser);
+    onFailure(page, 'work-liaison-failed');
+    await signIn(page, 'zhaoxiang');
+    await page.getByTestId('nav-liaison').click();
+    await page.getByTestId('relationship-table').locator('tbody tr.ant-table-row').first().waitFor();
+    await page.getByTestId('tab-reminders').click();
+    await expect.poll(() => page.url()).toContain('tab=reminders');
+    await page.getByTestId('reminder-table').waitFor();
+    await page.getByTestId('tab-relationships').click();
+    await page.getByTestId('relationship-table').locator('[data-testid^="relationship-link-"]').first().click();
+    await page.getByTestId('relationship-page').waitFor();
+    await page.getByTestId('contact-note').fill('电话谈心，了解村里秋收和用工情况。');
+    await page.getByTestId('contact-submit').click();
+    await page.getByTestId('contact-table').getByText('电话谈心，了解村里秋收和用工情况。').waitFor();
+    await screenshot(page, 'work-liaison-contact');
+    await context.close();
+  }, 180_000);
 });

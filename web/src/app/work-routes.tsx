@@ -16,6 +16,10 @@ const ProjectDetailPage = page(() => import('../pages/projects/ProjectDetailPage
 const ClosedLoopPage = page(() => import('../pages/projects/ClosedLoopPage.tsx'), 'ClosedLoopPage');
 const ActivitiesPage = page(() => import('../pages/activities/ActivitiesPage.tsx'), 'ActivitiesPage');
 const ActivityDetailPage = page(() => import('../pages/activities/ActivityDetailPage.tsx'), 'ActivityDetailPage');
+const ProgrammesPage = page(() => import('../pages/pairings/ProgrammesPage.tsx'), 'ProgrammesPage');
+const ProgrammeDetailPage = page(() => import('../pages/pairings/ProgrammeDetailPage.tsx'), 'ProgrammeDetailPage');
+const RelationshipsPage = page(() => import('../pages/liaison/RelationshipsPage.tsx'), 'RelationshipsPage');
+const RelationshipPage = page(() => import('../pages/liaison/RelationshipPage.tsx'), 'RelationshipPage');
 
 /** The work pages inside the signed-in layout (issue 4): projects, activities, pairing programmes, liaison. */
 export const workRoutes: RouteObject[] = [
@@ -24,4 +28,8 @@ export const workRoutes: RouteObject[] = [
   { path: 'projects/:id', element: suspended(<ProjectDetailPage />) },
   { path: 'activities', element: suspended(<ActivitiesPage />) },
   { path: 'activities/:id', element: suspended(<ActivityDetailPage />) },
+  { path: 'pairings', element: suspended(<ProgrammesPage />) },
+  { path: 'pairings/:id', element: suspended(<ProgrammeDetailPage />) },
+  { path: 'liaison', element: suspended(<RelationshipsPage />) },
+  { path: 'liaison/:id', element: suspended(<RelationshipPage />) },
 ];
