@@ -2,7 +2,7 @@ import type { SearchKind } from '@tongxin/core';
 import { sql } from 'kysely';
 import type { Dialect, Executor } from '../../db/database.ts';
 import { divisionInScope } from '../divisions/divisions.scope.ts';
-import type { ParsedQuery } from './search.tokens.ts';
+import { titleTerm, type ParsedQuery } from './search.tokens.ts';
 
 /** A record the index proposes for a query; the service checks and ranks it. */
 export interface Candidate {
@@ -37,21 +37,28 @@ function isPrefixTerm(term: string): boolean {
   return !cjk.test(term) && term.length >= 2;
 }
 
-/** FTS5 query text. Terms hold only letters and digits (see `textTokens`), so quoting is enough. */
+/**
+ * FTS5 query text. Terms hold only letters and digits (see `textTokens`), so quoting is enough.
+ * Title terms carry their `t` (see `titleTerm`); a term matches in the title, or with `all` in the
+ * body too.
+ */
 function ftsQuery(search: CandidateSearch): string {
   const { query } = search;
-  const terms = query.terms.flat().map((term) => `"${term}"${isPrefixTerm(term) ? '*' : ''}`);
-  const columns = search.phase === 'title' ? '{title_tokens}' : '{title_tokens body_tokens}';
+  const quoted = (term: string) => `"${term}"${isPrefixTerm(term) ? '*' : ''}`;
+  const terms = query.terms.flat().map((term) =>
+    search.phase === 'title' ? `title_tokens : ${quoted(titleTerm(term))}` : `(title_tokens : ${quoted(titleTerm(term))} OR body_tokens : ${quoted(term)})`,
+  );
   const alternatives: string[] = [];
-  if (terms.length > 0) alternatives.push(`(${columns} : (${terms.join(' AND ')}))`);
+  if (terms.length > 0) alternatives.push(`(${terms.join(' AND ')})`);
   if (query.pinyin) alternatives.push(`(pinyin_keys : "${query.pinyin}"*)`);
   const scopeId = search.scopePath?.split('/').filter(Boolean).at(-1);
   return [`(${alternatives.join(' OR ')})`, `scope_tags : "k${search.kind}"`, ...(scopeId ? [`scope_tags : "d${scopeId}"`] : [])].join(' AND ');
 }
 
 /** PostgreSQL tsquery text of the same query (lexemes are letters and digits only). */
-function tsQuery(terms: string[]): string {
-  return terms.map((term) => `'${term}'${isPrefixTerm(term) ? ':*' : ''}`).join(' & ');
+function tsQuery(terms: string[], phase: 'title' | 'all'): string {
+  const lexeme = (term: string) => `'${term}'${isPrefixTerm(term) ? ':*' : ''}`;
+  return terms.map((term) => (phase === 'title' ? lexeme(titleTerm(term)) : `(${lexeme(titleTerm(term))} | ${lexeme(term)})`)).join(' & ');
 }
 
 function selectCandidates(db: Executor) {
@@ -86,21 +93,14 @@ export async function findCandidates(db: Executor, dialect: Dialect, search: Can
   const { query } = search;
   const terms = query.terms.flat();
   if (terms.length === 0 && !query.pinyin) return [];
-  if (dialect === 'sqlite') {
-    return selectCandidates(db)
-      .innerJoin(sql<{ rowid: number }>`(select rowid from search_fts where search_fts match ${ftsQuery(search)} order by rowid desc limit ${search.limit * 2})`.as('f'), 'f.rowid', 's.id')
-      .where(divisionInScope('s.division_id', search.scopePath))
-      .orderBy('s.id', 'desc')
-      .limit(search.limit)
-      .execute();
-  }
+  if (dialect === 'sqlite') return sqliteCandidates(db, search);
   const column = sql.ref(search.phase === 'title' ? 's.title_tsv' : 's.doc_tsv');
   return selectCandidates(db)
     .where('s.kind', '=', search.kind)
     .where(divisionInScope('s.division_id', search.scopePath))
     .where((eb) => {
       const alternatives = [];
-      if (terms.length > 0) alternatives.push(sql<boolean>`${column} @@ cast(${tsQuery(terms)} as tsquery)`);
+      if (terms.length > 0) alternatives.push(sql<boolean>`${column} @@ cast(${tsQuery(terms, search.phase)} as tsquery)`);
       if (query.pinyin) alternatives.push(sql<boolean>`s.title_tsv @@ cast(${`'${query.pinyin}':*`} as tsquery)`);
       return eb.or(alternatives);
     })
@@ -109,12 +109,28 @@ export async function findCandidates(db: Executor, dialect: Dialect, search: Can
     .execute();
 }
 
+/** SQLite: the index hits of one phase joined to their rows, driven from the hits. */
+async function sqliteCandidates(db: Executor, search: CandidateSearch): Promise<Candidate[]> {
+  const hits = sql<{ rowid: number }>`(select rowid from search_fts where search_fts match ${ftsQuery(search)} order by rowid desc limit ${search.limit})`;
+  // CROSS JOIN fixes the join order in SQLite: from the few index hits to their rows. Left to
+  // itself the planner may walk a whole district's records by division and probe the hits.
+  return db
+    .selectFrom(hits.as('f'))
+    .crossJoin('search_documents as s')
+    .crossJoin('divisions as d')
+    .whereRef('s.id', '=', 'f.rowid')
+    .whereRef('d.id', '=', 's.division_id')
+    .where(divisionInScope('s.division_id', search.scopePath))
+    .select(['s.id', 's.kind', 's.record_id', 's.division_id', 'd.name as division_name', 's.title', 's.subtitle', 's.body', 's.date', 's.norm_title', 's.norm_body', 's.pinyin_keys'])
+    .orderBy('s.id', 'desc')
+    .execute();
+}
+
 /**
- * Both phases for one kind: title matches and title-or-body matches, each up to `limit`, marked
- * with the phase that found them (a record can come twice). On SQLite one statement with two FTS
- * look-ups; on PostgreSQL two queries.
+ * Both phases for one kind: title matches, then, when they are fewer than `limit`, title-or-body
+ * matches (when titles alone fill the pool, bodies could only rank lower).
  *
- * @example const { title, all } = await findCandidatesBothPhases(db, 'sqlite', { kind: 'activity', query, scopePath, limit: 40 });
+ * @example const { title, all } = await findCandidatesBothPhases(db, 'sqlite', { kind: 'activity', query, scopePath, limit: 20 });
  */
 export async function findCandidatesBothPhases(
   db: Executor,
@@ -122,19 +138,9 @@ export async function findCandidatesBothPhases(
   search: Omit<CandidateSearch, 'phase'>,
 ): Promise<{ title: Candidate[]; all: Candidate[] }> {
   if (search.query.terms.flat().length === 0 && !search.query.pinyin) return { title: [], all: [] };
-  if (dialect !== 'sqlite') {
-    const title = await findCandidates(db, dialect, { ...search, phase: 'title' });
-    return { title, all: title.length < search.limit ? await findCandidates(db, dialect, { ...search, phase: 'all' }) : [] };
-  }
-  const lookup = (phase: 'title' | 'all') =>
-    sql`select rowid, ${phase === 'title' ? 0 : 1} as phase from (select rowid from search_fts where search_fts match ${ftsQuery({ ...search, phase })} order by rowid desc limit ${search.limit})`;
-  const rows = await selectCandidates(db)
-    .innerJoin(sql<{ rowid: number; phase: number }>`(${lookup('title')} union all ${lookup('all')})`.as('f'), 'f.rowid', 's.id')
-    .select('f.phase')
-    .where(divisionInScope('s.division_id', search.scopePath))
-    .execute();
-  const byPhase = (phase: number) => rows.filter((row) => row.phase === phase).sort((a, b) => b.id - a.id);
-  return { title: byPhase(0), all: byPhase(1) };
+  const find = (phase: 'title' | 'all') => (dialect === 'sqlite' ? sqliteCandidates(db, { ...search, phase }) : findCandidates(db, dialect, { ...search, phase }));
+  const title = await find('title');
+  return { title, all: title.length < search.limit ? await find('all') : [] };
 }
 
 /** Kinds that have at least one record in the index (cheap: one index probe per kind). */

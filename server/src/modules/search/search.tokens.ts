@@ -33,6 +33,17 @@ export function textTokens(normalised: string, options: { unigrams?: boolean } =
   return cjkBigrams(normalised, options).flatMap((token) => token.split(separators)).filter((token) => token.length > 0);
 }
 
+/**
+ * Title tokens are stored with a `t` in front (`t统战`), so "in the title" is its own index term
+ * rather than a column check over every record that has the word anywhere: a title-only query
+ * for a word common in bodies but absent from titles then costs nothing.
+ *
+ * @example titleTerm('统战') // 't统战'
+ */
+export function titleTerm(token: string): string {
+  return `t${token}`;
+}
+
 /** Every distinct token once, space-separated: term frequency plays no part in our ranking. */
 function joinTokens(tokens: string[]): string {
   return [...new Set(tokens)].join(' ');
@@ -184,7 +195,7 @@ export function toSearchRows(docs: SearchDocumentInput[], pathOf: (divisionId: n
         date: doc.date ?? null,
         norm_title: normTitle,
         norm_body: normBody,
-        title_tokens: joinTokens(textTokens(normTitle)),
+        title_tokens: joinTokens(textTokens(normTitle).map(titleTerm)),
         body_tokens: joinTokens(textTokens(normBody)),
         pinyin_keys: titlePinyin(title, mode).join(' '),
         scope_tags: scopeTags(doc.kind, path),
