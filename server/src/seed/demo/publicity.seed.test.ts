@@ -5,7 +5,7 @@ import { loadConfig } from '../../config.ts';
 import type { DatabaseHandle } from '../../db/database.ts';
 import { buildApp } from '../../http/app.ts';
 import { testClock } from '../../test/harness.ts';
-import { openTestDatabase } from '../../test/test-db.ts';
+import { openTestDatabase, testDialect } from '../../test/test-db.ts';
 import type { SeedContext } from './context.ts';
 import { demoSeeders } from './index.ts';
 import { demoPassword } from './users.seed.ts';
@@ -49,9 +49,9 @@ async function divisionIdOf(name: string): Promise<number> {
 }
 
 describe('demo publicity and search', () => {
-  it('seeds publicity and the search index within the 3 s budget (about 2 s of CPU; slack for a busy machine)', () => {
+  it('seeds publicity and the search index fast (about 2 s of CPU on SQLite; slack for a busy machine and for PostgreSQL round trips)', () => {
     expect(seconds.publicity).toBeGreaterThan(0);
-    expect((seconds.publicity ?? 0) + (seconds.search ?? 0)).toBeLessThan(10);
+    expect((seconds.publicity ?? 0) + (seconds.search ?? 0)).toBeLessThan(testDialect === 'postgres' ? 40 : 10);
     expect(demoSeeders.at(-1)!.name).toBe('search');
   });
 
