@@ -105,8 +105,8 @@ describe('work pages in a real browser', () => {
     // Start the project: only the next allowed state is offered.
     expect(await page.getByTestId('project-status-buttons').locator('button').count()).toBe(1);
     await page.getByTestId('project-move-active').click();
-    await expect.poll(() => page.getByTestId('project-status').first().textContent()).toBe('进行中');
     await page.getByTestId('project-move-done').waitFor();
+    await expect.poll(() => page.getByTestId('project-status').first().textContent(), { timeout: 15_000 }).toBe('进行中');
 
     // Complete the plan with evidence text and a file.
     await planRow.locator('[data-testid^="milestone-complete-"]').click();
@@ -131,7 +131,7 @@ describe('work pages in a real browser', () => {
     // The list flags it too, and "overdue only" keeps it (in the URL).
     await page.getByTestId('nav-projects').click();
     await page.getByTestId('project-filter-overdue').click();
-    await expect.poll(() => page.url()).toContain('overdue=true');
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('overdue=true');
     await page.locator('[data-testid="project-table"] tr', { hasText: '青浦区“同心圆”入户走访项目' }).locator('[data-testid^="project-overdue-"]').waitFor();
     await context.close();
   }, 180_000);
@@ -153,7 +153,7 @@ describe('work pages in a real browser', () => {
     expect(await page.getByTestId('activity-title').textContent()).toBe('重阳节走访慰问老党员');
     const thumb = page.getByTestId('activity-photos').locator('img').first();
     await thumb.waitFor();
-    await expect.poll(() => thumb.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth)).toBe(16);
+    await expect.poll(() => thumb.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth), { timeout: 15_000 }).toBe(16);
     await screenshot(page, 'work-activity-photo');
     await context.close();
   }, 180_000);
@@ -183,7 +183,7 @@ describe('work pages in a real browser', () => {
     await page.getByTestId('nav-liaison').click();
     await page.getByTestId('relationship-table').locator('tbody tr.ant-table-row').first().waitFor();
     await page.getByTestId('tab-reminders').click();
-    await expect.poll(() => page.url()).toContain('tab=reminders');
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('tab=reminders');
     await page.getByTestId('reminder-table').waitFor();
     await page.getByTestId('tab-relationships').click();
     await page.getByTestId('relationship-table').locator('[data-testid^="relationship-link-"]').first().click();
