@@ -10,6 +10,8 @@ interface Props {
   /** Shows the button; the server checks the right again and records the reveal. */
   canReveal: boolean;
   reveal: () => Promise<{ phone: string | null }>;
+  /** In a table row: the eye icon alone, its label in the tooltip. */
+  compact?: boolean;
   testId?: string;
 }
 
@@ -17,7 +19,7 @@ interface Props {
  * A phone shown masked; "show number" asks the server for the full one, which is then shown in
  * this view only (kept in component state, never in the shared cache) and can be dialled.
  */
-export function RevealPhone({ masked, canReveal, reveal, testId }: Props) {
+export function RevealPhone({ masked, canReveal, reveal, compact = false, testId }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [full, setFull] = useState<string | null>(null);
@@ -45,9 +47,17 @@ export function RevealPhone({ masked, canReveal, reveal, testId }: Props) {
     <Space size={4}>
       <span className="tx-numeric">{masked}</span>
       {canReveal && (
-        <Tooltip title={t('registry.common.revealHint')}>
-          <Button type="link" size="small" icon={<EyeOutlined />} loading={loading} onClick={() => void show()} data-testid={testId ? `${testId}-reveal` : undefined}>
-            {t('registry.common.reveal')}
+        <Tooltip title={compact ? `${t('registry.common.reveal')}：${t('registry.common.revealHint')}` : t('registry.common.revealHint')}>
+          <Button
+            type="link"
+            size="small"
+            icon={<EyeOutlined />}
+            loading={loading}
+            onClick={() => void show()}
+            aria-label={t('registry.common.reveal')}
+            data-testid={testId ? `${testId}-reveal` : undefined}
+          >
+            {compact ? null : t('registry.common.reveal')}
           </Button>
         </Tooltip>
       )}

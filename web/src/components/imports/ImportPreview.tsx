@@ -1,4 +1,4 @@
-import { Flex, Segmented, Statistic, Table, Tag, Typography } from 'antd';
+import { Flex, Pagination, Segmented, Statistic, Table, Tag, Typography } from 'antd';
 import type { ImportJobDetail, ImportPreviewRow } from '@tongxin/core';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -94,7 +94,8 @@ export function ImportPreview({ job, only, onOnly, page, onPage, loading }: Prop
         dataSource={linesOf(job, t)}
         locale={{ emptyText: t('registry.imports.noRows') }}
         scroll={{ y: 300 }}
-        pagination={{ current: page, pageSize: job.rows.pageSize, total: job.rows.total, showSizeChanger: false, onChange: onPage, size: 'small', showTotal: (total) => t('registry.imports.rowsTotal', { total }) }}
+        // The server pages rows, a row may have several problems: the pager counts rows, below.
+        pagination={false}
         columns={[
           { title: t('registry.imports.rowNumber'), dataIndex: 'rowNumber', width: 80, render: (value: number) => <span className="tx-numeric">{value}</span> },
           { title: t('registry.imports.status'), dataIndex: 'status', width: 90, render: (status: Line['status']) => statusTag[status] },
@@ -103,6 +104,17 @@ export function ImportPreview({ job, only, onOnly, page, onPage, loading }: Prop
           { title: t('registry.imports.content'), dataIndex: 'content', width: 220, ellipsis: true },
         ]}
       />
+      <Flex justify="flex-end">
+        <Pagination
+          size="small"
+          current={page}
+          pageSize={job.rows.pageSize}
+          total={job.rows.total}
+          showSizeChanger={false}
+          onChange={onPage}
+          showTotal={(total) => t('registry.imports.rowsTotal', { total })}
+        />
+      </Flex>
     </Flex>
   );
 }

@@ -46,13 +46,10 @@ export function BrandMatrixPage() {
       title: t('registry.common.division'),
       key: 'division',
       fixed: 'left' as const,
-      width: 130,
+      width: 120,
       render: (_: unknown, row: Row) =>
         row.own || row.division.level === 'village' ? (
-          <Typography.Text strong={row.own}>
-            {row.division.name}
-            {row.own && <Typography.Text type="secondary"> （{t('brands.own')}）</Typography.Text>}
-          </Typography.Text>
+          <Typography.Text strong={row.own}>{row.own ? t('registry.brands.ownRow', { name: row.division.name }) : row.division.name}</Typography.Text>
         ) : (
           <Typography.Link onClick={() => url.set({ parentId: row.division.id })} data-testid={`brand-matrix-open-${row.division.id}`}>
             {row.division.name}
@@ -62,7 +59,7 @@ export function BrandMatrixPage() {
     ...(data?.columns ?? []).map((column: Column) => ({
       title: t(`brandFields.${column}`),
       key: column,
-      width: 110,
+      width: 100,
       render: (_: unknown, row: Row) => (
         <Flex gap={4} wrap="wrap">
           {(row.cells[column] ?? []).map((brand) => (
@@ -75,7 +72,7 @@ export function BrandMatrixPage() {
         </Flex>
       ),
     })),
-    { title: t('registry.brands.total'), dataIndex: 'total', key: 'total', width: 60, align: 'right' as const, render: (total: number) => <span className="tx-numeric">{total}</span> },
+    { title: t('registry.brands.total'), dataIndex: 'total', key: 'total', width: 56, align: 'right' as const, render: (total: number) => <span className="tx-numeric">{total}</span> },
   ];
 
   return (
@@ -95,7 +92,7 @@ export function BrandMatrixPage() {
             dataSource={data?.rows ?? []}
             columns={columns}
             pagination={false}
-            scroll={{ x: 130 + 60 + (data?.columns.length ?? 8) * 110 }}
+            scroll={{ x: 120 + 56 + (data?.columns.length ?? 8) * 100 }}
             rowClassName={(row) => (row.total === 0 ? 'tx-row-muted' : '')}
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('registry.brands.matrixEmpty')} /> }}
           />

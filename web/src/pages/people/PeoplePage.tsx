@@ -51,8 +51,8 @@ export function PeoplePage() {
     {
       title: t('people.phone'),
       dataIndex: 'phone',
-      width: 210,
-      render: (phone: string | null, row: Person) => <RevealPhone key={row.id} masked={phone} canReveal={canWrite} reveal={() => revealPersonPhone(row.id)} testId={`person-phone-${row.id}`} />,
+      width: 160,
+      render: (phone: string | null, row: Person) => <RevealPhone key={row.id} compact masked={phone} canReveal={canWrite} reveal={() => revealPersonPhone(row.id)} testId={`person-phone-${row.id}`} />,
     },
     { title: t('people.organisation'), dataIndex: 'organisationName', render: (name: string | null, row: Person) => (name && row.organisationId ? <Link to={`/organisations/${row.organisationId}`}>{name}</Link> : '—') },
     { title: t('people.position'), dataIndex: 'position', width: 130, ...sortable(filters, 'position'), render: (position: string | null) => position ?? '—' },

@@ -58,8 +58,8 @@ export function ResourcesPage() {
     {
       title: t('resources.contactPhone'),
       dataIndex: 'contactPhone',
-      width: 210,
-      render: (phone: string | null, row: Resource) => <RevealPhone key={row.id} masked={phone} canReveal={canWrite} reveal={() => revealResourcePhone(row.id)} testId={`resource-phone-${row.id}`} />,
+      width: 160,
+      render: (phone: string | null, row: Resource) => <RevealPhone key={row.id} compact masked={phone} canReveal={canWrite} reveal={() => revealResourcePhone(row.id)} testId={`resource-phone-${row.id}`} />,
     },
     {
       title: t('common.actions'),

@@ -52,12 +52,12 @@ export function VenuesPage() {
 
   const columns = [
     { title: t('venues.name'), dataIndex: 'name', ...sortable(filters, 'name'), render: (name: string, row: Venue) => <Link to={`/venues/${row.id}`} data-testid={`venue-link-${row.id}`}>{name}</Link> },
-    { title: t('venues.type'), dataIndex: 'type', width: 130, ...sortable(filters, 'type'), render: (type: VenueType) => <Tag color="blue">{t(`venueTypes.${type}`)}</Tag> },
-    { title: t('venues.level'), dataIndex: 'level', width: 100, ...sortable(filters, 'level'), render: (level: VenueLevel) => t(`venueLevels.${level}`) },
-    { title: t('venues.starRating'), dataIndex: 'starRating', width: 150, ...sortable(filters, 'starRating'), render: (stars: number | null) => (stars ? <Rate disabled value={stars} style={{ fontSize: 13 }} /> : <Typography.Text type="secondary">{t('venues.unrated')}</Typography.Text>) },
-    { title: t('registry.common.division'), dataIndex: 'divisionName', width: 110 },
-    { title: t('venues.hotline'), dataIndex: 'hotline', width: 140, render: (hotline: string | null) => <span className="tx-numeric">{hotline ?? '—'}</span> },
-    { title: t('venues.brand'), dataIndex: 'brand', width: 140, render: (brand: Venue['brand']) => (brand ? <Link to={`/brands/${brand.id}`}>{brand.name}</Link> : '—') },
+    { title: t('venues.type'), dataIndex: 'type', width: 120, ...sortable(filters, 'type'), render: (type: VenueType) => <Tag color="blue">{t(`venueTypes.${type}`)}</Tag> },
+    { title: t('venues.level'), dataIndex: 'level', width: 90, ...sortable(filters, 'level'), render: (level: VenueLevel) => t(`venueLevels.${level}`) },
+    { title: t('venues.starRating'), dataIndex: 'starRating', width: 130, ...sortable(filters, 'starRating'), render: (stars: number | null) => (stars ? <Rate disabled value={stars} style={{ fontSize: 12 }} /> : <Typography.Text type="secondary">{t('venues.unrated')}</Typography.Text>) },
+    { title: t('registry.common.division'), dataIndex: 'divisionName', width: 100 },
+    { title: t('venues.hotline'), dataIndex: 'hotline', width: 130, render: (hotline: string | null) => <span className="tx-numeric">{hotline ?? '—'}</span> },
+    { title: t('venues.brand'), dataIndex: 'brand', width: 130, render: (brand: Venue['brand']) => (brand ? <Link to={`/brands/${brand.id}`}>{brand.name}</Link> : '—') },
     { title: t('registry.common.public'), dataIndex: 'isPublic', width: 80, render: (isPublic: boolean) => (isPublic ? <Tag color="green">{t('registry.common.public')}</Tag> : <Tag>{t('registry.common.notPublic')}</Tag>) },
     {
       title: t('common.actions'),
@@ -98,7 +98,7 @@ export function VenuesPage() {
             loading={isPending}
             dataSource={data?.items ?? []}
             columns={columns}
-            scroll={{ x: 1250 }}
+            scroll={{ x: 1150 }}
             rowClassName={(row) => (row.archived ? 'tx-row-muted' : '')}
             locale={{ emptyText: <Typography.Text type="secondary">{t('registry.common.noMatch')}</Typography.Text> }}
             pagination={tablePagination(filters, data?.total ?? 0, t)}
