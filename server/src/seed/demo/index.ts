@@ -12,7 +12,7 @@ import { publicitySeeder, searchSeeder } from './publicity.seed.ts';
  * The demo data set, module by module: a new module appends its seeder here. Seeders run in this
  * order inside one transaction, so a failed seed leaves an empty database.
  */
-export const demoSeeders: Seeder[] = [divisionsSeeder, usersSeeder, registryOrgsSeeder, registryVenuesSeeder, workSeeder, publicitySeeder, searchSeeder, requestsSeeder];
+export const demoSeeders: Seeder[] = [divisionsSeeder, usersSeeder, registryOrgsSeeder, registryVenuesSeeder, workSeeder, publicitySeeder, requestsSeeder];
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const row = await db.selectFrom('divisions').select('id').limit(1).executeTakeFirst();
@@ -28,5 +28,7 @@ export async function seedDemo(db: Db, options: { at?: Date; log?: (line: string
       log: options.log ?? (() => {}),
     };
     for (const seeder of demoSeeders) await seeder.run(ctx);
+    // The search index covers what every seeder wrote, so it is built after them all.
+    await searchSeeder.run(ctx);
   });
 }

@@ -53,8 +53,8 @@ export const publicitySeeder: Seeder = {
 };
 
 /**
- * The search index over everything the demo made. Keep it the LAST seeder: it indexes what the
- * seeders before it wrote.
+ * The search index over everything the demo made. Not in `demoSeeders`: `seedDemo` runs it after
+ * all of them, so it indexes whatever seeders are appended later.
  */
 export const searchSeeder: Seeder = {
   name: 'search',
