@@ -22,7 +22,7 @@ export interface DecisionValues {
   showRanking: boolean;
 }
 
-export async function insertDecision(db: Executor, competitionId: number, values: DecisionValues, createdBy: number, at: string) {
+export async function insertDecision(db: Executor, competitionId: number, values: DecisionValues, createdBy: number | null, at: string) {
   const rows = await db
     .insertInto('competition_decisions')
     .values({
@@ -46,7 +46,7 @@ export async function updateDecision(
   db: Executor,
   id: number,
   version: number,
-  patch: Partial<DecisionValues> & { publish?: { snapshot: string; at: string; by: number } },
+  patch: Partial<DecisionValues> & { publish?: { snapshot: string; at: string; by: number | null } },
   at: string,
 ): Promise<boolean> {
   const result = await db

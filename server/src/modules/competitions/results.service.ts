@@ -6,6 +6,7 @@ import { AppError, fieldError, notFound, versionConflict } from '../../http/app-
 import { nowIso, type ActorContext, type RequestContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { loadCompetition } from './competitions.service.ts';
+import type { PhaseRow } from '../../db/types-judging.ts';
 import { listPhases, settingsOf, updatePhase, type CompetitionWithDivision } from './competitions.repo.ts';
 import { listEntries, organisationNameOf } from './entries.repo.ts';
 import { isPhaseOpen, phaseOf } from './phases.ts';
@@ -148,6 +149,37 @@ export async function editDecision(ctx: ActorContext, competitionId: number, inp
 }
 
 /**
+ * The public result as it will be frozen: award bands in settings order with their entries, and
+ * the whole ranking only when the decision says so. Authors are left out when the published phase
+ * hides them; totals are rounded to the competition's precision.
+ *
+ * @example
+ * const { snapshot } = await publicResultOf(trx, competition, phases, nowIso(ctx));
+ */
+export async function publicResultOf(db: Executor, competition: CompetitionWithDivision, phases: PhaseRow[], at: string) {
+  const view = await decisionView(db, competition);
+  const table = await computeResults(db, competition);
+  const settings = settingsOf(competition);
+  const hideAuthors = phaseOf(phases, 'published').hide_authors === 1;
+  const round = (x: number | null) => (x === null ? null : Number(x.toFixed(settings.precision)));
+  const awardOf = new Map(view.awards.map((a) => [a.entryId, a.awardId]));
+  const publicEntry = (e: Results['entries'][number]) => ({ code: e.code, title: e.title, organisationName: hideAuthors ? null : e.organisationName, rank: e.rank, total: round(e.total) });
+  const snapshot: PublicResult = {
+    competitionId: competition.id,
+    title: competition.title,
+    year: competition.year,
+    divisionName: competition.division_name,
+    publishedAt: at,
+    note: view.note,
+    awards: settings.awards
+      .map((band) => ({ awardId: band.awardId, name: band.name ?? null, entries: table.entries.filter((e) => awardOf.get(e.entryId) === band.awardId).map(publicEntry) }))
+      .filter((band) => band.entries.length > 0),
+    ranking: view.showRanking ? table.entries.filter((e) => e.rank !== null).map((e) => ({ ...publicEntry(e), award: awardOf.get(e.entryId) ?? null })) : null,
+  };
+  return { view, snapshot };
+}
+
+/**
  * Publish the draft in one step: freeze the public result, open the `published` phase and close
  * the decision phase. Refused while reviewing or public voting is still open.
  */
@@ -160,25 +192,7 @@ export async function publish(ctx: ActorContext, competitionId: number, version:
     for (const kind of ['review', 'public_vote'] as const) {
       if (isPhaseOpen(phaseOf(phases, kind), at)) throw new AppError('invalid_transition', { details: { reason: 'phase_open', phase: kind } });
     }
-    const view = await decisionView(trx, competition);
-    const table = await computeResults(trx, competition);
-    const settings = settingsOf(competition);
-    const hideAuthors = phaseOf(phases, 'published').hide_authors === 1;
-    const round = (x: number | null) => (x === null ? null : Number(x.toFixed(settings.precision)));
-    const awardOf = new Map(view.awards.map((a) => [a.entryId, a.awardId]));
-    const publicEntry = (e: Results['entries'][number]) => ({ code: e.code, title: e.title, organisationName: hideAuthors ? null : e.organisationName, rank: e.rank, total: round(e.total) });
-    const snapshot: PublicResult = {
-      competitionId,
-      title: competition.title,
-      year: competition.year,
-      divisionName: competition.division_name,
-      publishedAt: at,
-      note: view.note,
-      awards: settings.awards
-        .map((band) => ({ awardId: band.awardId, name: band.name ?? null, entries: table.entries.filter((e) => awardOf.get(e.entryId) === band.awardId).map(publicEntry) }))
-        .filter((band) => band.entries.length > 0),
-      ranking: view.showRanking ? table.entries.filter((e) => e.rank !== null).map((e) => ({ ...publicEntry(e), award: awardOf.get(e.entryId) ?? null })) : null,
-    };
+    const { view, snapshot } = await publicResultOf(trx, competition, phases, at);
     if (!(await updateDecision(trx, existing.id, version, { publish: { snapshot: JSON.stringify(snapshot), at, by: ctx.actor.userId } }, at))) throw versionConflict('competition_decision');
     await updatePhase(trx, phaseOf(phases, 'published').id, { openedAt: at, closedAt: null }, at);
     if (isPhaseOpen(phaseOf(phases, 'decision'), at)) await updatePhase(trx, phaseOf(phases, 'decision').id, { closedAt: at }, at);

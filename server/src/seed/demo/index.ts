@@ -7,12 +7,13 @@ import { usersSeeder } from './users.seed.ts';
 import { workSeeder } from './work.seed.ts';
 import { requestsSeeder } from './requests.seed.ts';
 import { publicitySeeder, searchSeeder } from './publicity.seed.ts';
+import { judgingSeeder } from './judging.seed.ts';
 
 /**
  * The demo data set, module by module: a new module appends its seeder here. Seeders run in this
  * order inside one transaction, so a failed seed leaves an empty database.
  */
-export const demoSeeders: Seeder[] = [divisionsSeeder, usersSeeder, registryOrgsSeeder, registryVenuesSeeder, workSeeder, publicitySeeder, requestsSeeder];
+export const demoSeeders: Seeder[] = [divisionsSeeder, usersSeeder, registryOrgsSeeder, registryVenuesSeeder, workSeeder, publicitySeeder, requestsSeeder, judgingSeeder];
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const row = await db.selectFrom('divisions').select('id').limit(1).executeTakeFirst();
