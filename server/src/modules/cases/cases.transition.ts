@@ -7,7 +7,7 @@ import { notify } from '../inbox/notify.ts';
 import { assertCan, sideOf } from './cases.policy.ts';
 import { findCase, insertCaseEvents, replaceCaseUnits, updateCase, type CasePatch, type NewCaseEvent } from './cases.repo.ts';
 import { caseTarget, detail } from './cases.service.ts';
-import { allowedStep, assertNote } from './transition-errors.ts';
+import { allowedStep, checkedStep } from './transition-errors.ts';
 import { actorUnits, handlersOfUnit, officeStaffOf, unitKey } from './units.repo.ts';
 import { unitForDispatch } from './units.service.ts';
 
@@ -53,7 +53,7 @@ export async function transition(ctx: ActorContext, id: number, input: CaseTrans
           }
           assists.push(unit);
         }
-        assertNote(step, note);
+        checkedStep(dispatchMachine, from, input.to, note);
         patch.lead_unit_type = leadRef.type;
         patch.lead_unit_id = leadRef.id;
         await replaceCaseUnits(trx, id, leadRef, assists, at);
@@ -63,7 +63,7 @@ export async function transition(ctx: ActorContext, id: number, input: CaseTrans
         break;
       }
       case 'replied': {
-        assertNote(step, note);
+        checkedStep(dispatchMachine, from, input.to, note);
         patch.reply = input.reply;
         events.push(event({ action: step.action, fromState: from, toState: 'replied', note, isPublic: input.public, unit: from === 'in_progress' ? lead : null }));
         if (from === 'in_progress') await tell(await officeStaffOf(trx, row.office_division_id), 'reply');
@@ -78,8 +78,7 @@ export async function transition(ctx: ActorContext, id: number, input: CaseTrans
         events.push(event({ action: step.action, fromState: from, toState: 'followed_up', note, isPublic: input.public, detail: detailOut }));
         // "Not satisfied" for the unit's own reasons sends the case back to the unit for redo.
         if (stateAfterFollowUp(input.satisfaction, unitAtFault) === 'in_progress') {
-          const reopen = allowedStep(dispatchMachine, 'followed_up', 'in_progress');
-          assertNote(reopen, note);
+          const reopen = checkedStep(dispatchMachine, 'followed_up', 'in_progress', note);
           patch.state = 'in_progress';
           events.push(event({ action: reopen.action, fromState: 'followed_up', toState: 'in_progress', note, isPublic: input.public, unit: lead }));
           if (lead) await tell(await handlersOfUnit(trx, lead), 'assignment', { role: 'redo' });
@@ -87,7 +86,7 @@ export async function transition(ctx: ActorContext, id: number, input: CaseTrans
         break;
       }
       default: {
-        assertNote(step, note);
+        checkedStep(dispatchMachine, from, input.to, note);
         if (input.to === 'closed') patch.closed_at = at;
         const unitSide = sideOf(from, input.to) === 'unit_step' || step.action === 'reopen';
         events.push(event({ action: step.action, fromState: from, toState: input.to, note, isPublic: input.public, unit: unitSide ? lead : null }));

@@ -1,4 +1,4 @@
-import { checkTransition, type StateMachine, type Transition } from '@tongxin/core/sla/index';
+import { assertTransition, checkTransition, NoteRequiredError, TransitionError, type StateMachine, type Transition } from '@tongxin/core/sla/index';
 import { AppError, fieldError } from '../../http/app-error.ts';
 
 /*
@@ -8,7 +8,8 @@ import { AppError, fieldError } from '../../http/app-error.ts';
  */
 
 /**
- * The transition, or a 409 naming the allowed next states.
+ * The transition, or a 409 naming the allowed next states. Called before the permission check,
+ * so the answer to "can this case go there at all?" does not depend on who asks.
  *
  * @example
  * const step = allowedStep(dispatchMachine, 'received', 'accepted'); // throws 409, allowed: ['dispatched', 'replied', 'closed']
@@ -19,7 +20,19 @@ export function allowedStep<S extends string, A extends string>(machine: StateMa
   return check.transition;
 }
 
-/** 400 on `body.note` when the step needs a reason and none (or only spaces) was given. */
-export function assertNote(step: { noteRequired: boolean }, note: string | null | undefined, field = 'body.note'): void {
-  if (step.noteRequired && !note?.trim()) throw fieldError(field, 'requests.validation.note_required');
+/**
+ * `assertTransition` with its errors mapped: `TransitionError` → 409 with `details.allowed`,
+ * `NoteRequiredError` → 400 on the note field (or the field that carries the reason).
+ *
+ * @example
+ * checkedStep(dispatchMachine, 'dispatched', 'returned', body.note); // 400 on body.note when empty
+ */
+export function checkedStep<S extends string, A extends string>(machine: StateMachine<S, A>, from: S, to: S, note: string | null | undefined, field = 'body.note'): Transition<S, A> {
+  try {
+    return assertTransition(machine, from, to, note);
+  } catch (error) {
+    if (error instanceof TransitionError) throw new AppError('invalid_transition', { details: { from: error.from, to: error.to, allowed: [...error.allowed] } });
+    if (error instanceof NoteRequiredError) throw fieldError(field, 'requests.validation.note_required');
+    throw error;
+  }
 }

@@ -5,7 +5,7 @@ import type { Executor } from '../../db/database.ts';
 import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { allowedStep, assertNote } from '../cases/transition-errors.ts';
+import { allowedStep, checkedStep } from '../cases/transition-errors.ts';
 import { actorUnits, actsFor, handlersOfUnit, isOfficeStaff, officeFor, officeStaffOf, toUnit, unitKey, unitNames, unitRefsOf, type ActorUnits } from '../cases/units.repo.ts';
 import { unitForDispatch } from '../cases/units.service.ts';
 import { findDivision } from '../divisions/divisions.repo.ts';
@@ -175,8 +175,9 @@ async function loadAssignment(ctx: ActorContext, db: Executor, id: number, side:
 export async function step(ctx: ActorContext, assignmentId: number, to: 'accepted' | 'completed', input: { note?: string | undefined; evidence?: string | undefined; version: number }) {
   const reportId = await ctx.db.transaction().execute(async (trx) => {
     const { assignment, unit, report, assignments } = await loadAssignment(ctx, trx, assignmentId, 'unit');
-    const transition = allowedStep(dcAssignmentMachine, assignment.state as DcAssignmentState, to);
-    assertNote(transition, to === 'completed' ? input.evidence : input.note, to === 'completed' ? 'body.evidence' : 'body.note');
+    const from = assignment.state as DcAssignmentState;
+    const transition = allowedStep(dcAssignmentMachine, from, to);
+    checkedStep(dcAssignmentMachine, from, to, to === 'completed' ? input.evidence : input.note, to === 'completed' ? 'body.evidence' : 'body.note');
     const at = nowIso(ctx);
     const patch = to === 'accepted' ? { state: to, accepted_at: at } : { state: to, completed_at: at, evidence: input.evidence! };
     if (!(await updateAssignment(trx, assignmentId, input.version, patch, at))) throw versionConflict('dc_assignment');

@@ -4,7 +4,7 @@ import { claimMachine, type ClaimState } from '@tongxin/core/sla/index';
 import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { allowedStep, assertNote } from '../cases/transition-errors.ts';
+import { allowedStep, checkedStep } from '../cases/transition-errors.ts';
 import { actorUnits, handlersOfUnit, officeStaffOf } from '../cases/units.repo.ts';
 import { notify } from '../inbox/notify.ts';
 import { assertSide, needSideOf, offered, speaksFor } from './needs.policy.ts';
@@ -47,7 +47,7 @@ export async function transition(ctx: ActorContext, id: number, input: NeedTrans
     } else {
       assertSide(ctx.actor, units, orgPaths, target, side);
     }
-    assertNote(step, input.note);
+    checkedStep(claimMachine, from, input.to, input.note);
     if (row.version !== input.version) throw versionConflict('need');
 
     if (step.action === 'release') {
