@@ -68,8 +68,11 @@ describe('registry in a real browser', () => {
     // Add a member firm as a council member.
     await page.getByTestId('member-add-organisation').click();
     await page.getByTestId('membership-member').click();
-    await page.keyboard.type('东升机械');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '上海华新东升机械有限公司' }).first().click();
+    await page.keyboard.type('东升机械有限公司');
+    // The server searches as one types: wait for its answer before picking, so the list does not move under the click.
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await expect.poll(() => options.allTextContents(), { timeout: 15_000 }).toEqual([expect.stringContaining('上海华新东升机械有限公司')]);
+    await options.first().click();
     await choose(page, 'membership-role', '理事');
     await page.getByTestId('membership-save').click();
     const members = page.getByTestId('member-table-organisation');
@@ -79,7 +82,7 @@ describe('registry in a real browser', () => {
     expect(await page.getByTestId('member-organisations-role-council').textContent()).toContain('1');
     await screenshot(page, 'registry-new-organisation-member');
     await context.close();
-  });
+  }, 120_000);
 
   it('imports organisations from Excel: a row with an error blocks the import until the file is fixed', async () => {
     const { context, page } = await newPage(browser);
@@ -122,10 +125,18 @@ describe('registry in a real browser', () => {
     const table = page.getByTestId('organisation-table');
     await table.getByText('华新镇导入测试乙协会').waitFor();
     await table.getByText('华新镇导入测试甲公司').waitFor();
-    // Phones are masked in the list.
+    // Phones are masked in the list, and in the export of the filtered list.
     expect(await table.textContent()).toContain('****');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-organisation').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const exported = new ExcelJS.Workbook();
+    await exported.xlsx.readFile(await download.path());
+    const cells = exported.worksheets[0]!.getSheetValues().flat().map(String);
+    expect(cells).toContain('华新镇导入测试甲公司');
+    expect(cells.some((cell) => cell.includes('****'))).toBe(true);
+    expect(cells.some((cell) => cell.includes('59790000'))).toBe(false);
     await context.close();
-  });
+  }, 120_000);
 
   it('opens the public service guide signed out on a phone and finds the 11 centres of Henglan', async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });

@@ -27,13 +27,15 @@ interface Props extends RecordPickerProps {
   /** Cache key prefix, e.g. `organisations`. */
   kind: string;
   search: (text: string) => Promise<PickerOption[]>;
+  /** The name of an id known from elsewhere (a link, the URL), when no `initialLabel` is given. */
+  nameOf?: (id: number) => Promise<string>;
 }
 
 /**
  * Choose one record by typing part of its name: the server searches (and only answers with records
  * in the user's subtree), a page of 20 at a time.
  */
-export function RecordPicker({ kind, search, value, onChange, initialLabel, placeholder, exclude, disabled, style, ...rest }: Props) {
+export function RecordPicker({ kind, search, nameOf, value, onChange, initialLabel, placeholder, exclude, disabled, style, ...rest }: Props) {
   const { t } = useTranslation();
   const [typed, setTyped] = useState('');
   const [text, setText] = useState('');
@@ -50,17 +52,20 @@ export function RecordPicker({ kind, search, value, onChange, initialLabel, plac
     staleTime: 30_000,
   });
   const [chosen, setChosen] = useState<PickerOption | null>(null);
+  const needsName = Boolean(value && nameOf && !initialLabel && chosen?.id !== value && !(data ?? []).some((option) => option.id === value));
+  const named = useQuery({ queryKey: [kind, 'name', value], queryFn: () => nameOf!(value!), enabled: needsName, staleTime: 60_000 });
+  const label = initialLabel ?? named.data ?? null;
 
   const options = useMemo(() => {
     const found = (data ?? []).filter((option) => option.id !== exclude);
-    const current = value ? (found.find((option) => option.id === value) ?? (chosen?.id === value ? chosen : { id: value, name: initialLabel ?? `#${value}` })) : null;
+    const current = value ? (found.find((option) => option.id === value) ?? (chosen?.id === value ? chosen : { id: value, name: label ?? `#${value}` })) : null;
     const list = current && !found.some((option) => option.id === current.id) ? [current, ...found] : found;
     return list.map((option) => ({
       value: option.id,
       label: option.name,
       option,
     }));
-  }, [data, exclude, value, chosen, initialLabel]);
+  }, [data, exclude, value, chosen, label]);
 
   return (
     <Select<number>

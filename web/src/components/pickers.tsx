@@ -1,6 +1,6 @@
-import { listBrands } from '../api/brands.ts';
-import { listOrganisations } from '../api/organisations.ts';
-import { listPeople } from '../api/people.ts';
+import { fetchBrand, listBrands } from '../api/brands.ts';
+import { fetchOrganisation, listOrganisations } from '../api/organisations.ts';
+import { fetchPerson, listPeople } from '../api/people.ts';
 import { RecordPicker, type RecordPickerProps } from './RecordPicker.tsx';
 
 const pageSize = 20;
@@ -22,13 +22,13 @@ async function searchBrands(q: string) {
 
 /** An organisation of the user's subtree (the server limits the search to it). */
 export function OrganisationPicker(props: RecordPickerProps) {
-  return <RecordPicker kind="organisations" search={searchOrganisations} {...props} />;
+  return <RecordPicker kind="organisations" search={searchOrganisations} nameOf={async (id) => (await fetchOrganisation(id)).name} {...props} />;
 }
 
 export function PersonPicker(props: RecordPickerProps) {
-  return <RecordPicker kind="people" search={searchPeople} {...props} />;
+  return <RecordPicker kind="people" search={searchPeople} nameOf={async (id) => (await fetchPerson(id)).name} {...props} />;
 }
 
 export function BrandPicker(props: RecordPickerProps) {
-  return <RecordPicker kind="brands" search={searchBrands} {...props} />;
+  return <RecordPicker kind="brands" search={searchBrands} nameOf={async (id) => (await fetchBrand(id)).name} {...props} />;
 }
