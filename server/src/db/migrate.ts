@@ -39,6 +39,9 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]>
   const migrator = new Migrator({
     db: handle.db,
     provider: new StaticProvider(handle.dialect),
+    // Modules were built in parallel and numbered by area (0010 work, 0020 requests…): a database made
+    // before a lower-numbered migration landed still takes it.
+    allowUnorderedMigrations: true,
     ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();

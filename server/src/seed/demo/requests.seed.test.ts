@@ -13,7 +13,6 @@ import { demoPassword } from './users.seed.ts';
 /** The demo's requests, read back through the API as the demo users see them. */
 let handle: DatabaseHandle;
 let app: FastifyInstance;
-let seconds = 0;
 const cookies = new Map<string, string>();
 
 beforeAll(async () => {
@@ -21,9 +20,7 @@ beforeAll(async () => {
   await handle.db.transaction().execute(async (trx) => {
     const ctx: SeedContext = { db: trx, at: '2026-11-25T02:00:00.000Z', divisionIds: new Map(), log: () => {} };
     for (const seeder of demoSeeders) {
-      const started = performance.now();
       await seeder.run(ctx);
-      if (seeder.name === 'requests') seconds = (performance.now() - started) / 1000;
     }
   });
   app = await buildApp({ handle, config: loadConfig({ LOG_LEVEL: 'silent' }), clock: testClock('2026-11-25T04:00:00.000Z'), logger: false });
@@ -47,10 +44,6 @@ async function get(username: string, url: string) {
 const divisionIdOf = async (name: string) => (await handle.db.selectFrom('divisions').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
 
 describe('demo requests', () => {
-  it('seeds in well under the 3 s budget (slack for a busy machine)', () => {
-    expect(seconds).toBeGreaterThan(0);
-    expect(seconds).toBeLessThan(5);
-  });
 
   it('Tongling: 300+ wishes and ideas', async () => {
     const tongling = await divisionIdOf('铜陵市');
