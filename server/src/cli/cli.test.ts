@@ -21,7 +21,7 @@ function cli(...args: string[]): string {
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 // The CLI works on the configured database file; its PostgreSQL path is the same code as the API's.
-describe.skipIf(testDialect !== 'sqlite')('tongxin CLI', { timeout: 90_000 }, () => {
+describe.skipIf(testDialect !== 'sqlite')('tongxin CLI', { timeout: 300_000 }, () => {
   it('migrates, seeds the demo, creates a user and resets a password', () => {
     expect(cli('migrate')).toContain('schema up to date');
     expect(cli('seed', '--demo')).toMatch(/divisions: \d+/);
