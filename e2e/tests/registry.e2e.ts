@@ -119,6 +119,9 @@ describe('registry in a real browser', () => {
     expect(await page.getByTestId('import-done').textContent()).toContain('2');
     await screenshot(page, 'registry-import-done');
     await page.getByTestId('import-close').click();
+    // The closing dialog hands focus back to its button: wait for it to be gone before typing elsewhere.
+    await wizard.waitFor({ state: 'hidden' });
+    await page.waitForTimeout(500);
 
     await page.getByTestId('organisation-filter-q').locator('input').fill('导入测试');
     await page.getByTestId('organisation-filter-q').locator('input').press('Enter');
