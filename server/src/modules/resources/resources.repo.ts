@@ -1,6 +1,7 @@
 import { maskPhone, type Resource, type ResourceKind, type ResourceListQuery } from '@tongxin/core';
 import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { findLiveIdsByNames } from '../../db/names-lookup.ts';
 import type { ResourcesTable } from '../../db/types-registry.ts';
 import { containsText } from '../../db/text-match.ts';
 import { divisionInScope } from '../divisions/divisions.scope.ts';
@@ -280,15 +281,7 @@ export async function patchResourceFromSheet(db: Executor, id: number, patch: Re
     .execute();
 }
 
-/** Live resources matching many (division, name) pairs with one query: `divisionId|name` → id. */
-export async function findResourcesByNames(db: Executor, pairs: ReadonlyArray<{ divisionId: number; name: string }>): Promise<Map<string, number>> {
-  if (pairs.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('resources')
-    .select(['id', 'division_id', 'name'])
-    .where('archived_at', 'is', null)
-    .where('division_id', 'in', [...new Set(pairs.map((pair) => pair.divisionId))])
-    .where('name', 'in', [...new Set(pairs.map((pair) => pair.name))])
-    .execute();
-  return new Map(rows.map((row) => [`${row.division_id}|${row.name}`, row.id]));
+/** Live resources matching many (division, name) pairs: `divisionId|name` → id. */
+export function findResourcesByNames(db: Executor, pairs: ReadonlyArray<{ divisionId: number; name: string }>): Promise<Map<string, number>> {
+  return findLiveIdsByNames(db, 'resources', pairs);
 }

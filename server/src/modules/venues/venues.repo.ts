@@ -1,6 +1,7 @@
 import type { Venue, VenueLevel, VenueListQuery, VenueSortKey, VenueType } from '@tongxin/core';
 import { sql, type Expression, type Selectable, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { findLiveIdsByNames } from '../../db/names-lookup.ts';
 import type { VenuesTable } from '../../db/types-registry.ts';
 import { containsText } from '../../db/text-match.ts';
 import { divisionInScope } from '../divisions/divisions.scope.ts';
@@ -271,18 +272,7 @@ export async function patchVenueFromSheet(db: Executor, id: number, patch: Venue
     .execute();
 }
 
-/**
- * Live venues matching many (division, name) pairs with one query: an import's duplicate check
- * for a whole batch. Returns `divisionId|name` → id.
- */
-export async function findVenuesByNames(db: Executor, pairs: ReadonlyArray<{ divisionId: number; name: string }>): Promise<Map<string, number>> {
-  if (pairs.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('venues')
-    .select(['id', 'division_id', 'name'])
-    .where('archived_at', 'is', null)
-    .where('division_id', 'in', [...new Set(pairs.map((pair) => pair.divisionId))])
-    .where('name', 'in', [...new Set(pairs.map((pair) => pair.name))])
-    .execute();
-  return new Map(rows.map((row) => [`${row.division_id}|${row.name}`, row.id]));
+/** Live venues matching many (division, name) pairs: `divisionId|name` → id. */
+export function findVenuesByNames(db: Executor, pairs: ReadonlyArray<{ divisionId: number; name: string }>): Promise<Map<string, number>> {
+  return findLiveIdsByNames(db, 'venues', pairs);
 }
