@@ -20,6 +20,7 @@ import {
   updateActivity,
   type ActivityValues,
 } from './activities.repo.ts';
+import { syncSearch } from '../search/search.sync.ts';
 
 async function loadActivity(ctx: ActorContext, db: Executor, id: number, action: ActivityAction) {
   const row = await findActivity(db, id);
@@ -99,6 +100,7 @@ export async function create(ctx: ActorContext, input: ActivityCreate) {
       divisionId,
       detail: { title: input.title, date: input.date, kind: input.kind },
     });
+    await syncSearch(trx, 'activity', [activityId]);
     return activityId;
   });
   return detail(ctx, id);
@@ -129,6 +131,7 @@ export async function update(ctx: ActorContext, id: number, input: ActivityUpdat
       divisionId: before.division_id,
       detail: { ...patch, ...(input.organiserIds ? { organiserIds: input.organiserIds } : {}) },
     });
+    await syncSearch(trx, 'activity', [id]);
   });
   return detail(ctx, id);
 }
@@ -140,6 +143,7 @@ export async function archive(ctx: ActorContext, id: number, version: number) {
     if (before.archived_at !== null) throw new AppError('invalid_transition', { details: { reason: 'archived' } });
     if (!(await updateActivity(trx, id, version, { archived_at: nowIso(ctx) }, nowIso(ctx)))) throw versionConflict('activity');
     await recordAudit(trx, ctx, { action: 'activity.archive', entity: 'activity', entityId: id, divisionId: before.division_id, detail: { title: before.title } });
+    await syncSearch(trx, 'activity', [id]);
   });
   return detail(ctx, id);
 }

@@ -13,6 +13,7 @@ import { eventsOfCase, findCase, insertCase, insertCaseEvents, searchCases, unit
 import { casesOut, toCase, toCaseEvent } from './cases.view.ts';
 import { newTicketNo } from './ticket.ts';
 import { actorUnits, handlersOfUnit, officeFor, toUnit, unitNames, unitRefsOf, type ActorUnits } from './units.repo.ts';
+import { syncSearch } from '../search/search.sync.ts';
 
 export interface LoadedCase {
   row: CaseRow;
@@ -84,6 +85,7 @@ export async function create(ctx: ActorContext, input: CaseCreate) {
     );
     await insertCaseEvents(trx, [{ caseId, at: receivedAt, actorId: ctx.actor.userId, actorName: ctx.actor.displayName, action: 'register', toState: 'received' }]);
     await recordAudit(trx, ctx, { action: 'case.create', entity: 'case', entityId: caseId, divisionId: division.id, detail: { title: input.title, channel: input.channel } });
+    await syncSearch(trx, 'case', [caseId]);
     return caseId;
   });
   return detail(ctx, id);
@@ -155,6 +157,7 @@ export async function update(ctx: ActorContext, id: number, input: CaseUpdate) {
     const changed = Object.keys(input).filter((key) => key !== 'version').sort();
     await insertCaseEvents(trx, [{ caseId: id, at, actorId: ctx.actor.userId, actorName: ctx.actor.displayName, action: 'update', detail: { changed } }]);
     await recordAudit(trx, ctx, { action: 'case.update', entity: 'case', entityId: id, divisionId: divisionId ?? row.division_id, detail: { changed } });
+    await syncSearch(trx, 'case', [id]);
   });
   return detail(ctx, id);
 }

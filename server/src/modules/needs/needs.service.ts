@@ -25,6 +25,7 @@ import {
   type NeedRow,
   type ServiceRef,
 } from './needs.repo.ts';
+import { syncSearch } from '../search/search.sync.ts';
 
 export interface LoadedNeed {
   row: NeedRow;
@@ -224,6 +225,7 @@ export async function create(ctx: ActorContext, input: NeedCreate) {
       ...(input.publish ? [{ needId, at, ...actor, action: 'publish' }] : []),
     ]);
     await recordAudit(trx, ctx, { action: 'need.create', entity: 'need', entityId: needId, divisionId: division.id, detail: { title: input.title } });
+    await syncSearch(trx, 'need', [needId]);
     return needId;
   });
   return detail(ctx, id);
@@ -240,6 +242,7 @@ export async function update(ctx: ActorContext, id: number, input: NeedUpdate) {
     if (!(await updateNeed(trx, id, version, { ...fields, ...(wantedBy !== undefined ? { wanted_by: wantedBy } : {}) }, at))) throw versionConflict('need');
     if (serviceKindIds) await setNeedServices(trx, id, serviceKindIds);
     await recordAudit(trx, ctx, { action: 'need.update', entity: 'need', entityId: id, divisionId: row.division_id, detail: { changed: Object.keys(input).filter((k) => k !== 'version').sort() } });
+    await syncSearch(trx, 'need', [id]);
   });
   return detail(ctx, id);
 }
@@ -253,6 +256,7 @@ export async function publish(ctx: ActorContext, id: number, version: number) {
     if (!(await updateNeed(trx, id, version, { published_at: at }, at))) throw versionConflict('need');
     await insertNeedEvents(trx, [{ needId: id, at, actorId: ctx.actor.userId, actorName: ctx.actor.displayName, action: 'publish' }]);
     await recordAudit(trx, ctx, { action: 'need.publish', entity: 'need', entityId: id, divisionId: row.division_id });
+    await syncSearch(trx, 'need', [id]);
   });
   return detail(ctx, id);
 }

@@ -7,6 +7,7 @@ import { resolveDivision } from '../imports/import-helpers.ts';
 import { resolveNamedCell } from './organisations.lookup.ts';
 import { assertWritesRegistry } from './organisations.policy.ts';
 import { parentChain } from './organisations.repo.ts';
+import { syncSearch } from '../search/search.sync.ts';
 
 /** The words people write in the type column (both scripts, and our codes) → type codes. */
 const typeWords: Record<OrganisationType, readonly string[]> = {
@@ -140,7 +141,9 @@ async function insert(db: Executor, ctx: ImportContext, values: OrganisationImpo
         updated_at: at,
       })),
     )
-    .execute();
+    .returning('id')
+    .execute()
+    .then((rows) => syncSearch(db, 'organisation', rows.map((row) => row.id), at));
 }
 
 /** Overwrite the type, and every other field the row fills; empty cells keep what is stored. */
@@ -160,6 +163,7 @@ async function update(db: Executor, ctx: ImportContext, id: number, value: Organ
     }))
     .where('id', '=', id)
     .execute();
+  await syncSearch(db, 'organisation', [id]);
 }
 
 /** 组织导入: an office's organisations from a sheet; duplicates are the same name in the same division. */

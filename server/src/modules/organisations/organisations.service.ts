@@ -16,6 +16,7 @@ import {
   updateOrganisation,
   type OrganisationRow,
 } from './organisations.repo.ts';
+import { syncSearch } from '../search/search.sync.ts';
 
 const detailActions: readonly RegistryAction[] = ['read', 'update', 'archive', 'manage_members', 'reveal_phone'];
 
@@ -124,6 +125,7 @@ export async function create(ctx: ActorContext, input: OrganisationCreate) {
       divisionId: input.divisionId,
       detail: { name: input.name, type: input.type },
     });
+    await syncSearch(trx, 'organisation', [id]);
     return toOrganisation((await findOrganisation(trx, id))!);
   });
 }
@@ -159,6 +161,7 @@ export async function update(ctx: ActorContext, id: number, input: OrganisationU
       // Field names only: contact phones and names do not belong in the audit trail.
       detail: { changed: Object.keys(patch).sort(), name },
     });
+    await syncSearch(trx, 'organisation', [id]);
     return toOrganisation((await findOrganisation(trx, id))!);
   });
 }
@@ -177,6 +180,7 @@ export async function setArchived(ctx: ActorContext, id: number, archived: boole
       divisionId: before.division_id,
       detail: { name: before.name },
     });
+    await syncSearch(trx, 'organisation', [id]);
     return toOrganisation((await findOrganisation(trx, id))!);
   });
 }

@@ -6,6 +6,7 @@ import { resolveDivision } from '../imports/import-helpers.ts';
 import { phoneCell } from '../organisations/organisations.import.ts';
 import { resolveNamedCell } from '../organisations/organisations.lookup.ts';
 import { assertWritesRegistry } from '../organisations/organisations.policy.ts';
+import { syncSearch } from '../search/search.sync.ts';
 
 /**
  * Only name, phone, organisation and position: a sheet with columns for ID-card numbers,
@@ -80,7 +81,9 @@ async function insert(db: Executor, ctx: ImportContext, values: PersonImportValu
         updated_at: at,
       })),
     )
-    .execute();
+    .returning('id')
+    .execute()
+    .then((rows) => syncSearch(db, 'person', rows.map((row) => row.id), at));
 }
 
 /** Overwrite what the row fills; empty cells keep what is stored. */
@@ -96,6 +99,7 @@ async function update(db: Executor, ctx: ImportContext, id: number, value: Perso
     }))
     .where('id', '=', id)
     .execute();
+  await syncSearch(db, 'person', [id]);
 }
 
 /** 人员导入: liaison officers, members and contacts; duplicates are the same name in the same division. */

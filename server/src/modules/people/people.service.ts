@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { divisionForAction, linkedOrganisation, subtreeFilter } from '../organisations/organisations.service.ts';
 import { allowedActions, assertCan, type PersonAction } from './people.policy.ts';
 import { currentRoles, findPerson, insertPerson, membershipsOfPerson, searchPeople, toPerson, updatePerson, type PersonRow } from './people.repo.ts';
+import { syncSearch } from '../search/search.sync.ts';
 
 function today(ctx: ActorContext): string {
   return shanghaiToday(ctx.clock.now());
@@ -51,6 +52,7 @@ export async function create(ctx: ActorContext, input: PersonCreate) {
     );
     // The name is enough to find the entry again; the phone never goes into the audit trail.
     await recordAudit(trx, ctx, { action: 'person.create', entity: 'person', entityId: id, divisionId: input.divisionId, detail: { name: input.name } });
+    await syncSearch(trx, 'person', [id]);
     return personOut(trx, id, today(ctx));
   });
 }
@@ -74,6 +76,7 @@ export async function update(ctx: ActorContext, id: number, input: PersonUpdate)
       divisionId: input.divisionId ?? before.division_id,
       detail: { changed: Object.keys(patch).sort() },
     });
+    await syncSearch(trx, 'person', [id]);
     return personOut(trx, id, today(ctx));
   });
 }
@@ -90,6 +93,7 @@ export async function setArchived(ctx: ActorContext, id: number, archived: boole
       entityId: id,
       divisionId: before.division_id,
     });
+    await syncSearch(trx, 'person', [id]);
     return personOut(trx, id, today(ctx));
   });
 }

@@ -11,6 +11,7 @@ import { officeFor } from '../cases/units.repo.ts';
 import { findDivision } from '../divisions/divisions.repo.ts';
 import { insertNeed, insertNeedEvents } from '../needs/needs.repo.ts';
 import { assertSubmitAllowed, issueChallenge, phoneHash, portalSecret, recordAttempt, useChallenge, verifyChallenge } from './portal.guard.ts';
+import { syncSearch } from '../search/search.sync.ts';
 
 export { track } from './portal.track.ts';
 
@@ -117,6 +118,7 @@ export async function submit(ctx: RequestContext, input: PortalSubmit, headerKey
         actorName: 'portal',
         detail: { ticketNo, category: input.category },
       });
+      await syncSearch(trx, input.category === 'wish' ? 'need' : 'case', [entityId]);
     });
   } catch (error) {
     if (error instanceof AlreadySubmitted && key) {

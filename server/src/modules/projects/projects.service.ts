@@ -18,6 +18,7 @@ import {
   type ProjectWithNames,
 } from './projects.repo.ts';
 import { divisionFilterPath, divisionForWrite, findRegistryRef, requireRegistryRef, todayOf } from './work-scope.ts';
+import { syncSearch } from '../search/search.sync.ts';
 
 /** Load a project the actor may act on, or fail with 404 / 403. */
 export async function loadProject(ctx: ActorContext, db: Executor, id: number, action: ProjectAction): Promise<ProjectWithNames> {
@@ -97,6 +98,7 @@ export async function create(ctx: ActorContext, input: ProjectCreate) {
       divisionId: input.divisionId,
       detail: { title: input.title, milestones: input.milestones?.length ?? 0 },
     });
+    await syncSearch(trx, 'project', [projectId]);
     return projectId;
   });
   return detail(ctx, id);
@@ -130,6 +132,7 @@ export async function update(ctx: ActorContext, id: number, input: ProjectUpdate
         after: patch as Record<string, unknown>,
       },
     });
+    await syncSearch(trx, 'project', [id]);
   });
   return detail(ctx, id);
 }
@@ -174,6 +177,7 @@ export async function archive(ctx: ActorContext, id: number, version: number) {
     assertLive(before);
     if (!(await updateProject(trx, id, version, { archived_at: nowIso(ctx) }, nowIso(ctx)))) throw versionConflict('project');
     await recordAudit(trx, ctx, { action: 'project.archive', entity: 'project', entityId: id, divisionId: before.division_id, detail: { title: before.title } });
+    await syncSearch(trx, 'project', [id]);
   });
   return detail(ctx, id);
 }

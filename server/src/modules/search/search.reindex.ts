@@ -12,7 +12,7 @@ type Row = Record<string, unknown> & { id: number; division_id: number };
  * 0020, for instance), so each source names the columns it reads and is skipped, with a note,
  * when its table or a column is missing.
  */
-interface Source {
+export interface Source {
   kind: SearchKind;
   table: string;
   columns: string[];
@@ -22,7 +22,7 @@ interface Source {
 const str = (value: unknown) => (typeof value === 'string' ? value : null);
 const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
-const sources: Source[] = [
+export const sources: Source[] = [
   {
     kind: 'organisation',
     table: 'organisations',
@@ -84,7 +84,7 @@ export function isPostgres(db: Executor): boolean {
 }
 
 /** Column names of a table (empty when there is no such table), in the current schema. */
-async function columnsOf(db: Executor, table: string): Promise<Set<string>> {
+export async function columnsOf(db: Executor, table: string): Promise<Set<string>> {
   if (isPostgres(db)) {
     const { rows } = await sql<{ column_name: string }>`select column_name from information_schema.columns
       where table_schema = current_schema() and table_name = ${table}`.execute(db);
@@ -94,7 +94,7 @@ async function columnsOf(db: Executor, table: string): Promise<Set<string>> {
   return new Set(rows.map((row) => row.name));
 }
 
-async function organisationNames(db: Executor, ids: number[]): Promise<Map<number, string>> {
+export async function organisationNames(db: Executor, ids: number[]): Promise<Map<number, string>> {
   const names = new Map<number, string>();
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += 500) {

@@ -11,6 +11,7 @@ import { phoneCell } from '../organisations/organisations.import.ts';
 import { can } from './venues.policy.ts';
 import { codeFromSheet, sheetChoices } from './sheet-labels.ts';
 import { findVenueByName, findVenuesByNames, insertVenues, patchVenueFromSheet, type VenueValues } from './venues.repo.ts';
+import { syncSearch } from '../search/search.sync.ts';
 
 const text = (max: number) => z.string().trim().max(max).optional();
 const yes = new Set(['是', '公开', '公開', 'y', 'yes', 'true', '1']);
@@ -149,9 +150,10 @@ export const venueImport: ImportDefinition<VenueImportRow, VenueImportValue> = {
     return values.map((value) => found.get(`${value.divisionId}|${value.name}`) ?? null);
   },
   async insert(db, ctx, values) {
-    await insertVenues(db, values.map((value) => ({ ...value, isPublic: value.isPublic ?? false })), nowIso(ctx));
+    await syncSearch(db, 'venue', await insertVenues(db, values.map((value) => ({ ...value, isPublic: value.isPublic ?? false })), nowIso(ctx)));
   },
   async update(db, ctx, id, value) {
     await patchVenueFromSheet(db, id, value, nowIso(ctx));
+    await syncSearch(db, 'venue', [id]);
   },
 };

@@ -16,6 +16,7 @@ import {
   updateVenue,
   type VenueValues,
 } from './venues.repo.ts';
+import { syncSearch } from '../search/search.sync.ts';
 
 async function loadVenue(ctx: ActorContext, db: Executor, id: number, action: 'read' | 'update' | 'archive') {
   const row = await findVenue(db, id);
@@ -92,6 +93,7 @@ export async function create(ctx: ActorContext, input: VenueCreate) {
       divisionId: values.divisionId,
       detail: { name: values.name, type: values.type, isPublic: values.isPublic },
     });
+    await syncSearch(trx, 'venue', [id!]);
     return toVenue((await findVenue(trx, id!))!);
   });
 }
@@ -134,6 +136,7 @@ export async function update(ctx: ActorContext, id: number, input: VenueUpdate) 
       divisionId: values.divisionId,
       detail: { changed: Object.keys(patch), ...(values.name !== before.name ? { before: { name: before.name }, after: { name: values.name } } : {}) },
     });
+    await syncSearch(trx, 'venue', [id]);
     return toVenue((await findVenue(trx, id))!);
   });
 }
@@ -152,6 +155,7 @@ export async function setArchived(ctx: ActorContext, id: number, archived: boole
       divisionId: before.division_id,
       detail: { name: before.name },
     });
+    await syncSearch(trx, 'venue', [id]);
     return toVenue((await findVenue(trx, id))!);
   });
 }
