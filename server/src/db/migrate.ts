@@ -5,9 +5,12 @@ import { registry } from './migrations/0002-registry.ts';
 import { venuesResources } from './migrations/0003-venues-resources.ts';
 import { work } from './migrations/0010-work.ts';
 import { imports } from './migrations/0011-imports.ts';
+import { liaisonMeetings } from './migrations/0012-liaison-meetings.ts';
 import { requests } from './migrations/0020-requests.ts';
 import { judgingMoney } from './migrations/0030-judging-money.ts';
 import { publicitySearch } from './migrations/0040-publicity-search.ts';
+import { briefings } from './migrations/0060-briefings.ts';
+import { jobLeases } from './migrations/0080-job-leases.ts';
 
 /**
  * The one migration set for both engines. Each entry is a function of the dialect, for the few
@@ -20,9 +23,12 @@ const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0003-venues-resources': venuesResources,
   '0010-work': work,
   '0011-imports': imports,
+  '0012-liaison-meetings': liaisonMeetings,
   '0020-requests': requests,
   '0030-judging-money': judgingMoney,
   '0040-publicity-search': publicitySearch,
+  '0060-briefings': briefings,
+  '0080-job-leases': jobLeases,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -2,6 +2,7 @@ import type { FastifyZod } from '../http/fastify-zod.ts';
 import { activityRoutes } from './activities/activities.routes.ts';
 import { attachmentRoutes } from './attachments/attachments.routes.ts';
 import { liaisonRoutes } from './liaison/liaison.routes.ts';
+import { liaisonMeetingRoutes } from './liaison/liaison-meetings.routes.ts';
 import { pairingRoutes } from './pairings/pairings.routes.ts';
 import { projectRoutes } from './projects/projects.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
@@ -28,6 +29,7 @@ import { needRoutes } from './needs/needs.routes.ts';
 import { directChannelRoutes } from './direct-channel/direct-channel.routes.ts';
 import { inboxRoutes } from './inbox/inbox.routes.ts';
 import { portalRoutes } from './portal/portal.routes.ts';
+import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 
 /** Every module's routes, registered in this order. A new module adds one line here. */
-export const modules: Array<(app: FastifyZod) => Promise<void>> = [authRoutes, divisionRoutes, userRoutes, auditRoutes, organisationRoutes, peopleRoutes, importRoutes, projectRoutes, activityRoutes, pairingRoutes, liaisonRoutes, attachmentRoutes, venueRoutes, brandRoutes, serviceKindRoutes, resourceRoutes, guideRoutes, articleRoutes, searchRoutes, competitionRoutes, voteRoutes, assessmentRoutes, casesRoutes, needRoutes, directChannelRoutes, inboxRoutes, portalRoutes, campaignRoutes, leadRoutes];
+export const modules: Array<(app: FastifyZod) => Promise<void>> = [authRoutes, divisionRoutes, userRoutes, auditRoutes, organisationRoutes, peopleRoutes, importRoutes, projectRoutes, activityRoutes, pairingRoutes, liaisonRoutes, liaisonMeetingRoutes, attachmentRoutes, venueRoutes, brandRoutes, serviceKindRoutes, resourceRoutes, guideRoutes, articleRoutes, searchRoutes, competitionRoutes, voteRoutes, assessmentRoutes, casesRoutes, needRoutes, directChannelRoutes, inboxRoutes, portalRoutes, campaignRoutes, leadRoutes, dashboardRoutes];
