@@ -22,6 +22,8 @@ export const errorStatus = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  /** No CJK font on the server to set a PDF in (install fonts-wqy-zenhei or set PDF_FONT). */
+  pdf_font_missing: 503,
   internal: 500,
 } as const;
 

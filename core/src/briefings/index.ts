@@ -1,4 +1,3 @@
-export * from './input.ts';
 export * from './generate.ts';
 export * from './schema.ts';
 export { chineseDate, chinesePeriod, count as formatCount, percent as formatPercent } from './phrases.ts';

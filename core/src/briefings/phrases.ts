@@ -1,6 +1,12 @@
 import { formatFen } from '../money.ts';
 import { translate } from '../locale.ts';
-import type { Compared, CountOf } from './input.ts';
+import type { Compared } from '../dashboard.ts';
+
+/** One bar of a breakdown: an enum code (`chamber`, `national`, `visit`) and its count. */
+export interface CountOf {
+  key: string;
+  count: number;
+}
 
 /*
  * Small pieces of report Chinese: dates, counts, rates and changes written the way the published
@@ -38,9 +44,9 @@ export function money(fen: number): string {
  * A breakdown as `其中商会3个、两新组织120个`: largest first, zero counts left out, labels from
  * the zh-CN locale group (`organisationTypes.chamber`) or the key itself when it is a name.
  */
-export function breakdown(items: CountOf[], unit: string, labelGroup?: string): string {
+export function breakdown(items: readonly CountOf[], unit: string, labelGroup?: string, labelSuffix = ''): string {
   const shown = items.filter((item) => item.count > 0).sort((a, b) => b.count - a.count);
-  return shown.map((item) => `${label(item.key, labelGroup)}${count(item.count)}${unit}`).join('、');
+  return shown.map((item) => `${label(item.key, labelGroup)}${labelSuffix}${count(item.count)}${unit}`).join('、');
 }
 
 export function label(key: string, group?: string): string {
@@ -57,10 +63,11 @@ function change(current: number, before: number, unit: string, against: string):
   return `比${against}${word}${count(Math.abs(delta))}${unit}${rate}`;
 }
 
-/** `，比上期增加12场（增长23.5%），比去年同期减少3场` — or nothing when no comparison is known. */
+/**
+ * `，比上期增加12场（增长23.5%），比去年同期减少3场（下降4.5%）`: the change against the period
+ * just before and the same period a year earlier. Nothing when all three are zero (no news).
+ */
 export function comparison(figure: Compared, unit: string): string {
-  const parts: string[] = [];
-  if (figure.previous !== undefined && figure.previous !== null) parts.push(change(figure.current, figure.previous, unit, '上期'));
-  if (figure.yearAgo !== undefined && figure.yearAgo !== null) parts.push(change(figure.current, figure.yearAgo, unit, '去年同期'));
-  return parts.length ? `，${parts.join('，')}` : '';
+  if (figure.current === 0 && figure.previous === 0 && figure.lastYear === 0) return '';
+  return `，${change(figure.current, figure.previous, unit, '上期')}，${change(figure.current, figure.lastYear, unit, '去年同期')}`;
 }
