@@ -1,4 +1,4 @@
-import type { Contact, ContactCreate, Page, Relationship } from '@tongxin/core';
+import type { Contact, ContactCreate, Page, Relationship, RelationshipCreate, RelationshipUpdate } from '@tongxin/core';
 import { api } from './client.ts';
 
 export interface RelationshipFilters {
@@ -38,4 +38,12 @@ export function listContacts(id: number, page: number, pageSize = 20): Promise<P
 
 export function addContact(id: number, input: ContactCreate): Promise<Contact> {
   return api.post<Contact>(`/api/liaison/relationships/${id}/contacts`, input);
+}
+
+export function createRelationship(input: RelationshipCreate): Promise<RelationshipDetail> {
+  return api.post<RelationshipDetail>('/api/liaison/relationships', input);
+}
+
+export function updateRelationship(id: number, input: RelationshipUpdate): Promise<RelationshipDetail> {
+  return api.patch<RelationshipDetail>(`/api/liaison/relationships/${id}`, input);
 }
