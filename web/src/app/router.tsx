@@ -2,7 +2,9 @@ import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { PageLoading } from '../components/PageLoading.tsx';
 import { NotFoundPage } from '../components/ResultPages.tsx';
+import { judgingRoutes, publicJudgingRoutes } from './judging-routes.tsx';
 import { publicRegistryRoutes, registryRoutes } from './registry-routes.tsx';
+import { publicRequestRoutes, requestRoutes } from './request-routes.tsx';
 import { RequireAuth, RequireRight } from './RequireAuth.tsx';
 import { workRoutes } from './work-routes.tsx';
 import './session.ts';
@@ -26,6 +28,8 @@ function suspended(element: ReactNode, fullScreen = false) {
 export const router = createBrowserRouter([
   { path: '/sign-in', element: suspended(<SignInPage />, true) },
   ...publicRegistryRoutes,
+  ...publicRequestRoutes,
+  ...publicJudgingRoutes,
   {
     path: '/',
     element: <RequireAuth>{suspended(<AppLayout />, true)}</RequireAuth>,
@@ -36,6 +40,8 @@ export const router = createBrowserRouter([
       { path: 'audit', element: <RequireRight right="browseAudit">{suspended(<AuditPage />)}</RequireRight> },
       ...registryRoutes,
       ...workRoutes,
+      ...requestRoutes,
+      ...judgingRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { signOut, type Me } from '../../api/auth.ts';
 import { forgetSession } from '../../app/session.ts';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
+import { InboxBadge } from '../inbox/InboxBadge.tsx';
 import styles from './layout.module.css';
 
 export function AppHeader({ me }: { me: Me }) {
@@ -42,6 +43,8 @@ export function AppHeader({ me }: { me: Me }) {
             <Typography.Text strong>{me.displayName}</Typography.Text>
           </Space>
         </Tooltip>
+        <Divider orientation="vertical" />
+        <InboxBadge />
         <Divider orientation="vertical" />
         <LanguageSwitch size="small" />
         <Tooltip title={t('nav.apiHint')}>

@@ -6,7 +6,9 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useMe } from '../../api/auth.ts';
 import { BrandMark } from '../../components/BrandMark.tsx';
 import { AppHeader } from './AppHeader.tsx';
+import { judgingMenuItems } from './judging-menu.tsx';
 import { registryMenuItems } from './registry-menu.tsx';
+import { requestMenuItems } from './request-menu.tsx';
 import { workMenuItems } from './work-menu.tsx';
 import styles from './layout.module.css';
 
@@ -34,6 +36,8 @@ export function AppLayout() {
     ...(me.can.browseAudit ? [item('audit', '/audit', <AuditOutlined />, t('nav.audit'))] : []),
     ...registryMenuItems(t, me, item),
     ...workMenuItems(t, item),
+    ...requestMenuItems(t, item),
+    ...judgingMenuItems(t, item),
   ];
   const selected = location.pathname.split('/')[1] || 'home';
 
