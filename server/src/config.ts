@@ -21,6 +21,11 @@ const envSchema = z.object({
   SIGN_IN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   SIGN_IN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  PDF_FONT: z.string().min(1).optional(),
+  JOB_TICK_SECONDS: z.coerce.number().int().min(1).max(60).default(15),
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_EVERY_HOURS: z.coerce.number().min(0).max(24 * 30).default(0),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
 });
 
 export interface Config {
@@ -35,6 +40,12 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   signIn: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowMinutes: number };
+  /** How often each instance looks for scheduled jobs whose lease is free (server/src/ops). */
+  jobTickMs: number;
+  /** Scheduled backups: off when `everyHours` is 0; the newest `keep` are kept in `dir`. */
+  backup: { dir: string; everyHours: number; keep: number };
+  /** CJK font for PDF exports (`/path/font.ttf` or `/path/fonts.ttc#PostScriptName`); default: a system font. */
+  pdfFont: string | undefined;
   /** Where the built web UI is served from, when it exists. */
   webDist: string;
 }
@@ -72,6 +83,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxFailuresPerIp: e.SIGN_IN_MAX_FAILURES_PER_IP,
       windowMinutes: e.SIGN_IN_WINDOW_MINUTES,
     },
+    jobTickMs: e.JOB_TICK_SECONDS * 1000,
+    backup: { dir: e.BACKUP_DIR ? path.resolve(e.BACKUP_DIR) : path.join(dataDir, 'backups'), everyHours: e.BACKUP_EVERY_HOURS, keep: e.BACKUP_KEEP },
+    pdfFont: e.PDF_FONT,
     webDist: path.resolve(import.meta.dirname, '../../web/dist'),
   };
 }

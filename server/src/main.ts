@@ -2,7 +2,8 @@ import { loadConfig } from './config.ts';
 import { buildApp } from './http/app.ts';
 import { demoPassword } from './seed/demo/users.seed.ts';
 import { openAndMigrate, seedDemoIfEmpty } from './startup.ts';
-import { startReminderTimer } from './modules/inbox/reminders.timer.ts';
+import { serverJobs } from './ops/jobs.ts';
+import { startScheduledJobs } from './ops/scheduled-jobs.ts';
 
 /**
  * Start Tongxin: check the configuration, open and migrate the database, load the demo data when
@@ -16,7 +17,8 @@ export async function start(): Promise<void> {
   const seeded = process.env.TONGXIN_NO_DEMO === '1' ? false : await seedDemoIfEmpty(handle, say);
   const app = await buildApp({ handle, config });
   await app.listen({ port: config.port, host: config.host });
-  const stopReminders = startReminderTimer(handle, (line) => say(line));
+  // Reminders (and scheduled backups): each job runs on one instance per interval (a lease row).
+  const stopReminders = startScheduledJobs(handle, serverJobs(config), (line) => say(line), config.jobTickMs);
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/`;
   say(`ready at ${url}  (API docs: ${url}api/docs)`);
   if (seeded) say(`demo data loaded; sign in as admin / ${demoPassword} (or qingpu / ${demoPassword} for a district)`);

@@ -13,6 +13,7 @@ import { findUserByUsername } from '../modules/users/users.repo.ts';
 import { findDivisionByNamePath } from '../modules/divisions/divisions.lookup.ts';
 import { articleParseCommand } from './article-parse.ts';
 import { reindexAll } from '../modules/search/search.reindex.ts';
+import { backupCommand, restoreCommand } from './backup-commands.ts';
 
 const usage = `tongxin <command> [options]
 
@@ -23,6 +24,8 @@ const usage = `tongxin <command> [options]
   user reset-password --username U [--password P]
   article parse <file> [--format json]   clean a saved article (text or HTML) and show its metadata and figures
   search reindex                         rebuild the search index from the records
+  backup [--out DIR]                     copy the database and uploaded files into DIR/tongxin-backup-<time>/ (default BACKUP_DIR)
+  restore <backup dir> --yes             replace the database and uploaded files with a backup (stop the server first)
 
 The database is DATABASE_URL (postgres://…) or data/tongxin.db. Without --password a random one is printed.`;
 
@@ -49,6 +52,8 @@ async function run(argv: string[]): Promise<void> {
       roles: { type: 'string' },
       password: { type: 'string' },
       format: { type: 'string' },
+      out: { type: 'string' },
+      yes: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -65,6 +70,9 @@ async function run(argv: string[]): Promise<void> {
   }
 
   const config = loadConfig();
+  // Backup and restore work on the files and dumps, not through the query layer.
+  if (command === 'backup') return console.log(await backupCommand(config, values.out));
+  if (command === 'restore') return console.log(await restoreCommand(config, sub, values.yes === true));
   const handle = await openAndMigrate(config, (line) => console.log(line));
   try {
     const ctx = cliContext(handle, config);

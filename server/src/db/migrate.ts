@@ -9,6 +9,7 @@ import { liaisonMeetings } from './migrations/0012-liaison-meetings.ts';
 import { requests } from './migrations/0020-requests.ts';
 import { judgingMoney } from './migrations/0030-judging-money.ts';
 import { publicitySearch } from './migrations/0040-publicity-search.ts';
+import { dashboardRollups } from './migrations/0050-dashboard-rollups.ts';
 import { briefings } from './migrations/0060-briefings.ts';
 import { jobLeases } from './migrations/0080-job-leases.ts';
 
@@ -27,6 +28,7 @@ const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0020-requests': requests,
   '0030-judging-money': judgingMoney,
   '0040-publicity-search': publicitySearch,
+  '0050-dashboard-rollups': dashboardRollups,
   '0060-briefings': briefings,
   '0080-job-leases': jobLeases,
 };

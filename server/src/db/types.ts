@@ -4,6 +4,9 @@ import type { WorkTables } from './types-work.ts';
 import type { JudgingTables } from './types-judging.ts';
 import type { PublicityTables } from './types-publicity.ts';
 import type { RequestTables } from './types-requests.ts';
+import type { BriefingTables } from './types-briefings.ts';
+import type { OpsTables } from './types-ops.ts';
+import type { DashboardTables } from './types-dashboard.ts';
 
 /*
  * Row types, kept apart from API types (see `core/`) and mapped explicitly in each repo.
@@ -79,7 +82,7 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
-export interface DB extends RegistryTables, WorkTables, PublicityTables, JudgingTables, RequestTables {
+export interface DB extends RegistryTables, WorkTables, PublicityTables, JudgingTables, RequestTables, OpsTables, BriefingTables, DashboardTables {
   divisions: DivisionsTable;
   users: UsersTable;
   sessions: SessionsTable;

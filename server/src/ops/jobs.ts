@@ -1,0 +1,45 @@
+import type { Config } from '../config.ts';
+import type { DatabaseHandle } from '../db/database.ts';
+import { runDueReminders } from '../modules/inbox/reminders.ts';
+import { uploadsDir } from '../modules/attachments/attachments.storage.ts';
+import { createBackup, pruneBackups, type BackupTarget } from './backup.ts';
+import type { ScheduledJob } from './scheduled-jobs.ts';
+
+/** What a backup copies for this configuration and open database. */
+export function backupTargetOf(config: Config, handle: DatabaseHandle): BackupTarget {
+  return {
+    dialect: handle.dialect,
+    sqliteFile: config.sqliteFile,
+    databaseUrl: config.databaseUrl,
+    pgSchema: handle.schema,
+    uploadsDir: uploadsDir(config),
+  };
+}
+
+/** Reminders and escalations (催办), once a minute across all instances. */
+export const remindersJob: ScheduledJob = {
+  name: 'reminders',
+  everyMs: 60_000,
+  async run(handle, now) {
+    const run = await runDueReminders(handle.db, now);
+    return run.reminders || run.escalations ? `${run.reminders} sent, ${run.escalations} escalated` : null;
+  },
+};
+
+/** A backup every `BACKUP_EVERY_HOURS`, keeping the newest `BACKUP_KEEP`; one instance makes it. */
+export function backupJob(config: Config): ScheduledJob {
+  return {
+    name: 'backup',
+    everyMs: config.backup.everyHours * 3_600_000,
+    async run(handle, now) {
+      const { dir } = await createBackup(backupTargetOf(config, handle), config.backup.dir, now);
+      const removed = pruneBackups(config.backup.dir, config.backup.keep);
+      return `${dir}${removed.length ? ` (removed ${removed.length} older)` : ''}`;
+    },
+  };
+}
+
+/** The jobs a server runs for this configuration. */
+export function serverJobs(config: Config): ScheduledJob[] {
+  return [remindersJob, ...(config.backup.everyHours > 0 ? [backupJob(config)] : [])];
+}
