@@ -1,4 +1,4 @@
-import type { Activity, ActivityCreate, ActivityDetail, ActivityKind, Page } from '@tongxin/core';
+import type { Activity, ActivityCreate, ActivityDetail, ActivityKind, ActivityUpdate, Page } from '@tongxin/core';
 import { api } from './client.ts';
 
 export interface ActivityFilters {
@@ -31,4 +31,12 @@ export function fetchActivity(id: number): Promise<ActivityDetail> {
 
 export function createActivity(input: ActivityCreate): Promise<ActivityDetail> {
   return api.post<ActivityDetail>('/api/activities', input);
+}
+
+export function updateActivity(id: number, input: ActivityUpdate): Promise<ActivityDetail> {
+  return api.patch<ActivityDetail>(`/api/activities/${id}`, input);
+}
+
+export function archiveActivity(id: number, version: number): Promise<ActivityDetail> {
+  return api.post<ActivityDetail>(`/api/activities/${id}/archive`, { version });
 }

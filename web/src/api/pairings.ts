@@ -1,4 +1,4 @@
-import type { Page, Pair, PairingKind, Programme, ProgrammeDetail } from '@tongxin/core';
+import type { Page, Pair, PairCreate, PairingKind, Programme, ProgrammeCreate, ProgrammeDetail } from '@tongxin/core';
 import { api } from './client.ts';
 
 export interface ProgrammeFilters {
@@ -45,4 +45,12 @@ export function listUnpaired(id: number, page: number, pageSize = 10): Promise<P
 
 export function listPairs(id: number, filters: Partial<PairFilters>): Promise<Page<Pair>> {
   return api.get<Page<Pair>>(`/api/pairing-programmes/${id}/pairs`, { ...filters });
+}
+
+export function createProgramme(input: ProgrammeCreate): Promise<ProgrammeDetail> {
+  return api.post<ProgrammeDetail>('/api/pairing-programmes', input);
+}
+
+export function createPair(programmeId: number, input: PairCreate): Promise<Pair> {
+  return api.post<Pair>(`/api/pairing-programmes/${programmeId}/pairs`, input);
 }

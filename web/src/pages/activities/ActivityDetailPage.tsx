@@ -1,22 +1,41 @@
-import { Descriptions, Space, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Button, Descriptions, Space, Tag, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { activityKeys, fetchActivity } from '../../api/activities.ts';
+import { activityKeys, archiveActivity, fetchActivity } from '../../api/activities.ts';
 import { messageOf } from '../../api/form-errors.ts';
+import { ArchiveAction } from '../../components/ArchiveAction.tsx';
 import { DetailFrame } from '../../components/DetailFrame.tsx';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { LoadFailed } from '../../components/ResultPages.tsx';
+import { ActivityDrawer } from './ActivityDrawer.tsx';
 import { PhotoThumbs } from './PhotoThumbs.tsx';
 
 /** One activity: when, what kind, where, for which project, who organised and attended, photos. */
 export function ActivityDetailPage() {
   const { t } = useTranslation();
   const id = Number(useParams().id);
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState(false);
   const { data: activity, isPending, error, refetch } = useQuery({ queryKey: activityKeys.detail(id), queryFn: () => fetchActivity(id), enabled: Number.isInteger(id) && id > 0 });
   if (error) return <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
   if (isPending || !activity) return <PageLoading />;
   const separator = t('common.listSeparator');
+  const reload = () => queryClient.invalidateQueries({ queryKey: activityKeys.all });
+  const actions = (
+    <Space>
+      {activity.allowed.includes('update') && !activity.archived && (
+        <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="activity-edit">
+          {t('common.edit')}
+        </Button>
+      )}
+      {activity.allowed.includes('archive') && !activity.archived && (
+        <ArchiveAction archived={false} link={false} size="middle" run={() => archiveActivity(activity.id, activity.version)} onDone={reload} testId="activity-archive" />
+      )}
+    </Space>
+  );
   const attendees = [...activity.attendees.users, ...activity.attendees.people].map((one) => one.name).join(separator);
 
   return (
@@ -25,10 +44,12 @@ export function ActivityDetailPage() {
       listTitle={t('work.activities.listTitle')}
       crumb={activity.title}
       testId="activity-page"
+      extra={actions}
       title={
         <Space wrap>
           <span data-testid="activity-title">{activity.title}</span>
           <Tag color="blue">{t(`activityKinds.${activity.kind}`)}</Tag>
+          {activity.archived && <Tag>{t('registry.common.archived')}</Tag>}
         </Space>
       }
     >
@@ -59,6 +80,7 @@ export function ActivityDetailPage() {
         <Typography.Title level={5}>{t('work.activities.photos')}</Typography.Title>
         <PhotoThumbs photos={activity.photos} />
       </div>
+      <ActivityDrawer open={editing} activity={activity} onClose={() => setEditing(false)} />
     </DetailFrame>
   );
 }

@@ -2,14 +2,14 @@ import { useEffect, useState } from 'react';
 import { App, DatePicker, Form, Input, InputNumber, Select, Upload, type UploadFile } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { activityKinds, maxAttachmentBytes, type ActivityKind } from '@tongxin/core';
+import { activityKinds, maxAttachmentBytes, type ActivityDetail, type ActivityKind } from '@tongxin/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { activityKeys, createActivity } from '../../api/activities.ts';
+import { activityKeys, createActivity, updateActivity } from '../../api/activities.ts';
 import { imageAccept, uploadAttachment } from '../../api/attachments.ts';
 import { messageOf } from '../../api/form-errors.ts';
 import { enumOptions } from '../../components/enum-options.ts';
-import { dateField, reportSaveError, textOrNull } from '../../components/form-helpers.ts';
+import { changedFields, dateField, reportSaveError, textOrNull } from '../../components/form-helpers.ts';
 import { RecordDrawer } from '../../components/RecordDrawer.tsx';
 import { officeTimeZone } from '../../lib/time.ts';
 import { ProjectPicker, VenuePicker } from '../projects/work-shared.tsx';
@@ -28,8 +28,45 @@ interface Values {
 
 const imageTypes = new Set(imageAccept.split(','));
 
-/** Log an activity with its photos: the record first, then each photo uploaded to it. */
-export function ActivityDrawer({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved?: (id: number) => void }) {
+function toValues(activity: ActivityDetail): Values {
+  return {
+    title: activity.title,
+    date: activity.date,
+    kind: activity.kind,
+    venueId: activity.venue?.id ?? null,
+    projectId: activity.project?.id ?? null,
+    organiserIds: activity.organisers.map((one) => one.id),
+    participantCount: activity.participantCount,
+    summary: activity.summary ?? '',
+  };
+}
+
+function toInput(values: Values) {
+  return {
+    title: values.title.trim(),
+    date: values.date!,
+    kind: values.kind,
+    venueId: values.venueId ?? null,
+    projectId: values.projectId ?? null,
+    organiserIds: values.organiserIds ?? [],
+    participantCount: values.participantCount ?? null,
+    summary: textOrNull(values.summary),
+  };
+}
+
+interface Props {
+  open: boolean;
+  onClose: () => void;
+  onSaved?: (id: number) => void;
+  /** The activity to edit; without it the drawer logs a new one. */
+  activity?: ActivityDetail | null;
+}
+
+/**
+ * Log an activity with its photos (the record first, then each photo uploaded to it), or edit one:
+ * an edit sends only the fields changed, with the version loaded, and adds any new photos.
+ */
+export function ActivityDrawer({ open, onClose, onSaved, activity }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -40,23 +77,17 @@ export function ActivityDrawer({ open, onClose, onSaved }: { open: boolean; onCl
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    form.setFieldsValue({ date: dayjs().tz(officeTimeZone).format('YYYY-MM-DD'), kind: 'event', organiserIds: [] });
+    form.setFieldsValue(activity ? toValues(activity) : { date: dayjs().tz(officeTimeZone).format('YYYY-MM-DD'), kind: 'event', organiserIds: [] });
     setPhotos([]);
-  }, [open, form]);
+  }, [open, form, activity]);
 
   const save = async (values: Values) => {
     setSaving(true);
     try {
-      const created = await createActivity({
-        title: values.title.trim(),
-        date: values.date!,
-        kind: values.kind,
-        venueId: values.venueId ?? null,
-        projectId: values.projectId ?? null,
-        organiserIds: values.organiserIds ?? [],
-        participantCount: values.participantCount ?? null,
-        summary: textOrNull(values.summary),
-      });
+      const input = toInput(values);
+      const created = activity
+        ? await updateActivity(activity.id, { ...changedFields(toInput(toValues(activity)), input), version: activity.version })
+        : await createActivity(input);
       for (const photo of photos) {
         if (!photo.originFileObj) continue;
         try {
@@ -65,7 +96,7 @@ export function ActivityDrawer({ open, onClose, onSaved }: { open: boolean; onCl
           message.error(t('work.attachments.uploadFailed', { name: photo.name, message: messageOf(error, t('common.networkError')) }));
         }
       }
-      message.success(t('work.common.createdNamed', { name: created.title }));
+      message.success(activity ? t('common.saved') : t('work.common.createdNamed', { name: created.title }));
       await queryClient.invalidateQueries({ queryKey: activityKeys.all });
       onSaved?.(created.id);
       onClose();
@@ -78,7 +109,7 @@ export function ActivityDrawer({ open, onClose, onSaved }: { open: boolean; onCl
 
   const required = { required: true, message: t('validation.required') };
   return (
-    <RecordDrawer open={open} title={t('work.activities.createTitle')} onClose={onClose} onSave={() => form.submit()} saving={saving} canSave loading={false} loadError={null} testId="activity-drawer">
+    <RecordDrawer open={open} title={activity ? t('work.activities.editTitle') : t('work.activities.createTitle')} onClose={onClose} onSave={() => form.submit()} saving={saving} canSave loading={false} loadError={null} testId="activity-drawer">
       <Form<Values> form={form} layout="vertical" onFinish={(values) => void save(values)}>
         <Form.Item name="title" label={t('work.activities.title')} rules={[required, { whitespace: true, message: t('validation.required') }, { max: 100 }]}>
           <Input data-testid="activity-form-title" />
@@ -90,13 +121,13 @@ export function ActivityDrawer({ open, onClose, onSaved }: { open: boolean; onCl
           <Select options={enumOptions(t, 'activityKinds', activityKinds)} data-testid="activity-form-kind" />
         </Form.Item>
         <Form.Item name="venueId" label={t('work.activities.venue')}>
-          <VenuePicker data-testid="activity-form-venue" />
+          <VenuePicker initialLabel={activity?.venue?.name ?? null} data-testid="activity-form-venue" />
         </Form.Item>
         <Form.Item name="projectId" label={t('work.activities.project')}>
-          <ProjectPicker data-testid="activity-form-project" />
+          <ProjectPicker initialLabel={activity?.project?.name ?? null} data-testid="activity-form-project" />
         </Form.Item>
         <Form.Item name="organiserIds" label={t('work.activities.organisers')}>
-          <OrganisationsPicker data-testid="activity-form-organisers" />
+          <OrganisationsPicker initialNames={activity?.organisers} data-testid="activity-form-organisers" />
         </Form.Item>
         <Form.Item name="participantCount" label={t('work.activities.participantCount')}>
           <InputNumber min={0} max={1_000_000} precision={0} style={{ width: 160 }} data-testid="activity-form-participants" />

@@ -7,16 +7,18 @@ import { listOrganisations } from '../../api/organisations.ts';
 interface Props {
   value?: number[];
   onChange?: (value: number[]) => void;
+  /** Names of the organisations already chosen (an edited record's), so they show as names. */
+  initialNames?: { id: number; name: string }[];
   'data-testid'?: string;
 }
 
 /** Several organisations (the organisers of an activity), found by typing part of a name. */
-export function OrganisationsPicker({ value, onChange, ...rest }: Props) {
+export function OrganisationsPicker({ value, onChange, initialNames, ...rest }: Props) {
   const { t } = useTranslation();
   const [typed, setTyped] = useState('');
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
-  const [names, setNames] = useState<Map<number, string>>(new Map());
+  const [names, setNames] = useState<Map<number, string>>(() => new Map((initialNames ?? []).map((one) => [one.id, one.name])));
   useEffect(() => {
     const timer = setTimeout(() => setText(typed.trim()), 250);
     return () => clearTimeout(timer);

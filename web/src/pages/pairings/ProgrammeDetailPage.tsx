@@ -83,7 +83,7 @@ export function ProgrammeDetailPage() {
       <Tabs
         items={[
           { key: 'pairs', label: t('work.pairings.pairs'), children: <PairsTable programmeId={programme.id} /> },
-          { key: 'unpaired', label: <span data-testid="tab-unpaired">{t('work.pairings.unpairedTotal', { count: unpaired })}</span>, children: <UnpairedList programmeId={programme.id} /> },
+          { key: 'unpaired', label: <span data-testid="tab-unpaired">{t('work.pairings.unpairedTotal', { count: unpaired })}</span>, children: <UnpairedList programmeId={programme.id} canPair={programme.allowed.includes('pair') && !programme.archived} /> },
           { key: 'stale', label: <span data-testid="tab-stale">{t('work.pairings.stalePairs')}</span>, children: <PairsTable programmeId={programme.id} staleInitially /> },
         ]}
       />

@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { Button, Card, Flex, Select, Table, Tag, Typography } from 'antd';
 import { pairingKinds, type PairingKind, type Programme } from '@tongxin/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useMe } from '../../api/auth.ts';
 import { messageOf } from '../../api/form-errors.ts';
 import { listProgrammes, pairingKeys, type ProgrammeFilters } from '../../api/pairings.ts';
 import { DivisionPicker } from '../../components/DivisionPicker.tsx';
@@ -12,12 +14,16 @@ import { LoadFailed } from '../../components/ResultPages.tsx';
 import { SearchBox } from '../../components/SearchBox.tsx';
 import { readPaging, tableChange, tablePagination } from '../../lib/list-state.ts';
 import { useUrlState } from '../../lib/url-state.ts';
+import { writesWork } from '../projects/work-shared.tsx';
 import { CoverageBar } from './CoverageBar.tsx';
+import { ProgrammeModal } from './ProgrammeModal.tsx';
 
 /** 结对共建: the programmes of the subtree, each with its coverage. */
 export function ProgrammesPage() {
   const { t } = useTranslation();
   const url = useUrlState();
+  const { data: me } = useMe();
+  const [creating, setCreating] = useState(false);
   const kind = url.get('kind');
   const filters: ProgrammeFilters = {
     q: url.get('q'),
@@ -44,7 +50,20 @@ export function ProgrammesPage() {
   ];
 
   return (
-    <Card title={t('work.pairings.listTitle')} data-testid="programmes-page" extra={<ListActions onRefresh={() => void refetch()} refreshing={isFetching && !isPending} />}>
+    <Card
+      title={t('work.pairings.listTitle')}
+      data-testid="programmes-page"
+      extra={
+        <ListActions
+          onRefresh={() => void refetch()}
+          refreshing={isFetching && !isPending}
+          onCreate={writesWork(me) ? () => setCreating(true) : undefined}
+          createLabel={t('work.pairings.create')}
+          createTestId="programme-create"
+        />
+      }
+    >
+      <ProgrammeModal open={creating} onClose={() => setCreating(false)} />
       <Flex vertical gap={16}>
         <Flex gap={8} wrap="wrap">
           <SearchBox data-testid="programme-filter-q" value={filters.q} onSearch={(q) => url.set({ q })} placeholder={t('work.pairings.searchPlaceholder')} style={{ width: 200 }} />

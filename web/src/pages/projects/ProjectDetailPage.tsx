@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Descriptions, Space, Timeline, Typography } from 'antd';
+import { App, Button, Descriptions, Space, Timeline, Tooltip, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import type { ProjectDetail, ProjectStatus } from '@tongxin/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -38,11 +38,22 @@ function StatusButtons({ project, onChanged }: { project: ProjectDetail; onChang
   };
   return (
     <Space wrap data-testid="project-status-buttons">
-      {project.nextStatuses.filter(may).map((to) => (
-        <Button key={to} type="primary" ghost loading={moving === to} onClick={() => void move(to)} data-testid={`project-move-${to}`}>
-          {t(`work.projects.moveTo.${to}`)}
-        </Button>
-      ))}
+      {project.nextStatuses.filter(may).map((to) => {
+        // "Done" needs every milestone completed with evidence: say so instead of offering a 409.
+        const blocked = to === 'done' && project.completedCount < project.milestoneCount;
+        const button = (
+          <Button key={to} type="primary" ghost disabled={blocked} loading={moving === to} onClick={() => void move(to)} data-testid={`project-move-${to}`}>
+            {t(`work.projects.moveTo.${to}`)}
+          </Button>
+        );
+        return blocked ? (
+          <Tooltip key={to} title={t('work.projects.doneNeedsMilestones', { open: project.milestoneCount - project.completedCount })}>
+            <span>{button}</span>
+          </Tooltip>
+        ) : (
+          button
+        );
+      })}
     </Space>
   );
 }
