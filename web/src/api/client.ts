@@ -53,6 +53,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Sign-in and the session probe handle their own 401s: no redirect for them. */
   quietUnauthenticated?: boolean;
+  /** Extra headers, e.g. the public vote's `x-voter-token`. */
+  headers?: Record<string, string>;
 }
 
 export function withQuery(path: string, query: RequestOptions['query']): string {
@@ -68,7 +70,7 @@ export function withQuery(path: string, query: RequestOptions['query']): string 
 
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json', 'Accept-Language': language };
   if (options.body !== undefined && !options.form) headers['Content-Type'] = 'application/json';
   if (writeMethods.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   try {

@@ -1,0 +1,183 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
+import { startServer, type E2eServer } from '../support/server.ts';
+
+let server: E2eServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByTestId('sign-in-username').fill(username);
+  await page.getByTestId('sign-in-password').fill('Tongxin2026');
+  await page.getByTestId('sign-in-submit').click();
+  await page.getByTestId('home-page').waitFor();
+}
+
+function onFailure(page: Page, name: string): void {
+  onTestFailed(async () => {
+    await screenshot(page, name).catch(() => undefined);
+  });
+}
+
+/** The input behind a test id (antd puts it on the input or on a wrapper). */
+function inputOf(page: Page, testId: string) {
+  return page.getByTestId(testId).locator('xpath=self::input | .//input').first();
+}
+
+async function choose(page: Page, testId: string, option: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+}
+
+/** Type into a server-searched picker and take the one option the server answers with. */
+async function pick(page: Page, testId: string, typed: string, expected: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(typed);
+  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  await expect.poll(() => options.allTextContents(), { timeout: 15_000 }).toEqual([expect.stringContaining(expected)]);
+  await options.first().click();
+}
+
+/** Scores each rater gives: [innovation (≤40), effect (≤60)] per entry code. */
+const sheets: Record<string, Record<string, [number, number]>> = {
+  'jinshan.expert1': { J1: [35, 50], J2: [30, 40] },
+  'jinshan.rep1': { J1: [30, 45], J2: [38, 55] },
+};
+// Experts 0.6, representatives 0.4: J1 = 0.6 × 85 + 0.4 × 75 = 81.00; J2 = 0.6 × 70 + 0.4 × 93 = 79.20.
+
+async function scoreAll(username: string, competitionId: number): Promise<void> {
+  const { context, page } = await newPage(browser, { locale: 'zh-CN' });
+  onFailure(page, `judging-rater-${username}-failed`);
+  await signIn(page, username);
+  await page.goto(`${server.url}/competitions/${competitionId}/review`);
+  await page.getByTestId('review-page').waitFor();
+  expect(await page.getByTestId('review-progress').textContent()).toBe('0 / 2');
+  const seen: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const title = page.getByTestId('score-entry-title');
+    await expect.poll(async () => ((await title.isVisible()) ? ((await title.textContent()) ?? '') : ''), { timeout: 15_000 }).toMatch(/^J[12] /);
+    const code = ((await title.textContent()) ?? '').split(' ')[0]!;
+    expect(seen).not.toContain(code);
+    seen.push(code);
+    const [innovation, effect] = sheets[username]![code]!;
+    await inputOf(page, 'score-innovation').fill(String(innovation));
+    await inputOf(page, 'score-effect').fill(String(effect));
+    if (i === 0) await screenshot(page, `judging-score-${username}`);
+    await page.getByTestId('score-save-next').click();
+    await expect.poll(() => page.getByTestId('review-progress').textContent(), { timeout: 15_000 }).toBe(`${i + 1} / 2`);
+  }
+  await page.getByTestId('review-all-done').waitFor();
+  await context.close();
+}
+
+describe('judging in a real browser', () => {
+  it('staff set up a competition with two rater groups, two raters score, staff publish, and the signed-out public page shows the weighted ranking', async () => {
+    const { context, page } = await newPage(browser);
+    onFailure(page, 'judging-staff-failed');
+    await signIn(page, 'jinshan');
+    await page.getByTestId('nav-competitions').click();
+    await page.getByTestId('competition-table').waitFor();
+
+    // Set up: two groups (experts 0.6, representatives 0.4) from the four proposed.
+    await page.getByTestId('competition-create').click();
+    await page.getByTestId('competition-form-title').fill('金山区同心创新项目评审（浏览器测试）');
+    await page.getByTestId('competition-form-group-remove-3').click();
+    await page.getByTestId('competition-form-group-remove-0').click();
+    expect(await inputOf(page, 'competition-form-group-name-0').inputValue()).toBe('专家学者');
+    expect(await inputOf(page, 'competition-form-group-name-1').inputValue()).toBe('组织代表');
+    await inputOf(page, 'competition-form-group-weight-0').fill('0.6');
+    await inputOf(page, 'competition-form-group-weight-1').fill('0.4');
+    await page.getByTestId('competition-drawer-save').click();
+    await page.getByTestId('competition-page').waitFor();
+    await expect.poll(() => page.getByTestId('competition-title').textContent()).toBe('金山区同心创新项目评审（浏览器测试）');
+    const competitionId = Number(/\/competitions\/(\d+)/.exec(page.url())?.[1]);
+    expect(competitionId).toBeGreaterThan(0);
+    expect(await page.getByTestId('competition-groups').textContent()).toBe('专家学者 × 0.6组织代表 × 0.4');
+
+    // Two entries.
+    await page.getByTestId('competition-tab-entries').click();
+    for (const [code, title] of [
+      ['J1', '枫泾镇“同心共富”农创项目'],
+      ['J2', '石化街道“老伙伴”互助计划'],
+    ] as const) {
+      await page.getByTestId('entry-add').click();
+      await page.getByTestId('entry-form-title').fill(title);
+      await page.getByTestId('entry-form-code').fill(code);
+      await page.getByTestId('entry-form-save').click();
+      await page.getByTestId('entry-table').getByText(title).waitFor();
+    }
+
+    // One rater per group, then everyone to every entry.
+    await page.getByTestId('competition-tab-raters').click();
+    for (const [username, group] of [
+      ['jinshan.expert1', '专家学者'],
+      ['jinshan.rep1', '组织代表'],
+    ] as const) {
+      await page.getByTestId('rater-add').click();
+      await pick(page, 'rater-form-user', username, username);
+      await choose(page, 'rater-form-group', group);
+      await page.getByTestId('rater-form-save').click();
+      await page.getByTestId('rater-table').getByText(username).waitFor();
+    }
+    await page.getByTestId('assign-rule').click();
+    await page.getByTestId('assign-rule-save').click();
+    await expect.poll(() => page.getByTestId('rater-progress-jinshan.expert1').textContent()).toContain('0 / 2');
+    expect(await page.getByTestId('rater-progress-jinshan.rep1').textContent()).toContain('0 / 2');
+
+    // Open the review phase by hand.
+    await page.getByTestId('competition-tab-setup').click();
+    await page.getByTestId('phase-open-review').click();
+    await expect.poll(() => page.getByTestId('phase-state-review').textContent()).toBe('开放中');
+    await screenshot(page, 'judging-setup');
+
+    // Two raters of different groups score, each in their own browser.
+    await scoreAll('jinshan.expert1', competitionId);
+    await scoreAll('jinshan.rep1', competitionId);
+
+    // Staff see the progress and the weighted breakdown, close the review, draft and publish.
+    await page.reload();
+    await page.getByTestId('competition-tab-raters').click();
+    await expect.poll(() => page.getByTestId('rater-progress-jinshan.expert1').textContent()).toContain('2 / 2');
+    await page.getByTestId('competition-tab-setup').click();
+    await page.getByTestId('phase-close-review').click();
+    await expect.poll(() => page.getByTestId('phase-state-review').textContent()).toBe('未开放');
+    await page.getByTestId('competition-tab-results').click();
+    await expect.poll(() => page.getByTestId('result-J1-total').textContent()).toBe('81.00');
+    expect(await page.getByTestId('result-J2-total').textContent()).toBe('79.20');
+    expect(await page.getByTestId('result-J1-group-experts').textContent()).toBe('85.00 (1)');
+    expect(await page.getByTestId('result-J2-group-reps').textContent()).toBe('93.00 (1)');
+    expect(await page.getByTestId('result-J1-rank').textContent()).toBe('1');
+    expect(await page.getByTestId('result-J2-rank').textContent()).toBe('2');
+    await page.getByTestId('decision-draft').click();
+    await expect.poll(() => page.getByTestId('decision-status').textContent()).toBe('草稿');
+    await screenshot(page, 'judging-results');
+    await page.getByTestId('decision-publish').click();
+    await page.getByTestId('decision-publish-ok').click();
+    await expect.poll(() => page.getByTestId('decision-status').textContent()).toBe('已公布');
+    await context.close();
+
+    // Signed out: the public page, phone-sized.
+    const publicContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true });
+    const phone = await publicContext.newPage();
+    onFailure(phone, 'judging-public-failed');
+    await phone.goto(`${server.url}/public/competitions/${competitionId}`);
+    await phone.getByTestId('public-ranking').waitFor();
+    expect(await phone.getByTestId('public-competition-title').textContent()).toBe('金山区同心创新项目评审（浏览器测试）');
+    expect(await phone.getByTestId('public-total-J1').textContent()).toBe('81.00');
+    expect(await phone.getByTestId('public-total-J2').textContent()).toBe('79.20');
+    expect(await phone.getByTestId('public-rank-J1').textContent()).toContain('一等奖');
+    expect(await phone.getByTestId('public-rank-J2').textContent()).toContain('二等奖');
+    expect(await phone.getByTestId('public-awards').textContent()).toContain('枫泾镇“同心共富”农创项目');
+    await screenshot(phone, 'judging-public-result');
+    await publicContext.close();
+  }, 240_000);
+});
