@@ -26,7 +26,10 @@ const envSchema = z.object({
   BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_EVERY_HOURS: z.coerce.number().min(0).max(24 * 30).default(0),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
-});
+  VOTE_CODE_SENDER: z.enum(['log', 'webhook']).default('log'),
+  VOTE_CODE_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  VOTE_CODE_WEBHOOK_TOKEN: z.string().min(1).optional(),
+}).refine((e) => e.VOTE_CODE_SENDER !== 'webhook' || e.VOTE_CODE_WEBHOOK_URL, { path: ['VOTE_CODE_WEBHOOK_URL'], message: 'required when VOTE_CODE_SENDER=webhook' });
 
 export interface Config {
   port: number;
@@ -48,6 +51,8 @@ export interface Config {
   pdfFont: string | undefined;
   /** Where the built web UI is served from, when it exists. */
   webDist: string;
+  /** Where public-vote codes go: the server log (`log`) or an SMS relay over HTTP (`webhook`). */
+  voteCodes: { sender: 'log' | 'webhook'; webhookUrl: string | undefined; webhookToken: string | undefined };
 }
 
 /**
@@ -87,5 +92,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backup: { dir: e.BACKUP_DIR ? path.resolve(e.BACKUP_DIR) : path.join(dataDir, 'backups'), everyHours: e.BACKUP_EVERY_HOURS, keep: e.BACKUP_KEEP },
     pdfFont: e.PDF_FONT,
     webDist: path.resolve(import.meta.dirname, '../../web/dist'),
+    voteCodes: { sender: e.VOTE_CODE_SENDER, webhookUrl: e.VOTE_CODE_WEBHOOK_URL, webhookToken: e.VOTE_CODE_WEBHOOK_TOKEN },
   };
 }

@@ -29,7 +29,8 @@ import { needRoutes } from './needs/needs.routes.ts';
 import { directChannelRoutes } from './direct-channel/direct-channel.routes.ts';
 import { inboxRoutes } from './inbox/inbox.routes.ts';
 import { portalRoutes } from './portal/portal.routes.ts';
+import { briefingRoutes } from './briefings/briefings.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 
 /** Every module's routes, registered in this order. A new module adds one line here. */
-export const modules: Array<(app: FastifyZod) => Promise<void>> = [authRoutes, divisionRoutes, userRoutes, auditRoutes, organisationRoutes, peopleRoutes, importRoutes, projectRoutes, activityRoutes, pairingRoutes, liaisonRoutes, liaisonMeetingRoutes, attachmentRoutes, venueRoutes, brandRoutes, serviceKindRoutes, resourceRoutes, guideRoutes, articleRoutes, searchRoutes, competitionRoutes, voteRoutes, assessmentRoutes, casesRoutes, needRoutes, directChannelRoutes, inboxRoutes, portalRoutes, campaignRoutes, leadRoutes, dashboardRoutes];
+export const modules: Array<(app: FastifyZod) => Promise<void>> = [authRoutes, divisionRoutes, userRoutes, auditRoutes, organisationRoutes, peopleRoutes, importRoutes, projectRoutes, activityRoutes, pairingRoutes, liaisonRoutes, liaisonMeetingRoutes, attachmentRoutes, venueRoutes, brandRoutes, serviceKindRoutes, resourceRoutes, guideRoutes, articleRoutes, searchRoutes, competitionRoutes, voteRoutes, assessmentRoutes, casesRoutes, needRoutes, directChannelRoutes, inboxRoutes, portalRoutes, campaignRoutes, leadRoutes, dashboardRoutes, briefingRoutes];
