@@ -203,3 +203,36 @@ export const dashboardBreakdownSchema = z.object({
   rows: z.array(breakdownRowSchema),
 });
 export type DashboardBreakdown = z.infer<typeof dashboardBreakdownSchema>;
+
+function shiftDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function shiftYear(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const last = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
+  return `${String(y + years).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/**
+ * The periods a dashboard compares with: the same number of days just before, and the same dates
+ * a year earlier (29 February → 28 February).
+ *
+ * @example
+ * comparisonPeriods('2026-10-01', '2026-10-31')
+ * // → { previous: { from: '2026-08-31', to: '2026-09-30' }, lastYear: { from: '2025-10-01', to: '2025-10-31' } }
+ */
+export function comparisonPeriods(from: string, to: string): { previous: DashboardPeriod; lastYear: DashboardPeriod } {
+  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+  return {
+    previous: { from: shiftDays(from, -days), to: shiftDays(from, -1) },
+    lastYear: { from: shiftYear(from, -1), to: shiftYear(to, -1) },
+  };
+}
+
+/** The day before a `YYYY-MM-DD` date. */
+export function dayBefore(date: string): string {
+  return shiftDays(date, -1);
+}

@@ -1,0 +1,212 @@
+import {
+  activityKinds,
+  comparisonPeriods,
+  dayBefore,
+  leadStages,
+  mediaLevels,
+  membershipRoles,
+  organisationTypes,
+  projectStatuses,
+  venueLevels,
+  type Compared,
+  type ComparedRate,
+  type DashboardFigures,
+  type DashboardPeriod,
+} from '@tongxin/core';
+import { claimStates, combinedScore, type KpiSettings } from '@tongxin/core/sla/index';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types.ts';
+import type { FigureReader, SumRow } from './figure-readers.ts';
+import { campaignFigures, competitionFigures, overdueProjects, pairedCount, programmesIn } from './figures.repo.ts';
+
+/*
+ * Builds the dashboard's figures from a reader (rollups or raw tables) and the direct queries.
+ * The same code runs for both readers, so comparing the two outputs tests the rollups.
+ */
+
+export interface FigureInput {
+  db: Kysely<DB>;
+  read: FigureReader;
+  /** Rollup mode: the closure for subtrees of small tables; raw mode: paths. */
+  fast: boolean;
+  anchors: number[];
+  period: DashboardPeriod;
+  today: string;
+  kpi: KpiSettings;
+}
+
+const STOCK = { from: '-', to: '-' };
+const FOREVER = '9999-12-31';
+
+function sumBy(rows: SumRow[], pick: (row: SumRow) => number = (row) => row.n): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const row of rows) map.set(row.dim, (map.get(row.dim) ?? 0) + pick(row));
+  return map;
+}
+
+function counts<K extends string>(keys: readonly K[], map: Map<string, number>): Array<{ key: K; count: number }> {
+  return keys.map((key) => ({ key, count: map.get(key) ?? 0 }));
+}
+
+const total = (map: Map<string, number>) => [...map.values()].reduce((a, b) => a + b, 0);
+const rate = (n: number, d: number): number | null => (d === 0 ? null : n / d);
+
+/** Case sums of one period: the dims of metric 'case'. */
+export function caseRates(dims: Map<string, number>, kpi: KpiSettings) {
+  const get = (dim: string) => dims.get(dim) ?? 0;
+  const satisfiedCount = get('satisfied') + kpi.basicallySatisfiedWeight * get('basically_satisfied');
+  const responseRate = rate(get('replied_on_time'), get('received'));
+  const solveRate = rate(get('solved'), get('assessed'));
+  const satisfactionRate = rate(satisfiedCount, get('followed_up'));
+  return {
+    received: get('received'),
+    repliedOnTime: get('replied_on_time'),
+    responseRate,
+    assessed: get('assessed'),
+    solved: get('solved'),
+    solveRate,
+    followedUp: get('followed_up'),
+    satisfiedCount,
+    satisfactionRate,
+    score: combinedScore({ response: responseRate, solve: solveRate, satisfaction: satisfactionRate }, kpi.weights),
+  };
+}
+
+/** The three periods of a flow figure. */
+async function compared(input: FigureInput, metric: string, by: 'dim' | 'month' = 'dim') {
+  const { previous, lastYear } = comparisonPeriods(input.period.from, input.period.to);
+  const run = (p: DashboardPeriod) => input.read({ anchors: input.anchors, metric, from: p.from, to: p.to, by });
+  const [current, before, yearAgo] = await Promise.all([run(input.period), run(previous), run(lastYear)]);
+  return { current, previous: before, lastYear: yearAgo };
+}
+
+function triple(rows: { current: SumRow[]; previous: SumRow[]; lastYear: SumRow[] }, pick: (row: SumRow) => number = (r) => r.n): Compared {
+  const sum = (list: SumRow[]) => list.reduce((a, row) => a + pick(row), 0);
+  return { current: sum(rows.current), previous: sum(rows.previous), lastYear: sum(rows.lastYear) };
+}
+
+function monthsOf(period: DashboardPeriod): string[] {
+  const months: string[] = [];
+  let [y, m] = period.from.slice(0, 7).split('-').map(Number) as [number, number];
+  const last = period.to.slice(0, 7);
+  for (;;) {
+    const key = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+    months.push(key);
+    if (key >= last) return months;
+    m += 1;
+    if (m > 12) [y, m] = [y + 1, 1];
+  }
+}
+
+export async function assembleFigures(input: FigureInput): Promise<Omit<DashboardFigures, 'cases'> & { cases: Omit<DashboardFigures['cases'], 'ranking'> }> {
+  const { anchors, read, today } = input;
+  const stock = (metric: string) => read({ anchors, metric, ...STOCK, by: 'dim' });
+  const [orgs, members, venueLevel, venueStars, projects, milestones, needs, leadStage] = await Promise.all([
+    stock('org'),
+    read({ anchors, metric: 'member', from: today, to: FOREVER, by: 'dim' }),
+    stock('venue_level'),
+    stock('venue_stars'),
+    stock('project'),
+    read({ anchors, metric: 'milestone_open', from: '0000-00-00', to: dayBefore(today), by: 'dim' }),
+    stock('need'),
+    stock('lead_stage'),
+  ]);
+  const [activities, activityMonths, cases, receipts, pledges, signed, talents, articles] = await Promise.all([
+    compared(input, 'activity'),
+    read({ anchors, metric: 'activity', from: input.period.from, to: input.period.to, by: 'month' }),
+    compared(input, 'case'),
+    compared(input, 'receipt'),
+    compared(input, 'pledge'),
+    compared(input, 'lead_signed'),
+    compared(input, 'talent'),
+    compared(input, 'article'),
+  ]);
+
+  const orgByType = sumBy(orgs);
+  const memberRows = members.map((row) => {
+    const [type, role] = row.dim.split('|') as [string, string];
+    return { type, role, n: row.n };
+  });
+  const membersByRole = new Map<string, number>();
+  const membersByType = new Map<string, number>();
+  for (const row of memberRows) {
+    membersByRole.set(row.role, (membersByRole.get(row.role) ?? 0) + row.n);
+    membersByType.set(row.type, (membersByType.get(row.type) ?? 0) + row.n);
+  }
+  const venueByLevel = sumBy(venueLevel);
+  const projectByStatus = sumBy(projects);
+  const overdue = await overdueProjects(input.db, anchors, today, input.fast);
+
+  const byMonth = monthsOf(input.period).map((month) => {
+    const rows = activityMonths.filter((row) => row.key === month);
+    return { month, total: rows.reduce((a, r) => a + r.n, 0), byKind: Object.fromEntries(rows.filter((r) => r.n !== 0).map((r) => [r.dim, r.n])) };
+  });
+
+  const programmes = await programmesIn(input.db, anchors, input.fast);
+  const pairings = await Promise.all(
+    programmes.map(async (programme) => {
+      const [targets, paired] = await Promise.all([
+        read({ anchors: [programme.division_id], metric: 'org', ...STOCK, by: 'dim' }),
+        pairedCount(input.db, programme, today, input.fast),
+      ]);
+      const shouldBePaired = sumBy(targets).get(programme.target_type) ?? 0;
+      const ratio = shouldBePaired === 0 ? 1 : Math.round((paired / shouldBePaired) * 10_000) / 10_000;
+      return { id: programme.id, title: programme.title, kind: programme.kind, deadline: programme.deadline, paired, shouldBePaired, ratio };
+    }),
+  );
+
+  const caseSets = {
+    current: caseRates(sumBy(cases.current), input.kpi),
+    previous: caseRates(sumBy(cases.previous), input.kpi),
+    lastYear: caseRates(sumBy(cases.lastYear), input.kpi),
+  };
+  const caseTriple = (key: keyof (typeof caseSets)['current']): Compared => ({
+    current: caseSets.current[key] ?? 0,
+    previous: caseSets.previous[key] ?? 0,
+    lastYear: caseSets.lastYear[key] ?? 0,
+  });
+  const caseRate = (key: 'responseRate' | 'solveRate' | 'satisfactionRate'): ComparedRate => ({
+    current: caseSets.current[key],
+    previous: caseSets.previous[key],
+    lastYear: caseSets.lastYear[key],
+  });
+
+  const [competitions, campaigns] = await Promise.all([
+    competitionFigures(input.db, anchors, input.period, input.fast),
+    campaignFigures(input.db, anchors, input.period, input.fast),
+  ]);
+  const amount = (row: SumRow) => row.amount;
+
+  return {
+    organisations: {
+      total: total(orgByType),
+      byType: counts(organisationTypes, orgByType),
+      members: { total: total(membersByRole), byRole: counts(membershipRoles, membersByRole), byOrganisationType: counts(organisationTypes, membersByType) },
+    },
+    venues: { total: total(venueByLevel), byLevel: counts(venueLevels, venueByLevel), byStars: counts(['1', '2', '3', '4', '5', 'none'] as const, sumBy(venueStars)) },
+    projects: {
+      total: total(projectByStatus),
+      byStatus: counts(projectStatuses, projectByStatus),
+      overdueProjects: total(new Map([...overdue].map(([k, v]) => [String(k), v]))),
+      overdueMilestones: total(sumBy(milestones)),
+    },
+    activities: { total: triple(activities), participants: triple(activities, amount), byKind: counts(activityKinds, sumBy(activities.current)), byMonth },
+    pairings: { programmes: pairings },
+    needs: { total: total(sumBy(needs)), byState: counts(claimStates, sumBy(needs)) },
+    cases: {
+      received: caseTriple('received'),
+      repliedOnTime: caseTriple('repliedOnTime'),
+      responseRate: caseRate('responseRate'),
+      assessed: caseTriple('assessed'),
+      solved: caseTriple('solved'),
+      solveRate: caseRate('solveRate'),
+      followedUp: caseTriple('followedUp'),
+      satisfiedCount: caseTriple('satisfiedCount'),
+      satisfactionRate: caseRate('satisfactionRate'),
+    },
+    competitions,
+    money: { receivedFen: triple(receipts, amount), pledgedFen: triple(pledges, amount), ...campaigns },
+    investment: { byStage: counts(leadStages, sumBy(leadStage)), signed: triple(signed), contractFen: triple(signed, amount), talents: triple(talents, amount) },
+    publicity: { articles: triple(articles), byLevel: counts([...mediaLevels, 'unknown'] as const, sumBy(articles.current)) },
+  };
+}

@@ -1,0 +1,110 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { PairingKind } from '@tongxin/core';
+import type { DB } from '../../db/types.ts';
+import { coverage } from '../pairings/pairings.repo.ts';
+
+/*
+ * The figures of small tables (projects with overdue milestones, programmes, competitions,
+ * campaigns), counted directly with indexed queries: at province scale they hold thousands of rows,
+ * not millions. `fast` picks the division closure for the subtree; otherwise the materialised path
+ * (the raw recomputation shares nothing with the rollup machinery but the definitions).
+ */
+
+type Db = Kysely<DB>;
+
+function subtree(anchors: number[], fast: boolean): RawBuilder<unknown> {
+  const ids = sql.join(anchors);
+  return fast
+    ? sql`(SELECT descendant_id FROM division_closure WHERE ancestor_id IN (${ids}))`
+    : sql`(SELECT d.id FROM divisions d JOIN divisions a ON d.path LIKE a.path || '%' WHERE a.id IN (${ids}))`;
+}
+
+function ancestorOf(fast: boolean, column: RawBuilder<unknown>): RawBuilder<unknown> {
+  return fast
+    ? sql`JOIN division_closure c ON c.descendant_id = ${column}`
+    : sql`JOIN divisions cd ON cd.id = ${column} JOIN divisions ca ON cd.path LIKE ca.path || '%'`;
+}
+
+/** Live projects with an open milestone due before `today`, per anchor. */
+export async function overdueProjects(db: Db, anchors: number[], today: string, fast: boolean): Promise<Map<number, number>> {
+  if (anchors.length === 0) return new Map();
+  const anchor = fast ? sql`c.ancestor_id` : sql`ca.id`;
+  const result = await sql<{ anchor: number; n: number }>`
+    SELECT ${anchor} AS anchor, COUNT(*) AS n FROM projects p ${ancestorOf(fast, sql`p.division_id`)}
+    WHERE ${anchor} IN (${sql.join(anchors)}) AND p.archived_at IS NULL
+      AND EXISTS (SELECT 1 FROM project_milestones m WHERE m.project_id = p.id AND m.archived_at IS NULL AND m.completed_at IS NULL AND m.due_date < ${today})
+    GROUP BY ${anchor}`.execute(db);
+  return new Map(result.rows.map((r) => [Number(r.anchor), Number(r.n)]));
+}
+
+export interface ProgrammeRow {
+  id: number;
+  title: string;
+  kind: PairingKind;
+  deadline: string;
+  division_id: number;
+  division_path: string;
+  target_type: string;
+}
+
+/** Live programmes placed in the subtree, by deadline (at most 100). */
+export async function programmesIn(db: Db, anchors: number[], fast: boolean): Promise<ProgrammeRow[]> {
+  if (anchors.length === 0) return [];
+  const result = await sql<ProgrammeRow>`
+    SELECT pr.id, pr.title, pr.kind, pr.deadline, pr.division_id, d.path AS division_path, pr.target_type
+    FROM pairing_programmes pr JOIN divisions d ON d.id = pr.division_id
+    WHERE pr.archived_at IS NULL AND pr.division_id IN ${subtree(anchors, fast)}
+    ORDER BY pr.deadline, pr.id LIMIT 100`.execute(db);
+  return result.rows;
+}
+
+/** Organisations of the programme's rule with a current pair (the pairings module's definition). */
+export async function pairedCount(db: Db, programme: ProgrammeRow, today: string, fast: boolean): Promise<number> {
+  if (!fast) return (await coverage(db, { id: programme.id, target_type: programme.target_type, division_path: programme.division_path }, today)).paired;
+  const result = await sql<{ n: number }>`
+    SELECT COUNT(DISTINCT o.id) AS n FROM pairs p JOIN organisations o ON o.id = p.organisation_id
+    WHERE p.programme_id = ${programme.id} AND p.start_date <= ${today} AND (p.end_date IS NULL OR p.end_date >= ${today})
+      AND o.type = ${programme.target_type} AND o.archived_at IS NULL
+      AND o.division_id IN (SELECT descendant_id FROM division_closure WHERE ancestor_id = ${programme.division_id})`.execute(db);
+  return Number(result.rows[0]?.n ?? 0);
+}
+
+/** Competitions of the subtree in the period: by `year`, or by the Shanghai date created when there is none. */
+export async function competitionFigures(db: Db, anchors: number[], period: { from: string; to: string }, fast: boolean) {
+  if (anchors.length === 0) return { total: 0, entries: 0, awarded: 0 };
+  const fromYear = Number(period.from.slice(0, 4));
+  const toYear = Number(period.to.slice(0, 4));
+  const rows = (
+    await sql<{ id: number; year: number | null; created_at: string }>`
+      SELECT id, year, created_at FROM competitions WHERE archived_at IS NULL AND division_id IN ${subtree(anchors, fast)}`.execute(db)
+  ).rows.filter((row) => {
+    if (row.year !== null) return row.year >= fromYear && row.year <= toYear;
+    const day = new Date(Date.parse(row.created_at) + 8 * 3_600_000).toISOString().slice(0, 10);
+    return day >= period.from && day <= period.to;
+  });
+  if (rows.length === 0) return { total: 0, entries: 0, awarded: 0 };
+  const ids = rows.map((row) => row.id);
+  const entries = await db
+    .selectFrom('competition_entries')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('competition_id', 'in', ids)
+    .where('withdrawn_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  const decisions = await db.selectFrom('competition_decisions').select('awards').where('competition_id', 'in', ids).where('status', '=', 'published').execute();
+  let awarded = 0;
+  for (const decision of decisions) {
+    const awards = JSON.parse(decision.awards) as Array<{ entryId: number }>;
+    awarded += new Set(awards.map((award) => award.entryId)).size;
+  }
+  return { total: rows.length, entries: Number(entries.n), awarded };
+}
+
+/** Live campaigns of the subtree running at some point of the period, and their targets. */
+export async function campaignFigures(db: Db, anchors: number[], period: { from: string; to: string }, fast: boolean) {
+  if (anchors.length === 0) return { campaigns: 0, targetFen: 0 };
+  const result = await sql<{ n: number; target: number | null }>`
+    SELECT COUNT(*) AS n, SUM(target_fen) AS target FROM campaigns
+    WHERE archived_at IS NULL AND division_id IN ${subtree(anchors, fast)}
+      AND start_date <= ${period.to} AND (end_date IS NULL OR end_date >= ${period.from})`.execute(db);
+  return { campaigns: Number(result.rows[0]?.n ?? 0), targetFen: Number(result.rows[0]?.target ?? 0) };
+}
