@@ -11,6 +11,7 @@ import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/database.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { registerSessionHooks } from './session.ts';
+import { registerRouteCatalogue } from './route-catalogue.ts';
 import { zodValidatorCompiler } from './validation.ts';
 import { systemClock, type Clock } from './context.ts';
 import type { FastifyZod } from './fastify-zod.ts';
@@ -48,6 +49,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: deps.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
+  registerRouteCatalogue(app);
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // The API speaks JSON (and multipart for uploads): anything else is a 415, not a confusing 400.
