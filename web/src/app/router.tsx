@@ -2,7 +2,9 @@ import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { PageLoading } from '../components/PageLoading.tsx';
 import { NotFoundPage } from '../components/ResultPages.tsx';
+import { insightRoutes } from './insight-routes.tsx';
 import { judgingRoutes, publicJudgingRoutes } from './judging-routes.tsx';
+import { publicityRoutes } from './publicity-routes.tsx';
 import { publicRegistryRoutes, registryRoutes } from './registry-routes.tsx';
 import { publicRequestRoutes, requestRoutes } from './request-routes.tsx';
 import { RequireAuth, RequireRight } from './RequireAuth.tsx';
@@ -38,10 +40,12 @@ export const router = createBrowserRouter([
       { path: 'divisions', element: suspended(<DivisionsPage />) },
       { path: 'users', element: <RequireRight right="manageUsers">{suspended(<UsersPage />)}</RequireRight> },
       { path: 'audit', element: <RequireRight right="browseAudit">{suspended(<AuditPage />)}</RequireRight> },
+      ...insightRoutes,
       ...registryRoutes,
       ...workRoutes,
       ...requestRoutes,
       ...judgingRoutes,
+      ...publicityRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

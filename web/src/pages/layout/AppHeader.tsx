@@ -7,6 +7,7 @@ import { signOut, type Me } from '../../api/auth.ts';
 import { forgetSession } from '../../app/session.ts';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
 import { InboxBadge } from '../inbox/InboxBadge.tsx';
+import { HeaderSearch } from './HeaderSearch.tsx';
 import styles from './layout.module.css';
 
 export function AppHeader({ me }: { me: Me }) {
@@ -32,6 +33,8 @@ export function AppHeader({ me }: { me: Me }) {
   return (
     <Layout.Header className={styles.header}>
       <Flex align="center" justify="flex-end" gap={12} wrap="wrap" style={{ height: '100%' }}>
+        <HeaderSearch />
+        <Divider orientation="vertical" />
         <Space size={6} data-testid="header-division">
           <EnvironmentOutlined />
           <Typography.Text>{me.divisionName ?? t('home.wholeTree')}</Typography.Text>

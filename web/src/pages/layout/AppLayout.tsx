@@ -6,7 +6,9 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useMe } from '../../api/auth.ts';
 import { BrandMark } from '../../components/BrandMark.tsx';
 import { AppHeader } from './AppHeader.tsx';
+import { insightMenuItems } from './insight-menu.tsx';
 import { judgingMenuItems } from './judging-menu.tsx';
+import { publicityMenuItems } from './publicity-menu.tsx';
 import { registryMenuItems } from './registry-menu.tsx';
 import { requestMenuItems } from './request-menu.tsx';
 import { workMenuItems } from './work-menu.tsx';
@@ -31,6 +33,7 @@ export function AppLayout() {
   });
   const items: MenuProps['items'] = [
     item('home', '/', <HomeOutlined />, t('nav.home')),
+    ...insightMenuItems(t, me.roles.some((role) => role === 'system_admin' || role === 'division_admin' || role === 'staff'), item),
     item('divisions', '/divisions', <ApartmentOutlined />, t('nav.divisions')),
     ...(me.can.manageUsers ? [item('users', '/users', <TeamOutlined />, t('nav.users'))] : []),
     ...(me.can.browseAudit ? [item('audit', '/audit', <AuditOutlined />, t('nav.audit'))] : []),
@@ -38,6 +41,7 @@ export function AppLayout() {
     ...workMenuItems(t, item),
     ...requestMenuItems(t, item),
     ...judgingMenuItems(t, item),
+    ...publicityMenuItems(t, item),
   ];
   const selected = location.pathname.split('/')[1] || 'home';
 
