@@ -10,6 +10,7 @@ import { requests } from './migrations/0020-requests.ts';
 import { judgingMoney } from './migrations/0030-judging-money.ts';
 import { publicitySearch } from './migrations/0040-publicity-search.ts';
 import { dashboardRollups } from './migrations/0050-dashboard-rollups.ts';
+import { dashboardTriggers } from './migrations/0051-dashboard-triggers.ts';
 import { briefings } from './migrations/0060-briefings.ts';
 import { jobLeases } from './migrations/0080-job-leases.ts';
 
@@ -29,6 +30,7 @@ const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0030-judging-money': judgingMoney,
   '0040-publicity-search': publicitySearch,
   '0050-dashboard-rollups': dashboardRollups,
+  '0051-dashboard-triggers': dashboardTriggers,
   '0060-briefings': briefings,
   '0080-job-leases': jobLeases,
 };

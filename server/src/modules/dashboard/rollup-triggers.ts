@@ -83,10 +83,41 @@ function dirtyStatements(dialect: Dialect): string[] {
   ];
 }
 
+/**
+ * A change of an office's time limits, calendar or office hours moves the due times of its
+ * subtree's cases: mark them all for recomputation (KPI weights need nothing: they apply at read).
+ */
+function settingsStatements(dialect: Dialect): string[] {
+  const mark = (division: string) => `INSERT INTO dash_case_dirty (case_id, seq)
+      SELECT c.id, 1 FROM cases c WHERE c.office_division_id IN (SELECT descendant_id FROM division_closure WHERE ancestor_id = ${division})
+      ON CONFLICT (case_id) DO UPDATE SET seq = dash_case_dirty.seq + 1`;
+  const watched = ['sla_policy', 'holiday_calendar', 'office_hours'];
+  const op = dialect === 'postgres' ? 'IS DISTINCT FROM' : 'IS NOT';
+  const changedWhen = watched.map((column) => `OLD.${column} ${op} NEW.${column}`).join(' OR ');
+  if (dialect === 'sqlite') {
+    return [
+      `CREATE TRIGGER dash_request_settings_ins AFTER INSERT ON request_settings BEGIN ${mark('NEW.division_id')}; END`,
+      `CREATE TRIGGER dash_request_settings_del AFTER DELETE ON request_settings BEGIN ${mark('OLD.division_id')}; END`,
+      `CREATE TRIGGER dash_request_settings_upd AFTER UPDATE ON request_settings WHEN ${changedWhen} BEGIN ${mark('NEW.division_id')}; END`,
+    ];
+  }
+  return [
+    `CREATE OR REPLACE FUNCTION dash_request_settings_fn() RETURNS trigger LANGUAGE plpgsql AS $fn$
+     BEGIN
+       IF TG_OP = 'DELETE' THEN ${mark('OLD.division_id')}; ELSE ${mark('NEW.division_id')}; END IF;
+       RETURN NULL;
+     END $fn$`,
+    `CREATE TRIGGER dash_request_settings_ins AFTER INSERT ON request_settings FOR EACH ROW EXECUTE FUNCTION dash_request_settings_fn()`,
+    `CREATE TRIGGER dash_request_settings_del AFTER DELETE ON request_settings FOR EACH ROW EXECUTE FUNCTION dash_request_settings_fn()`,
+    `CREATE TRIGGER dash_request_settings_upd AFTER UPDATE ON request_settings FOR EACH ROW WHEN (${changedWhen}) EXECUTE FUNCTION dash_request_settings_fn()`,
+  ];
+}
+
 function allTriggerNames(dialect: Dialect): Array<{ table: string; name: string }> {
   const names: Array<{ table: string; name: string }> = [
     { table: 'divisions', name: 'dash_divisions_ins' },
     { table: 'case_events', name: 'dash_case_events_ins' },
+    ...['ins', 'del', 'upd'].map((suffix) => ({ table: 'request_settings', name: `dash_request_settings_${suffix}` })),
   ];
   for (const source of rollupSources(dialect)) {
     for (const suffix of ['ins', 'del', 'upd']) names.push({ table: source.table, name: `dash_${source.table}_${suffix}` });
@@ -95,7 +126,7 @@ function allTriggerNames(dialect: Dialect): Array<{ table: string; name: string 
 }
 
 export async function createTriggers(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
-  const statements = [...closureStatements(dialect), ...dirtyStatements(dialect), ...rollupSources(dialect).flatMap((source) => triggerStatements(source, dialect))];
+  const statements = [...closureStatements(dialect), ...dirtyStatements(dialect), ...settingsStatements(dialect), ...rollupSources(dialect).flatMap((source) => triggerStatements(source, dialect))];
   for (const statement of statements) await sql.raw(statement).execute(db);
 }
 
