@@ -173,6 +173,45 @@ describe('work pages in a real browser', () => {
     await page.getByTestId('pair-table').locator('tbody tr.ant-table-row').first().waitFor();
     expect(await page.getByTestId('pair-table').locator('tbody tr.ant-table-row').count()).toBe(10);
     await screenshot(page, 'work-pairing-luan');
+
+    // Pair one of the 16 unpaired branches with a community: coverage moves to 14 of 29.
+    await page.getByTestId('tab-unpaired').click();
+    await page.getByTestId('unpaired-table').locator('[data-testid^="pair-"]').first().click();
+    await page.getByTestId('pair-partner').click();
+    await page.keyboard.type('社区居民委员会');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '社区居民委员会' }).first().click();
+    await page.getByTestId('pair-save').click();
+    await expect.poll(() => page.getByTestId('programme-coverage').textContent(), { timeout: 15_000 }).toBe('14 / 29');
+    expect(await page.getByTestId('tab-unpaired').textContent()).toContain('15');
+    await screenshot(page, 'work-pairing-paired');
+    await context.close();
+  }, 180_000);
+
+  it('records a quarterly meeting with attendance and sees the quarter counted', async () => {
+    const { context, page } = await newPage(browser);
+    onFailure(page, 'work-meeting-failed');
+    await signIn(page, 'zhaoxiang');
+    await page.getByTestId('nav-liaison').click();
+    await page.getByTestId('tab-meetings').click();
+    await page.getByTestId('meetings-tab').waitFor();
+    const quarter = Math.ceil(Number(shanghaiDate(0).slice(5, 7)) / 3);
+    const before = Number((await page.getByTestId(`quarter-${quarter}`).locator('.ant-statistic-content-value').textContent()) ?? '0');
+    await page.getByTestId('meeting-create').click();
+    await page.getByTestId('meeting-division').click();
+    await page.locator('.ant-select-tree-node-content-wrapper:visible', { hasText: '赵巷镇' }).first().click();
+    await page.getByTestId('meeting-title').fill('本季度代表人士座谈会');
+    await fillDate(page, 'meeting-date', shanghaiDate(0));
+    await page.getByTestId('attendee-add').click();
+    await page.getByTestId('attendee-0').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await page.getByTestId('meeting-minutes').fill('听取代表对镇村建设的意见建议 5 条，会后逐条交办。');
+    await page.getByTestId('meeting-drawer-save').click();
+    await page.getByTestId('meeting-table').getByText('本季度代表人士座谈会').waitFor();
+    await expect
+      .poll(async () => Number((await page.getByTestId(`quarter-${quarter}`).locator('.ant-statistic-content-value').textContent()) ?? '0'), { timeout: 15_000 })
+      .toBe(before + 1);
+    expect(await page.getByTestId('meeting-table').locator('tr', { hasText: '本季度代表人士座谈会' }).textContent()).toContain('1 / 1');
+    await screenshot(page, 'work-liaison-meeting');
     await context.close();
   }, 180_000);
 
