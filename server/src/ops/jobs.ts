@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/database.ts';
 import { runDueReminders } from '../modules/inbox/reminders.ts';
+import { expireOverdueNeeds } from '../modules/needs/needs.expiry.ts';
 import { uploadsDir } from '../modules/attachments/attachments.storage.ts';
 import { createBackup, pruneBackups, type BackupTarget } from './backup.ts';
 import type { ScheduledJob } from './scheduled-jobs.ts';
@@ -26,6 +27,16 @@ export const remindersJob: ScheduledJob = {
   },
 };
 
+/** Unclaimed needs past their date (plus the grace days) expire, once a minute across all instances. */
+export const needExpiryJob: ScheduledJob = {
+  name: 'need-expiry',
+  everyMs: 60_000,
+  async run(handle, now) {
+    const expired = await expireOverdueNeeds(handle.db, now);
+    return expired.length ? `${expired.length} needs expired` : null;
+  },
+};
+
 /** A backup every `BACKUP_EVERY_HOURS`, keeping the newest `BACKUP_KEEP`; one instance makes it. */
 export function backupJob(config: Config): ScheduledJob {
   return {
@@ -41,5 +52,5 @@ export function backupJob(config: Config): ScheduledJob {
 
 /** The jobs a server runs for this configuration. */
 export function serverJobs(config: Config): ScheduledJob[] {
-  return [remindersJob, ...(config.backup.everyHours > 0 ? [backupJob(config)] : [])];
+  return [remindersJob, needExpiryJob, ...(config.backup.everyHours > 0 ? [backupJob(config)] : [])];
 }
