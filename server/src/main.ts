@@ -4,6 +4,7 @@ import { demoPassword } from './seed/demo/users.seed.ts';
 import { openAndMigrate, seedDemoIfEmpty } from './startup.ts';
 import { serverJobs } from './ops/jobs.ts';
 import { startScheduledJobs } from './ops/scheduled-jobs.ts';
+import { setVoteCodeSender, voteCodeSenderFromConfig } from './modules/votes/votes.sender.ts';
 
 /**
  * Start Tongxin: check the configuration, open and migrate the database, load the demo data when
@@ -15,6 +16,8 @@ export async function start(): Promise<void> {
   const handle = await openAndMigrate(config, say);
   say(`database: ${handle.describe}`);
   const seeded = process.env.TONGXIN_NO_DEMO === '1' ? false : await seedDemoIfEmpty(handle, say);
+  setVoteCodeSender(voteCodeSenderFromConfig(config.voteCodes));
+  if (config.voteCodes.sender === 'log') say('public-vote codes go to this log (VOTE_CODE_SENDER=webhook sends them to an SMS relay)');
   const app = await buildApp({ handle, config });
   await app.listen({ port: config.port, host: config.host });
   // Reminders (and scheduled backups): each job runs on one instance per interval (a lease row).
