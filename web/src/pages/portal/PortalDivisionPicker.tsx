@@ -74,7 +74,7 @@ export function PortalDivisionPicker({ value, onChange }: Props) {
           {children.isPending ? (
             <Skeleton.Input active size="small" style={{ marginTop: 10 }} />
           ) : (
-            <div className={styles.chips}>
+            <div className={styles.chips} data-testid="portal-division-children">
               {(children.data ?? []).map((division) => (
                 <Tag.CheckableTag
                   key={division.id}

@@ -1,0 +1,174 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
+import { startServer, type E2eServer } from '../support/server.ts';
+
+let server: E2eServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function signIn(page: Page, username: string): Promise<void> {
+  page.setDefaultTimeout(30_000); // a loaded two-core machine: pages take their time
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByTestId('sign-in-username').fill(username);
+  await page.getByTestId('sign-in-password').fill('Tongxin2026');
+  await page.getByTestId('sign-in-submit').click();
+  await page.getByTestId('home-page').waitFor();
+}
+
+function onFailure(page: Page, name: string): void {
+  onTestFailed(async () => {
+    await screenshot(page, name).catch(() => undefined);
+  });
+}
+
+/** Solve the portal's arithmetic check as a person would: read the question, type the answer. */
+async function solveCheck(page: Page): Promise<void> {
+  const question = page.getByTestId('portal-challenge-question');
+  await expect.poll(() => question.textContent(), { timeout: 15_000 }).toMatch(/=/);
+  const match = /(\d+)\s*([+-])\s*(\d+)/.exec((await question.textContent()) ?? '');
+  if (!match) throw new Error(`unexpected check: ${await question.textContent()}`);
+  const answer = match[2] === '+' ? Number(match[1]) + Number(match[3]) : Number(match[1]) - Number(match[3]);
+  await page.getByTestId('portal-challenge-answer').locator('xpath=self::input | .//input').first().fill(String(answer));
+}
+
+/** Open a case's step dialog, fill what the step needs, confirm, and wait for the new state. */
+async function takeStep(page: Page, to: string, fill?: () => Promise<void>): Promise<void> {
+  await page.getByTestId(`case-step-${to}`).click();
+  await page.getByTestId('case-step-ok').waitFor();
+  await fill?.();
+  await page.getByTestId('case-step-ok').click();
+  await page.getByTestId('case-step-ok').waitFor({ state: 'hidden' });
+}
+
+const stateOf = (page: Page) => page.getByTestId('case-detail-page').getByTestId('case-state').first().getAttribute('data-state');
+
+describe('requests in a real browser', () => {
+  it('a resident submits a help request on the portal signed out, staff dispatch it, the unit replies, staff follow up, and the portal shows the status and reply without staff notes', async () => {
+    const title = '方夏村路灯不亮';
+    const replyText = '已联系镇市政所，方夏村主路路灯已全部修复。';
+    const staffNote = '内部备注：该路段去年已报修两次';
+    const dispatchNote = '请赵巷镇三日内处理';
+
+    // 1. The resident, not signed in, on a phone-sized screen.
+    const resident = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+    const portal = await resident.newPage();
+    portal.setDefaultTimeout(30_000);
+    onFailure(portal, 'requests-portal-failed');
+    await portal.goto(`${server.url}/portal`);
+    await portal.getByTestId('portal-title').waitFor();
+    await portal.locator('label', { has: portal.getByTestId('portal-category-help') }).click();
+    await portal.getByTestId('portal-division-search').locator('input').fill('方夏村');
+    await portal.getByTestId('portal-division-search').locator('input').press('Enter');
+    await portal.locator('[data-testid^="portal-division-hit-"]', { hasText: '方夏村' }).first().click();
+    await portal.getByTestId('portal-division-current').waitFor();
+    expect(await portal.getByTestId('portal-division-current').textContent()).toContain('方夏村');
+    await portal.getByTestId('portal-title').fill(title);
+    await portal.getByTestId('portal-content').fill('村东主路十多盏路灯一周没亮，晚上老人出行不便。');
+    await portal.getByTestId('portal-name').fill('陈阿姨');
+    await portal.getByTestId('portal-phone').fill('13900004321');
+    await solveCheck(portal);
+    await screenshot(portal, 'requests-portal-form');
+    // A double click sends one request (the button is busy after the first, and both carry one key).
+    await portal.getByTestId('portal-submit').dblclick();
+    const ticketNo = ((await portal.getByTestId('portal-ticket').textContent()) ?? '').trim();
+    expect(ticketNo).toMatch(/^TX\d{6}-[0-9A-Z]{8}$/);
+    await screenshot(portal, 'requests-portal-ticket');
+    const rows = await server.handle.db.selectFrom('cases').select(['ticket_no', 'state', 'channel']).where('title', '=', title).execute();
+    expect(rows).toEqual([{ ticket_no: ticketNo, state: 'received', channel: 'portal' }]);
+
+    // 2. District staff find it in the list (filter kept in the URL) and dispatch it to 赵巷镇's office.
+    const { context: staffContext, page: staff } = await newPage(browser);
+    onFailure(staff, 'requests-staff-failed');
+    await signIn(staff, 'qingpu');
+    await staff.getByTestId('nav-cases').click();
+    await staff.getByTestId('case-table').waitFor();
+    await staff.getByTestId('case-filter-q').locator('input').fill(ticketNo);
+    await staff.getByTestId('case-filter-q').locator('input').press('Enter');
+    await expect.poll(() => staff.url(), { timeout: 15_000 }).toContain(`q=${ticketNo}`);
+    const row = staff.locator('[data-testid="case-table"] tr', { hasText: title });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('139****4321');
+    await row.locator('[data-testid^="case-link-"]').click();
+    await staff.getByTestId('case-detail-page').waitFor();
+    const caseUrl = staff.url();
+    expect(await stateOf(staff)).toBe('received');
+    await staff.getByTestId('case-note-input').fill(staffNote);
+    await staff.getByTestId('case-note-add').click();
+    await staff.getByTestId('case-history').getByText(staffNote).waitFor();
+    await takeStep(staff, 'dispatched', async () => {
+      await staff.getByTestId('case-step-unit').click();
+      await staff.keyboard.type('赵巷镇');
+      await staff.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '赵巷镇 · ' }).first().click();
+      await staff.getByTestId('case-step-note').fill(dispatchNote);
+    });
+    await expect.poll(() => stateOf(staff), { timeout: 15_000 }).toBe('dispatched');
+    expect(await staff.getByTestId('case-lead-unit').textContent()).toBe('赵巷镇');
+    await screenshot(staff, 'requests-staff-dispatched');
+
+    // 3. The unit's user sees it waiting in the inbox, signs, works, calls the person and replies.
+    const { context: unitContext, page: unit } = await newPage(browser);
+    onFailure(unit, 'requests-unit-failed');
+    await signIn(unit, 'zhaoxiang');
+    await expect.poll(async () => Number(await unit.getByTestId('inbox-badge').getAttribute('data-count')), { timeout: 15_000 }).toBeGreaterThan(0);
+    await unit.getByTestId('inbox-badge').click();
+    await unit.getByTestId('inbox-page').waitFor();
+    await unit.getByTestId('inbox-tab-to_accept').click();
+    await unit.getByTestId('inbox-list').getByText(title).click();
+    await unit.getByTestId('case-detail-page').waitFor();
+    await takeStep(unit, 'accepted');
+    await expect.poll(() => stateOf(unit), { timeout: 15_000 }).toBe('accepted');
+    await takeStep(unit, 'in_progress');
+    await expect.poll(() => stateOf(unit), { timeout: 15_000 }).toBe('in_progress');
+    await unit.getByTestId('case-contact').click();
+    await unit.getByTestId('case-history').getByText('联系群众').waitFor();
+    await takeStep(unit, 'replied', async () => {
+      await unit.getByTestId('case-step-reply').fill(replyText);
+    });
+    await expect.poll(() => stateOf(unit), { timeout: 15_000 }).toBe('replied');
+    await screenshot(unit, 'requests-unit-replied');
+    await unitContext.close();
+
+    // 4. Staff call back (回访): satisfied, solved; then close.
+    await staff.goto(caseUrl);
+    await staff.getByTestId('case-detail-page').waitFor();
+    await expect.poll(() => stateOf(staff), { timeout: 15_000 }).toBe('replied');
+    await staff.getByTestId('case-reply').getByText(replyText).waitFor();
+    await takeStep(staff, 'followed_up', async () => {
+      await staff.getByTestId('case-step-satisfaction').getByText('满意', { exact: true }).click();
+    });
+    await expect.poll(() => stateOf(staff), { timeout: 15_000 }).toBe('followed_up');
+    await takeStep(staff, 'closed');
+    await expect.poll(() => stateOf(staff), { timeout: 15_000 }).toBe('closed');
+    await screenshot(staff, 'requests-staff-closed');
+    await staffContext.close();
+
+    // 5. The resident tracks the ticket: the new status and the reply, but no staff notes.
+    await portal.goto(`${server.url}/portal/track?ticket=${encodeURIComponent(ticketNo)}`);
+    await portal.getByTestId('portal-track-phone').fill('4321');
+    await portal.getByTestId('portal-track-submit').click();
+    await portal.getByTestId('portal-track-result').waitFor();
+    expect(await portal.getByTestId('portal-track-status').getAttribute('data-status')).toBe('closed');
+    expect(await portal.getByTestId('portal-track-reply').textContent()).toBe(replyText);
+    const shown = (await portal.getByTestId('portal-track-result').textContent()) ?? '';
+    expect(shown).toContain('赵巷镇');
+    expect(shown).not.toContain(staffNote);
+    expect(shown).not.toContain(dispatchNote);
+    expect(shown).not.toContain('赵立新'); // the handler's name stays inside
+    expect(shown).not.toContain('13900004321');
+    await screenshot(portal, 'requests-portal-track');
+
+    // Wrong digits get the same answer as an unknown ticket.
+    await portal.getByTestId('portal-track-phone').fill('0000');
+    await portal.getByTestId('portal-track-submit').click();
+    await portal.getByTestId('portal-track-error').waitFor();
+    await resident.close();
+  }, 420_000);
+});
