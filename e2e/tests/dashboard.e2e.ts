@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import JSZip from 'jszip';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
+import { startServer, type E2eServer } from '../support/server.ts';
+
+let server: E2eServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByTestId('sign-in-username').fill(username);
+  await page.getByTestId('sign-in-password').fill('Tongxin2026');
+  await page.getByTestId('sign-in-submit').click();
+  await page.getByTestId('home-page').waitFor();
+}
+
+function onFailure(page: Page, name: string): void {
+  onTestFailed(async () => {
+    await screenshot(page, name).catch(() => undefined);
+  });
+}
+
+/** `1,234` → 1234: a figure as the card shows it. */
+async function figureValue(page: Page, testId: string): Promise<number> {
+  const text = await page.getByTestId(testId).locator('.ant-statistic-content-value').innerText();
+  return Number(text.replace(/[^\d]/g, ''));
+}
+
+/** Wait until the dashboard shows the figures of the period now in the URL (not the previous one's). */
+async function waitForPeriod(page: Page, from: string): Promise<void> {
+  await page.getByTestId('dashboard-periods').getByText(from, { exact: false }).waitFor();
+  await page.getByTestId('dashboard-ready').waitFor();
+}
+
+describe('dashboard and briefings in a real browser', () => {
+  it('changes the period, drills from a figure to the filtered list with the same count, and exports a briefing as .docx', async () => {
+    const { context, page } = await newPage(browser);
+    onFailure(page, 'dashboard-failure');
+    await signIn(page, 'huaxin');
+    await page.getByTestId('nav-dashboard').click();
+    await page.getByTestId('dashboard-page').waitFor();
+    await page.getByTestId('dashboard-ready').waitFor();
+    await page.getByTestId('chart-activities').waitFor();
+    await screenshot(page, 'dashboard-this-year');
+
+    // Another period: the URL and every figure follow it.
+    await page.getByTestId('dashboard-preset-thisQuarter').click();
+    await page.waitForURL(/from=\d{4}-(01|04|07|10)-01/);
+    const from = new URL(page.url()).searchParams.get('from')!;
+    const to = new URL(page.url()).searchParams.get('to')!;
+    await waitForPeriod(page, from);
+    const activities = await figureValue(page, 'figure-activities');
+    expect(activities).toBeGreaterThan(0);
+    await screenshot(page, 'dashboard-this-quarter');
+
+    // The figure opens the activity list filtered to the same division and period, with the same count.
+    await page.getByTestId('figure-activities').click();
+    await page.getByTestId('activities-page').waitFor();
+    const params = new URL(page.url()).searchParams;
+    expect(params.get('from')).toBe(from);
+    expect(params.get('to')).toBe(to);
+    expect(params.get('divisionId')).toMatch(/^\d+$/);
+    await page.locator('.ant-pagination-total-text').getByText(`共 ${activities} 条`).waitFor();
+    await screenshot(page, 'dashboard-drill-activities');
+
+    // Back on the dashboard: a briefing of the same division and period.
+    await page.goBack();
+    await waitForPeriod(page, from);
+    await page.getByTestId('dashboard-briefing').click();
+    await page.getByTestId('briefing-create-submit').click();
+    await page.getByTestId('briefing-page').waitFor();
+    const section = page.getByTestId('briefing-section-activities');
+    await expect.poll(() => section.inputValue()).toContain(`共开展活动${activities}场`);
+    await section.fill(`${await section.inputValue()}\n浏览器测试补充的一句话。`);
+    await page.getByTestId('briefing-save').click();
+    await page.getByTestId('briefing-revision').getByText('第2稿', { exact: false }).waitFor();
+    await screenshot(page, 'briefing-edited');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('briefing-export-docx').click()]);
+    expect(download.suggestedFilename()).toMatch(/第2稿）\.docx$/);
+    const zip = await JSZip.loadAsync(fs.readFileSync(await download.path()));
+    const xml = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(xml).toContain(`共开展活动${activities}场`);
+    expect(xml).toContain('浏览器测试补充的一句话。');
+    await context.close();
+  }, 180_000);
+});
