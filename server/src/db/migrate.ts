@@ -5,14 +5,15 @@ import { registry } from './migrations/0002-registry.ts';
 import { venuesResources } from './migrations/0003-venues-resources.ts';
 import { work } from './migrations/0010-work.ts';
 import { imports } from './migrations/0011-imports.ts';
-import { liaisonMeetings } from './migrations/0012-liaison-meetings.ts';
 import { requests } from './migrations/0020-requests.ts';
 import { judgingMoney } from './migrations/0030-judging-money.ts';
 import { publicitySearch } from './migrations/0040-publicity-search.ts';
+import { searchKindTerms } from './migrations/0041-search-kind-terms.ts';
 import { dashboardRollups } from './migrations/0050-dashboard-rollups.ts';
 import { dashboardTriggers } from './migrations/0051-dashboard-triggers.ts';
 import { briefings } from './migrations/0060-briefings.ts';
 import { jobLeases } from './migrations/0080-job-leases.ts';
+import { accountLockout } from './migrations/0070-account-lockout.ts';
 
 /**
  * The one migration set for both engines. Each entry is a function of the dialect, for the few
@@ -25,14 +26,15 @@ const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0003-venues-resources': venuesResources,
   '0010-work': work,
   '0011-imports': imports,
-  '0012-liaison-meetings': liaisonMeetings,
   '0020-requests': requests,
   '0030-judging-money': judgingMoney,
   '0040-publicity-search': publicitySearch,
+  '0041-search-kind-terms': searchKindTerms,
   '0050-dashboard-rollups': dashboardRollups,
   '0051-dashboard-triggers': dashboardTriggers,
   '0060-briefings': briefings,
   '0080-job-leases': jobLeases,
+  '0070-account-lockout': accountLockout,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -122,23 +122,6 @@ export interface LiaisonContactsTable {
   created_at: string;
 }
 
-export interface LiaisonMeetingsTable extends Editable {
-  id: Generated<number>;
-  division_id: number;
-  title: string;
-  held_on: string;
-  place: string | null;
-  minutes: string | null;
-  created_by: number | null;
-  archived_at: string | null;
-}
-
-export interface LiaisonMeetingAttendeesTable {
-  meeting_id: number;
-  person_id: number;
-  attended: number;
-}
-
 export interface AttachmentsTable {
   id: Generated<number>;
   owner_type: string;
@@ -167,8 +150,6 @@ export interface WorkTables {
   activity_attendees: ActivityAttendeesTable;
   liaison_relationships: LiaisonRelationshipsTable;
   liaison_contacts: LiaisonContactsTable;
-  liaison_meetings: LiaisonMeetingsTable;
-  liaison_meeting_attendees: LiaisonMeetingAttendeesTable;
   attachments: AttachmentsTable;
 }
 
@@ -178,5 +159,4 @@ export type ProgrammeRow = Selectable<PairingProgrammesTable>;
 export type PairRow = Selectable<PairsTable>;
 export type ActivityRow = Selectable<ActivitiesTable>;
 export type RelationshipRow = Selectable<LiaisonRelationshipsTable>;
-export type MeetingRow = Selectable<LiaisonMeetingsTable>;
 export type AttachmentRow = Selectable<AttachmentsTable>;

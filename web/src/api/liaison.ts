@@ -1,4 +1,4 @@
-import type { Contact, ContactCreate, Page, Relationship, RelationshipCreate, RelationshipUpdate } from '@tongxin/core';
+import type { Contact, ContactCreate, MeetingQuarter, Page, Relationship, RelationshipCreate, RelationshipUpdate } from '@tongxin/core';
 import { api } from './client.ts';
 
 export interface RelationshipFilters {
@@ -46,4 +46,9 @@ export function createRelationship(input: RelationshipCreate): Promise<Relations
 
 export function updateRelationship(id: number, input: RelationshipUpdate): Promise<RelationshipDetail> {
   return api.patch<RelationshipDetail>(`/api/liaison/relationships/${id}`, input);
+}
+
+/** 季度座谈会: seminars per quarter of a year (the meetings are activities of kind `seminar`). */
+export function meetingQuarters(year: number, divisionId: number | undefined): Promise<MeetingQuarter[]> {
+  return api.get<MeetingQuarter[]>('/api/liaison/meeting-quarters', { year, divisionId });
 }

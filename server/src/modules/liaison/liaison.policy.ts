@@ -29,10 +29,3 @@ export function assertCan(actor: Actor, action: LiaisonAction, target: Relations
 export function allowedActions(actor: Actor, target: RelationshipTarget): LiaisonAction[] {
   return (['read', 'update', 'log_contact'] as const).filter((action) => can(actor, action, target));
 }
-
-export type MeetingAction = 'read' | 'update' | 'archive';
-
-/** Meetings follow the work rule: everyone in the subtree reads, staff and administrators keep them. */
-export function meetingAllowedActions(actor: Actor, target: { path: string }): MeetingAction[] {
-  return (['read', 'update', 'archive'] as const).filter((action) => canWork(actor, action === 'read' ? 'read' : 'write', target));
-}

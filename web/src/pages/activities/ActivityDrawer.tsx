@@ -13,7 +13,7 @@ import { changedFields, dateField, reportSaveError, textOrNull } from '../../com
 import { RecordDrawer } from '../../components/RecordDrawer.tsx';
 import { officeTimeZone } from '../../lib/time.ts';
 import { ProjectPicker, VenuePicker } from '../projects/work-shared.tsx';
-import { OrganisationsPicker } from './OrganisationsPicker.tsx';
+import { OrganisationsPicker, PeoplePicker } from './ManyRecordsPicker.tsx';
 
 interface Values {
   title: string;
@@ -24,6 +24,8 @@ interface Values {
   organiserIds: number[];
   participantCount: number | null;
   summary?: string;
+  minutes?: string;
+  attendeePersonIds: number[];
 }
 
 const imageTypes = new Set(imageAccept.split(','));
@@ -38,6 +40,8 @@ function toValues(activity: ActivityDetail): Values {
     organiserIds: activity.organisers.map((one) => one.id),
     participantCount: activity.participantCount,
     summary: activity.summary ?? '',
+    minutes: activity.minutes ?? '',
+    attendeePersonIds: activity.attendees.people.map((one) => one.id),
   };
 }
 
@@ -51,6 +55,8 @@ function toInput(values: Values) {
     organiserIds: values.organiserIds ?? [],
     participantCount: values.participantCount ?? null,
     summary: textOrNull(values.summary),
+    minutes: textOrNull(values.minutes),
+    attendeePersonIds: values.attendeePersonIds ?? [],
   };
 }
 
@@ -60,13 +66,15 @@ interface Props {
   onSaved?: (id: number) => void;
   /** The activity to edit; without it the drawer logs a new one. */
   activity?: ActivityDetail | null;
+  /** The kind a new activity starts with (a quarterly meeting is a `seminar`). */
+  initialKind?: ActivityKind;
 }
 
 /**
  * Log an activity with its photos (the record first, then each photo uploaded to it), or edit one:
  * an edit sends only the fields changed, with the version loaded, and adds any new photos.
  */
-export function ActivityDrawer({ open, onClose, onSaved, activity }: Props) {
+export function ActivityDrawer({ open, onClose, onSaved, activity, initialKind = 'event' }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -77,9 +85,9 @@ export function ActivityDrawer({ open, onClose, onSaved, activity }: Props) {
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    form.setFieldsValue(activity ? toValues(activity) : { date: dayjs().tz(officeTimeZone).format('YYYY-MM-DD'), kind: 'event', organiserIds: [] });
+    form.setFieldsValue(activity ? toValues(activity) : { date: dayjs().tz(officeTimeZone).format('YYYY-MM-DD'), kind: initialKind, organiserIds: [], attendeePersonIds: [] });
     setPhotos([]);
-  }, [open, form, activity]);
+  }, [open, form, activity, initialKind]);
 
   const save = async (values: Values) => {
     setSaving(true);
@@ -134,6 +142,12 @@ export function ActivityDrawer({ open, onClose, onSaved, activity }: Props) {
         </Form.Item>
         <Form.Item name="summary" label={t('work.activities.summary')} rules={[{ max: 2000 }]}>
           <Input.TextArea rows={3} showCount maxLength={2000} data-testid="activity-form-summary" />
+        </Form.Item>
+        <Form.Item name="attendeePersonIds" label={t('work.activities.attendees')}>
+          <PeoplePicker initialNames={activity?.attendees.people} data-testid="activity-form-attendees" />
+        </Form.Item>
+        <Form.Item name="minutes" label={t('work.activities.minutes')} rules={[{ max: 20000 }]}>
+          <Input.TextArea rows={4} data-testid="activity-form-minutes" />
         </Form.Item>
         <Form.Item label={t('work.activities.photos')} extra={t('work.activities.photosHint')}>
           <Upload

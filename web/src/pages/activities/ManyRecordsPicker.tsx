@@ -3,17 +3,23 @@ import { Select } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { listOrganisations } from '../../api/organisations.ts';
+import { listPeople } from '../../api/people.ts';
+
+interface Named {
+  id: number;
+  name: string;
+}
 
 interface Props {
   value?: number[];
   onChange?: (value: number[]) => void;
-  /** Names of the organisations already chosen (an edited record's), so they show as names. */
-  initialNames?: { id: number; name: string }[];
+  /** Names of the records already chosen (an edited record's), so they show as names. */
+  initialNames?: Named[];
   'data-testid'?: string;
 }
 
-/** Several organisations (the organisers of an activity), found by typing part of a name. */
-export function OrganisationsPicker({ value, onChange, initialNames, ...rest }: Props) {
+/** Several records of one list, found by typing part of a name (the server searches the user's subtree). */
+function ManyRecordsPicker({ kind, search, value, onChange, initialNames, ...rest }: Props & { kind: string; search: (text: string) => Promise<Named[]> }) {
   const { t } = useTranslation();
   const [typed, setTyped] = useState('');
   const [text, setText] = useState('');
@@ -24,8 +30,8 @@ export function OrganisationsPicker({ value, onChange, initialNames, ...rest }: 
     return () => clearTimeout(timer);
   }, [typed]);
   const { data, isFetching } = useQuery({
-    queryKey: ['organisations', 'picker', text],
-    queryFn: async () => (await listOrganisations({ q: text || undefined, page: 1, pageSize: 20 })).items.map((one) => ({ id: one.id, name: one.name })),
+    queryKey: [kind, 'picker', text],
+    queryFn: () => search(text),
     enabled: open,
     placeholderData: keepPreviousData,
     staleTime: 30_000,
@@ -52,4 +58,22 @@ export function OrganisationsPicker({ value, onChange, initialNames, ...rest }: 
       options={[...chosen, ...found].map((one) => ({ value: one.id, label: one.name }))}
     />
   );
+}
+
+async function searchOrganisations(text: string) {
+  return (await listOrganisations({ q: text || undefined, page: 1, pageSize: 20 })).items.map((one) => ({ id: one.id, name: one.name }));
+}
+
+async function searchPeople(text: string) {
+  return (await listPeople({ q: text || undefined, page: 1, pageSize: 20 })).items.map((one) => ({ id: one.id, name: one.organisationName ? `${one.name}（${one.organisationName}）` : one.name }));
+}
+
+/** Several organisations (the organisers of an activity). */
+export function OrganisationsPicker(props: Props) {
+  return <ManyRecordsPicker kind="organisations" search={searchOrganisations} {...props} />;
+}
+
+/** Several people (the attendees of a meeting or visit). */
+export function PeoplePicker(props: Props) {
+  return <ManyRecordsPicker kind="people" search={searchPeople} {...props} />;
 }
