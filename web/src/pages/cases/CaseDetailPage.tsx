@@ -87,7 +87,8 @@ export function CaseDetailPage() {
           <span className="tx-numeric" data-testid="case-ticket">{record.ticketNo}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t('requestPages.cases.category')}>
-          {t(`requests.categories.${record.category}`)} · {t(`requests.kinds.${record.kind}`)}
+          {t(`requests.categories.${record.category}`)}
+          {t(`requests.kinds.${record.kind}`) !== t(`requests.categories.${record.category}`) && ` · ${t(`requests.kinds.${record.kind}`)}`}
         </Descriptions.Item>
         <Descriptions.Item label={t('requestPages.cases.channel')}>{t(`requests.channels.${record.channel}`)}</Descriptions.Item>
         <Descriptions.Item label={t('work.common.division')}>{record.divisionName}</Descriptions.Item>

@@ -20,6 +20,7 @@ import { CaseRegisterDrawer } from './CaseRegisterDrawer.tsx';
 import { CaseStateTag, TimeStatusTag } from './case-shared.tsx';
 
 const sortKeys = ['receivedAt', 'updatedAt', 'title', 'state'] as const;
+const ymd = /^\d{4}-\d{2}-\d{2}$/;
 const pick = <T extends string>(list: readonly T[], value: string | undefined) => list.find((one) => one === value);
 
 function useFiltersFromUrl(url: ReturnType<typeof useUrlState>): Filters {
@@ -31,6 +32,11 @@ function useFiltersFromUrl(url: ReturnType<typeof useUrlState>): Filters {
     divisionId: url.getNumber('divisionId'),
     overdue: url.get('overdue') === 'true' ? 'true' : undefined,
     ids: url.get('ids'),
+    // The dashboard's drill-down reproduces a figure with the period and the lead unit.
+    from: ymd.test(url.get('from') ?? '') ? url.get('from') : undefined,
+    to: ymd.test(url.get('to') ?? '') ? url.get('to') : undefined,
+    unitType: pick(['organisation', 'division'] as const, url.get('unitType')),
+    unitId: url.getNumber('unitId'),
     ...readPaging(url, sortKeys),
   };
 }

@@ -37,10 +37,11 @@ export function noteRequired(from: DispatchState, to: DispatchState): boolean {
 }
 
 /**
- * A running clock within one working day (7 working hours, or 24 hours on a calendar clock) of
- * its due time counts as "near": the last day is when a reminder still helps.
+ * How close to its due time a running clock counts as "near", by clock: the last quarter hour of
+ * the one-hour signing limit, the last four hours of the 24-hour contact limit, and the last
+ * working day (7 working hours) of the reply limit — when a reminder still helps.
  */
-const nearMinutes = { working: 7 * 60, clock: 24 * 60 };
+const nearMinutes: Record<'accept' | 'contact' | 'reply', number> = { accept: 15, contact: 4 * 60, reply: 7 * 60 };
 
 export type TimeStatus = 'overdue' | 'near' | 'ok' | 'none';
 
@@ -54,7 +55,7 @@ export function timeStatusOf(row: Pick<Case, 'clocks' | 'overdue'>): { status: T
     .filter((one) => one.status === 'running' && one.remainingMinutes !== null)
     .sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? ''))[0];
   if (!running) return { status: 'none', dueAt: null, clock: null };
-  const near = running.remainingMinutes! <= nearMinutes[running.measure];
+  const near = running.remainingMinutes! <= nearMinutes[running.name];
   return { status: near ? 'near' : 'ok', dueAt: running.dueAt, clock: running.name };
 }
 

@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import { Card, Checkbox, Flex, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { Need } from '@tongxin/core';
 import { claimStates } from '@tongxin/core/sla/claim-states';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { useMe } from '../../api/auth.ts';
 import { caseKeys, fetchMyUnits } from '../../api/cases.ts';
 import { messageOf } from '../../api/form-errors.ts';
 import { listNeeds, needBoard, needKeys, type BoardFilters, type NeedFilters } from '../../api/needs.ts';
@@ -15,6 +17,8 @@ import { SearchBox } from '../../components/SearchBox.tsx';
 import { readPaging, tableChange, tablePagination } from '../../lib/list-state.ts';
 import { formatDateTime } from '../../lib/time.ts';
 import { useUrlState } from '../../lib/url-state.ts';
+import { writesWork } from '../projects/work-shared.tsx';
+import { NeedPostDrawer } from './NeedPostDrawer.tsx';
 import { NeedDateFlag, NeedStateTag } from './need-shared.tsx';
 
 /**
@@ -24,6 +28,9 @@ import { NeedDateFlag, NeedStateTag } from './need-shared.tsx';
 export function NeedsPage() {
   const { t } = useTranslation();
   const url = useUrlState();
+  const navigate = useNavigate();
+  const { data: me } = useMe();
+  const [posting, setPosting] = useState(false);
   const view = url.get('view') === 'all' ? 'all' : 'board';
   const mine = useQuery({ queryKey: caseKeys.myUnits, queryFn: fetchMyUnits, staleTime: 5 * 60_000 });
   const orgs = (mine.data ?? []).filter((unit) => unit.type === 'organisation');
@@ -63,7 +70,15 @@ export function NeedsPage() {
   ];
 
   return (
-    <Card title={t('requestPages.needs.listTitle')} data-testid="needs-page" extra={<ListActions onRefresh={() => void query.refetch()} refreshing={query.isFetching && !query.isPending} />}>
+    <Card title={t('requestPages.needs.listTitle')} data-testid="needs-page" extra={
+        <ListActions
+          onRefresh={() => void query.refetch()}
+          refreshing={query.isFetching && !query.isPending}
+          onCreate={writesWork(me) ? () => setPosting(true) : undefined}
+          createLabel={t('requestPages.needs.post')}
+          createTestId="need-post"
+        />
+      }>
       <Tabs
         activeKey={view}
         onChange={(key) => url.set({ view: key === 'board' ? null : key, state: null, flag: null, match: null })}
@@ -121,6 +136,7 @@ export function NeedsPage() {
           />
         )}
       </Flex>
+      <NeedPostDrawer open={posting} onClose={() => setPosting(false)} onSaved={(id) => void navigate(`/needs/${id}`)} />
     </Card>
   );
 }
