@@ -2,7 +2,7 @@ import type { SearchKind } from '@tongxin/core';
 import { sql } from 'kysely';
 import type { Dialect, Executor } from '../../db/database.ts';
 import { divisionInScope } from '../divisions/divisions.scope.ts';
-import { titleTerm, type ParsedQuery } from './search.tokens.ts';
+import { bodyTerm, pinyinTerm, titleTerm, type ParsedQuery } from './search.tokens.ts';
 
 /** A record the index proposes for a query; the service checks and ranks it. */
 export interface Candidate {
@@ -39,26 +39,33 @@ function isPrefixTerm(term: string): boolean {
 
 /**
  * FTS5 query text. Terms hold only letters and digits (see `textTokens`), so quoting is enough.
- * Title terms carry their `t` (see `titleTerm`); a term matches in the title, or with `all` in the
- * body too.
+ * Every term carries the kind's letter (see `kindCodes`), title terms also their `t` (see
+ * `titleTerm`); a term matches in the title, or with `all` in the body too.
  */
 function ftsQuery(search: CandidateSearch): string {
-  const { query } = search;
-  const quoted = (term: string) => `"${term}"${isPrefixTerm(term) ? '*' : ''}`;
-  const terms = query.terms.flat().map((term) =>
-    search.phase === 'title' ? `title_tokens : ${quoted(titleTerm(term))}` : `(title_tokens : ${quoted(titleTerm(term))} OR body_tokens : ${quoted(term)})`,
-  );
+  const { query, kind } = search;
+  const quoted = (term: string, prefix: boolean) => `"${term}"${prefix ? '*' : ''}`;
+  const terms = query.terms.flat().map((term) => {
+    const prefix = isPrefixTerm(term);
+    const inTitle = `title_tokens : ${quoted(titleTerm(term, kind), prefix)}`;
+    return search.phase === 'title' ? inTitle : `(${inTitle} OR body_tokens : ${quoted(bodyTerm(term, kind), prefix)})`;
+  });
   const alternatives: string[] = [];
   if (terms.length > 0) alternatives.push(`(${terms.join(' AND ')})`);
-  if (query.pinyin) alternatives.push(`(pinyin_keys : "${query.pinyin}"*)`);
+  if (query.pinyin) alternatives.push(`(pinyin_keys : "${pinyinTerm(query.pinyin, kind)}"*)`);
   const scopeId = search.scopePath?.split('/').filter(Boolean).at(-1);
-  return [`(${alternatives.join(' OR ')})`, `scope_tags : "k${search.kind}"`, ...(scopeId ? [`scope_tags : "d${scopeId}"`] : [])].join(' AND ');
+  return [`(${alternatives.join(' OR ')})`, ...(scopeId ? [`scope_tags : "d${scopeId}"`] : [])].join(' AND ');
 }
 
 /** PostgreSQL tsquery text of the same query (lexemes are letters and digits only). */
-function tsQuery(terms: string[], phase: 'title' | 'all'): string {
-  const lexeme = (term: string) => `'${term}'${isPrefixTerm(term) ? ':*' : ''}`;
-  return terms.map((term) => (phase === 'title' ? lexeme(titleTerm(term)) : `(${lexeme(titleTerm(term))} | ${lexeme(term)})`)).join(' & ');
+function tsQuery(terms: string[], phase: 'title' | 'all', kind: SearchKind): string {
+  const lexeme = (term: string, prefix: boolean) => `'${term}'${prefix ? ':*' : ''}`;
+  return terms
+    .map((term) => {
+      const prefix = isPrefixTerm(term);
+      return phase === 'title' ? lexeme(titleTerm(term, kind), prefix) : `(${lexeme(titleTerm(term, kind), prefix)} | ${lexeme(bodyTerm(term, kind), prefix)})`;
+    })
+    .join(' & ');
 }
 
 function selectCandidates(db: Executor) {
@@ -100,8 +107,8 @@ export async function findCandidates(db: Executor, dialect: Dialect, search: Can
     .where(divisionInScope('s.division_id', search.scopePath))
     .where((eb) => {
       const alternatives = [];
-      if (terms.length > 0) alternatives.push(sql<boolean>`${column} @@ cast(${tsQuery(terms, search.phase)} as tsquery)`);
-      if (query.pinyin) alternatives.push(sql<boolean>`s.title_tsv @@ cast(${`'${query.pinyin}':*`} as tsquery)`);
+      if (terms.length > 0) alternatives.push(sql<boolean>`${column} @@ cast(${tsQuery(terms, search.phase, search.kind)} as tsquery)`);
+      if (query.pinyin) alternatives.push(sql<boolean>`s.title_tsv @@ cast(${`'${pinyinTerm(query.pinyin, search.kind)}':*`} as tsquery)`);
       return eb.or(alternatives);
     })
     .orderBy('s.id', 'desc')

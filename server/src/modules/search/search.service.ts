@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { assertCanReindex, assertCanSearch } from './search.policy.ts';
 import { reindexAll } from './search.reindex.ts';
 import { findCandidatesBothPhases, kindsPresent, type Candidate } from './search.repo.ts';
-import { parseQuery, type ParsedQuery } from './search.tokens.ts';
+import { parseQuery, pinyinKeyOf, type ParsedQuery } from './search.tokens.ts';
 
 interface Scored {
   candidate: Candidate;
@@ -23,7 +23,7 @@ export function scoreCandidate(candidate: Candidate, query: ParsedQuery): Scored
   const title = candidate.norm_title;
   const inTitle = words.filter((word) => title.includes(word));
   const textMatch = words.length > 0 && words.every((word) => title.includes(word) || candidate.norm_body.includes(word));
-  const keys = pinyin ? candidate.pinyin_keys.split(' ').filter(Boolean) : [];
+  const keys = pinyin ? candidate.pinyin_keys.split(' ').filter(Boolean).map(pinyinKeyOf) : [];
   const pinyinExact = pinyin !== null && keys.includes(pinyin);
   const pinyinPrefix = pinyin !== null && keys.some((key) => key.startsWith(pinyin));
   if (!textMatch && !pinyinPrefix) return null;

@@ -11,8 +11,10 @@ describe('index tokens', () => {
   it('a stored row: normalised text, deduplicated tokens, scope and kind tags, phones masked, people without body', () => {
     const row = toSearchRow({ kind: 'activity', recordId: 7, divisionId: 5, title: '統戰  座談', body: '联系 13812345678 统战' }, '/1/2/5/', 'now');
     expect(row).toMatchObject({ title: '統戰 座談', norm_title: '统战 座谈', body: '联系 138****5678 统战', scope_tags: 'kactivity d1 d2 d5' });
-    expect(row.body_tokens.split(' ').filter((token) => token === '统战')).toHaveLength(1);
-    expect(row.title_tokens.split(' ')).toEqual(['t统', 't统战', 't战', 't座', 't座谈', 't谈']);
+    // Every term starts with the kind's letter (a = activity), title terms also with t.
+    expect(row.body_tokens.split(' ').filter((token) => token === 'a统战')).toHaveLength(1);
+    expect(row.title_tokens.split(' ')).toEqual(['at统', 'at统战', 'at战', 'at座', 'at座谈', 'at谈']);
+    expect(row.pinyin_keys.split(' ')).toContain('atongzhanzuotan');
     expect(row.body_tokens).not.toContain('13812345678');
     expect(scopeTags('person', '/3/')).toBe('kperson d3');
     expect(maskPhonesInText('电话：13900001111，座机 021-12345678')).toBe('电话：139****1111，座机 021-12345678');
