@@ -12,6 +12,12 @@ export interface CaseFilters {
   divisionId?: number;
   overdue?: 'true';
   ids?: string;
+  /** Received from this Shanghai date, and before `to` (exclusive): the dashboard's drill-down. */
+  from?: string;
+  to?: string;
+  /** Last dispatched to this unit (a row of the dashboard's ranking). */
+  unitType?: UnitType;
+  unitId?: number;
   page: number;
   pageSize: number;
   sort?: 'receivedAt' | 'updatedAt' | 'title' | 'state';
