@@ -179,5 +179,5 @@ describe('judging in a real browser', () => {
     expect(await phone.getByTestId('public-awards').textContent()).toContain('枫泾镇“同心共富”农创项目');
     await screenshot(phone, 'judging-public-result');
     await publicContext.close();
-  }, 240_000);
+  }, 420_000);
 });

@@ -25,7 +25,7 @@ function Frame({ title, subtitle, children }: { title: string; subtitle?: string
   return (
     <div className={guide.page} data-testid="public-competition-page">
       <header className={guide.header}>
-        <div className={guide.title}>
+        <div className={`${guide.title} ${styles.wrapTitle}`}>
           <BrandMark size={30} />
           <div>
             <h1 data-testid="public-competition-title">{title}</h1>
