@@ -169,6 +169,9 @@ describe('rollups equal the raw recomputation after random writes', () => {
         for (const step of ops) await apply(step);
         await compareEverything('2026-11-25', { from: '2026-10-01', to: '2026-10-31' });
         await compareEverything('2026-10-18', { from: '2025-01-01', to: '2026-12-31' });
+        // Partial months at both ends (day rows) around whole months (month rows), and inside one month.
+        await compareEverything('2026-11-25', { from: '2025-09-20', to: '2026-11-24' });
+        await compareEverything('2026-11-25', { from: '2026-10-05', to: '2026-10-20' });
         const incremental = await rollupRows();
         await rebuildRollups(t.handle.db, { caseReplies: false });
         expect(await rollupRows()).toEqual(incremental);

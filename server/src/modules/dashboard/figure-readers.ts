@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../../db/database.ts';
 import type { DB } from '../../db/types.ts';
-import { rollupSources } from './rollup-sources.ts';
+import { monthlyMetrics, rollupSources } from './rollup-sources.ts';
 import { HEAD } from './rollup-triggers.ts';
 
 /*
@@ -35,15 +35,62 @@ export type FigureReader = (query: SumQuery) => Promise<SumRow[]>;
 type Row = { key: string | number | null; dim: string; n: number | string; amount: number | string };
 const out = (rows: Row[]): SumRow[] => rows.map((r) => ({ key: r.key === null ? '' : String(r.key), dim: r.dim, n: Number(r.n), amount: Number(r.amount) }));
 
+function lastDayOf(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+function nextMonth(month: string, step: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const d = new Date(Date.UTC(y, m - 1 + step, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+/**
+ * A day range as whole months (read from the month rows) plus the partial months at either end
+ * (read from the day rows): a ten-month period reads ten month rows per dim, not 300 day rows.
+ */
+export function splitRange(from: string, to: string): { days: Array<[string, string]>; months: [string, string] | null } {
+  const first = from.slice(0, 7);
+  const last = to.slice(0, 7);
+  const startsMonth = from.endsWith('-01');
+  const endsMonth = to === lastDayOf(last);
+  if (first === last) return startsMonth && endsMonth ? { days: [], months: [first, last] } : { days: [[from, to]], months: null };
+  const days: Array<[string, string]> = [];
+  if (!startsMonth) days.push([from, lastDayOf(first)]);
+  if (!endsMonth) days.push([`${last}-01`, to]);
+  const monthFrom = startsMonth ? first : nextMonth(first, 1);
+  const monthTo = endsMonth ? last : nextMonth(last, -1);
+  return { days, months: monthFrom <= monthTo ? [monthFrom, monthTo] : null };
+}
+
 export function rollupReader(db: Kysely<DB>): FigureReader {
-  return async ({ anchors, metric, from, to, by }) => {
-    if (anchors.length === 0) return [];
+  const run = async (anchors: number[], metric: string, from: string, to: string, by: SumQuery['by']) => {
     const key = by === 'month' ? sql`substr(day, 1, 7)` : by === 'anchor' ? sql`ancestor_id` : sql`''`;
     const result = await sql<Row>`
       SELECT ${key} AS key, dim, SUM(n) AS n, SUM(amount) AS amount FROM dash_rollup
       WHERE ancestor_id IN (${sql.join(anchors)}) AND metric = ${metric} AND day >= ${from} AND day <= ${to}
       GROUP BY 1, dim`.execute(db);
     return out(result.rows);
+  };
+  return async ({ anchors, metric, from, to, by }) => {
+    if (anchors.length === 0) return [];
+    if (!(monthlyMetrics as readonly string[]).includes(metric) || from === '-') return run(anchors, metric, from, to, by);
+    const { days, months } = splitRange(from, to);
+    const parts = await Promise.all([
+      ...days.map(([a, b]) => run(anchors, metric, a, b, by)),
+      ...(months ? [run(anchors, `${metric}@m`, months[0], months[1], by)] : []),
+    ]);
+    const merged = new Map<string, SumRow>();
+    for (const row of parts.flat()) {
+      const id = `${row.key}\u0000${row.dim}`;
+      const seen = merged.get(id);
+      if (seen) {
+        seen.n += row.n;
+        seen.amount += row.amount;
+      } else merged.set(id, { ...row });
+    }
+    return [...merged.values()];
   };
 }
 

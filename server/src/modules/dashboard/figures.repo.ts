@@ -12,11 +12,15 @@ import { coverage } from '../pairings/pairings.repo.ts';
 
 type Db = Kysely<DB>;
 
-function subtree(anchors: number[], fast: boolean): RawBuilder<unknown> {
+/**
+ * `column` lies in the anchors' subtrees. Fast: one closure primary-key probe per row of the small
+ * table (never the 25,000 villages of a province expanded into a list); raw: by path.
+ */
+function inSubtree(column: string, anchors: number[], fast: boolean): RawBuilder<unknown> {
   const ids = sql.join(anchors);
   return fast
-    ? sql`(SELECT descendant_id FROM division_closure WHERE ancestor_id IN (${ids}))`
-    : sql`(SELECT d.id FROM divisions d JOIN divisions a ON d.path LIKE a.path || '%' WHERE a.id IN (${ids}))`;
+    ? sql`EXISTS (SELECT 1 FROM division_closure sc WHERE sc.descendant_id = ${sql.ref(column)} AND sc.ancestor_id IN (${ids}))`
+    : sql`${sql.ref(column)} IN (SELECT d.id FROM divisions d JOIN divisions a ON d.path LIKE a.path || '%' WHERE a.id IN (${ids}))`;
 }
 
 function ancestorOf(fast: boolean, column: RawBuilder<unknown>): RawBuilder<unknown> {
@@ -53,7 +57,7 @@ export async function programmesIn(db: Db, anchors: number[], fast: boolean): Pr
   const result = await sql<ProgrammeRow>`
     SELECT pr.id, pr.title, pr.kind, pr.deadline, pr.division_id, d.path AS division_path, pr.target_type
     FROM pairing_programmes pr JOIN divisions d ON d.id = pr.division_id
-    WHERE pr.archived_at IS NULL AND pr.division_id IN ${subtree(anchors, fast)}
+    WHERE pr.archived_at IS NULL AND ${inSubtree('pr.division_id', anchors, fast)}
     ORDER BY pr.deadline, pr.id LIMIT 100`.execute(db);
   return result.rows;
 }
@@ -65,7 +69,7 @@ export async function pairedCount(db: Db, programme: ProgrammeRow, today: string
     SELECT COUNT(DISTINCT o.id) AS n FROM pairs p JOIN organisations o ON o.id = p.organisation_id
     WHERE p.programme_id = ${programme.id} AND p.start_date <= ${today} AND (p.end_date IS NULL OR p.end_date >= ${today})
       AND o.type = ${programme.target_type} AND o.archived_at IS NULL
-      AND o.division_id IN (SELECT descendant_id FROM division_closure WHERE ancestor_id = ${programme.division_id})`.execute(db);
+      AND ${inSubtree('o.division_id', [programme.division_id], true)}`.execute(db);
   return Number(result.rows[0]?.n ?? 0);
 }
 
@@ -76,7 +80,7 @@ export async function competitionFigures(db: Db, anchors: number[], period: { fr
   const toYear = Number(period.to.slice(0, 4));
   const rows = (
     await sql<{ id: number; year: number | null; created_at: string }>`
-      SELECT id, year, created_at FROM competitions WHERE archived_at IS NULL AND division_id IN ${subtree(anchors, fast)}`.execute(db)
+      SELECT id, year, created_at FROM competitions WHERE archived_at IS NULL AND ${inSubtree('division_id', anchors, fast)}`.execute(db)
   ).rows.filter((row) => {
     if (row.year !== null) return row.year >= fromYear && row.year <= toYear;
     const day = new Date(Date.parse(row.created_at) + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -104,7 +108,7 @@ export async function campaignFigures(db: Db, anchors: number[], period: { from:
   if (anchors.length === 0) return { campaigns: 0, targetFen: 0 };
   const result = await sql<{ n: number; target: number | null }>`
     SELECT COUNT(*) AS n, SUM(target_fen) AS target FROM campaigns
-    WHERE archived_at IS NULL AND division_id IN ${subtree(anchors, fast)}
+    WHERE archived_at IS NULL AND ${inSubtree('division_id', anchors, fast)}
       AND start_date <= ${period.to} AND (end_date IS NULL OR end_date >= ${period.from})`.execute(db);
   return { campaigns: Number(result.rows[0]?.n ?? 0), targetFen: Number(result.rows[0]?.target ?? 0) };
 }

@@ -33,6 +33,9 @@ export function shanghaiDay(dialect: Dialect, expression: string): string {
 
 const OPEN_END = `'9999-12-31'`;
 
+/** Metrics counted by day within a period; each also has month rows under `<metric>@m`. */
+export const monthlyMetrics = ['activity', 'case', 'receipt', 'pledge', 'lead_signed', 'talent', 'article'] as const;
+
 export function rollupSources(dialect: Dialect): RollupSource[] {
   const received = shanghaiDay(dialect, 'R.received_at');
   const caseDims: Array<[string, string]> = [
