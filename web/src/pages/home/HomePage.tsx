@@ -1,5 +1,5 @@
 import { Card, Col, Flex, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
-import { ApartmentOutlined, AuditOutlined, RightOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, DashboardOutlined, FileTextOutlined, RightOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,6 +44,9 @@ export function HomePage() {
   if (!me) return <Skeleton active />;
 
   const shortcuts = [
+    // The figures come first: the dashboard is what an office opens the app for (the page itself stays light).
+    { to: '/dashboard', icon: <DashboardOutlined />, title: t('nav.dashboard'), hint: t('home.dashboardHint'), show: true },
+    { to: '/briefings', icon: <FileTextOutlined />, title: t('nav.briefings'), hint: t('home.briefingsHint'), show: me.roles.some((role) => role === 'system_admin' || role === 'division_admin' || role === 'staff') },
     { to: '/divisions', icon: <ApartmentOutlined />, title: t('nav.divisions'), hint: t('home.divisionsHint'), show: true },
     { to: '/users', icon: <TeamOutlined />, title: t('nav.users'), hint: t('home.usersHint'), show: me.can.manageUsers },
     { to: '/audit', icon: <AuditOutlined />, title: t('nav.audit'), hint: t('home.auditHint'), show: me.can.browseAudit },
