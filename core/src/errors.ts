@@ -14,6 +14,7 @@ export const errorStatus = {
   out_of_scope: 403,
   csrf_failed: 403,
   account_disabled: 403,
+  account_locked: 403,
   not_found: 404,
   version_conflict: 409,
   duplicate: 409,

@@ -28,6 +28,8 @@ export const userSchema = z.object({
   disabled: z.boolean(),
   locale: z.enum(locales),
   lastSignInAt: z.string().nullable(),
+  /** When the account was locked after failed sign-ins (null: not locked). */
+  lockedAt: z.string().nullable(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -43,6 +43,8 @@ export interface UsersTable {
   locale: string;
   last_sign_in_at: string | null;
   password_changed_at: string;
+  /** Set after too many failed sign-ins; only an administrator clears it. */
+  locked_at: string | null;
   version: Generated<number>;
   created_at: string;
   updated_at: string;

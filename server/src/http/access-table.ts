@@ -69,6 +69,7 @@ export const accessTable: Record<string, RouteAccess> = {
   'GET /api/attachments': anyone,
   'GET /api/attachments/:id': anyone,
   'GET /api/attachments/:id/content': anyone,
+  'GET /api/attachments/:id/thumbnail': { ...anyone, answers: [200, 404], note: 'files that are not photos have no thumbnail (404)' },
   'GET /api/venues': anyone,
   'GET /api/venues/export': anyone,
   'GET /api/venues/:id': anyone,
@@ -177,6 +178,7 @@ export const accessTable: Record<string, RouteAccess> = {
   'POST /api/divisions': admins,
   'POST /api/users': { ...admins, outOfScope: 400, note: 'a division outside the subtree is a field error on body.divisionId' },
   'POST /api/users/:id/password': admins,
+  'POST /api/users/:id/unlock': { ...admins, answers: [409], note: 'the matrix records are not locked: an allowed unlock is a 409' },
   'POST /api/organisations': anyone,
   'POST /api/organisations/:id/archive': anyone,
   'POST /api/organisations/:id/unarchive': anyone,
@@ -283,10 +285,10 @@ export const accessTable: Record<string, RouteAccess> = {
   'DELETE /api/attachments/:id': anyone,
   'DELETE /api/competitions/:id/raters/:raterId': anyone,
 
-  // Briefings (added during the dashboard work): declared from the matrix's guess; the module's owner should confirm.
-  'GET /api/briefings': anyone,
-  'POST /api/briefings': anyone,
-  'GET /api/briefings/:id': anyone,
-  'PATCH /api/briefings/:id': anyone,
-  'GET /api/briefings/:id/export': anyone,
+  // Briefings are the office's own reports (briefings.policy.ts): administrators and staff only.
+  'GET /api/briefings': only(['system_admin', 'division_admin', 'staff']),
+  'POST /api/briefings': only(['system_admin', 'division_admin', 'staff']),
+  'GET /api/briefings/:id': only(['system_admin', 'division_admin', 'staff']),
+  'PATCH /api/briefings/:id': only(['system_admin', 'division_admin', 'staff']),
+  'GET /api/briefings/:id/export': only(['system_admin', 'division_admin', 'staff']),
 };

@@ -3,7 +3,8 @@ import { pickLocale, type Actor, type Locale, type Role, type SignIn } from '@to
 import { AppError } from '../../http/app-error.ts';
 import { nowIso, type ActorContext, type RequestContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { findUserByUsername, setLastSignIn, setLocale } from '../users/users.repo.ts';
+import type { Executor } from '../../db/database.ts';
+import { findUserByUsername, lockAccount, setLastSignIn, setLocale } from '../users/users.repo.ts';
 import { verifyPassword } from './password.ts';
 import {
   clearAccountFailures,
@@ -39,6 +40,20 @@ async function assertNotThrottled(ctx: RequestContext, username: string): Promis
   }
 }
 
+const day = 24 * 60 * minute;
+
+/**
+ * The throttle stops bursts; slow guessing (a few tries every window) locks the account once it
+ * has failed `lockAfterFailures` times in a day, until an administrator unlocks it.
+ */
+async function lockIfGuessed(trx: Executor, ctx: RequestContext, user: { id: number; division_id: number | null }, username: string, at: string) {
+  const since = new Date(ctx.clock.now().getTime() - day).toISOString();
+  const { count } = await recentFailures(trx, 'username', username, since);
+  if (count < ctx.config.signIn.lockAfterFailures) return;
+  await lockAccount(trx, user.id, at);
+  await recordAudit(trx, ctx, { action: 'auth.account_locked', entity: 'user', entityId: user.id, divisionId: user.division_id, actorName: username, detail: { failures: count } });
+}
+
 export interface NewSession {
   token: string;
   csrfToken: string;
@@ -65,10 +80,13 @@ export async function signIn(ctx: RequestContext, input: SignIn): Promise<NewSes
         divisionId: user?.division_id ?? null,
         actorName: username,
       });
+      if (user && !user.locked_at) await lockIfGuessed(trx, ctx, user, username, at);
     });
     throw new AppError('invalid_credentials');
   }
   if (user.disabled === 1) throw new AppError('account_disabled');
+  // Said only to whoever knows the password: a wrong guess at a locked account reads as any other.
+  if (user.locked_at) throw new AppError('account_locked');
 
   const token = crypto.randomBytes(32).toString('base64url');
   const csrfToken = crypto.randomBytes(24).toString('base64url');

@@ -18,6 +18,7 @@ export function toUser(row: UserWithDivision): User {
     disabled: row.disabled === 1,
     locale: row.locale as Locale,
     lastSignInAt: row.last_sign_in_at,
+    lockedAt: row.locked_at,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -146,4 +147,14 @@ export async function setLastSignIn(db: Executor, id: number, at: string): Promi
 
 export async function setLocale(db: Executor, id: number, locale: Locale): Promise<void> {
   await db.updateTable('users').set({ locale }).where('id', '=', id).execute();
+}
+
+/** Lock (at) or unlock (null) an account; unlocking also forgets its failed sign-ins. */
+export async function lockAccount(db: Executor, id: number, at: string): Promise<void> {
+  await db.updateTable('users').set({ locked_at: at }).where('id', '=', id).where('locked_at', 'is', null).execute();
+}
+
+export async function unlockAccount(db: Executor, id: number, username: string, at: string): Promise<void> {
+  await db.updateTable('users').set({ locked_at: null, updated_at: at, version: (eb) => eb('version', '+', 1) }).where('id', '=', id).execute();
+  await db.deleteFrom('sign_in_attempts').where('username', '=', username).where('success', '=', 0).execute();
 }

@@ -27,6 +27,11 @@ export async function userRoutes(app: FastifyZod): Promise<void> {
     async (request) => users.update(contextOf(request), request.params.id, request.body),
   );
   app.post(
+    '/api/users/:id/unlock',
+    { schema: { tags, summary: 'Unlock an account locked after too many failed sign-ins (audited)', params: idParams, response: { 200: userDetailSchema } } },
+    async (request) => users.unlock(contextOf(request), request.params.id),
+  );
+  app.post(
     '/api/users/:id/password',
     { schema: { tags, summary: "Reset a user's password (ends their sessions)", params: idParams, body: resetPasswordBody } },
     async (request, reply) => {

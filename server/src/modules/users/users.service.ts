@@ -8,7 +8,8 @@ import { assertCan as assertCanDivision } from '../divisions/divisions.policy.ts
 import { findDivision } from '../divisions/divisions.repo.ts';
 import type { Executor } from '../../db/database.ts';
 import { allowedActions, assertCan, grantableRoles } from './users.policy.ts';
-import { findUserById, findUserByUsername, insertUser, searchUsers, toUser, updateUser, type UserSearch } from './users.repo.ts';
+import { findUserById, findUserByUsername, insertUser, searchUsers, toUser, unlockAccount, updateUser, type UserSearch } from './users.repo.ts';
+import { assertNotBreached } from '../auth/breached-passwords.ts';
 
 function targetOf(row: { id: number; division_path: string | null }) {
   return { id: row.id, divisionPath: row.division_path };
@@ -50,6 +51,7 @@ export async function detail(ctx: ActorContext, id: number) {
 
 export async function create(ctx: ActorContext, input: UserCreate) {
   assertCan(ctx.actor, 'create', null);
+  assertNotBreached(input.password, 'body.password');
   // Hash outside the transaction: it takes ~50 ms and needs no lock.
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction().execute(async (trx) => {
@@ -104,11 +106,24 @@ export async function update(ctx: ActorContext, id: number, input: UserUpdate) {
 }
 
 export async function resetPassword(ctx: ActorContext, id: number, password: string) {
+  assertNotBreached(password, 'body.password');
   const passwordHash = await hashPassword(password);
   await ctx.db.transaction().execute(async (trx) => {
     const row = await loadUser(ctx, trx, id, 'reset_password');
     await updateUser(trx, id, { passwordHash }, nowIso(ctx));
     await deleteSessionsOfUser(trx, id);
     await recordAudit(trx, ctx, { action: 'user.reset_password', entity: 'user', entityId: id, divisionId: row.division_id });
+  });
+}
+
+/** Unlock an account locked after failed sign-ins (the same right as editing the user). */
+export async function unlock(ctx: ActorContext, id: number) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await loadUser(ctx, trx, id, 'update');
+    if (!row.locked_at) throw new AppError('invalid_transition', { params: { entity: 'entities.user' } });
+    await unlockAccount(trx, id, row.username, nowIso(ctx));
+    await recordAudit(trx, ctx, { action: 'user.unlock', entity: 'user', entityId: id, divisionId: row.division_id, detail: { lockedAt: row.locked_at } });
+    const after = (await findUserById(trx, id))!;
+    return { ...toUser(after), allowed: allowedActions(ctx.actor, targetOf(after)) };
   });
 }

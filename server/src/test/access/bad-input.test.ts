@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CataloguedRoute } from '../../http/route-catalogue.ts';
 import { createTestApp, type TestApp, type TestClient } from '../harness.ts';
 import { applyBodyMutation, badId, bodyMutation, queryMutation, rowCounts } from './bad-input.ts';
+import { jsonSchemaOf } from './schema-sample.ts';
 import { bodyFor, fillUrl, makeRecords, paramsFor, queryFor, type RecordSet } from './records.ts';
 
 /** Requests per route; `FUZZ_RUNS=200` for a longer hunt. */
@@ -95,6 +96,23 @@ describe('bad input never breaks the server', () => {
     console.log(`bad input: ${generated} generated requests over ${routesUnderTest().length} routes`);
     expect(problems, problems.join('\n')).toEqual([]);
   }, 900_000);
+
+  it('sort and order parameters of every list are whitelisted (an enum, never free text)', () => {
+    const loose: string[] = [];
+    let lists = 0;
+    for (const route of routesUnderTest()) {
+      const query = jsonSchemaOf(route.schema?.querystring);
+      for (const name of ['sort', 'order', 'sortBy', 'orderBy']) {
+        const property = query?.properties?.[name];
+        if (!property) continue;
+        lists++;
+        const options = property.enum ?? property.anyOf?.flatMap((o) => o.enum ?? []);
+        if (!options?.length) loose.push(`${route.method} ${route.url} ?${name}`);
+      }
+    }
+    expect(lists).toBeGreaterThan(10);
+    expect(loose, `free-text sort parameters:\n${loose.join('\n')}`).toEqual([]);
+  });
 
   it('a body over the limit is a 413 with a message, and malformed JSON a 400', async () => {
     const huge = await admin.request({ method: 'POST', url: '/api/venues', payload: JSON.stringify({ name: 'x'.repeat(3 * 1024 * 1024) }), headers: { 'content-type': 'application/json' } });
