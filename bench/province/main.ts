@@ -4,23 +4,13 @@
  * quick run, `--db <file>` for another SQLite file, `--checksum` to print the SHA-256 of every row.
  */
 import os from 'node:os';
-import path from 'node:path';
 import { afterBulkLoad, beforeBulkLoad } from './rollups.ts';
 import { generateProvince } from './generate.ts';
-import { describe, freshSchema, openHandle, openLoader, type Target } from './target.ts';
+import { describe, freshSchema, openHandle, openLoader, targetFromArgs } from './target.ts';
 
 function option(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
   return index >= 0 ? process.argv[index + 1] : undefined;
-}
-
-export function targetFromArgs(): Target {
-  const url = option('pg') ?? process.env.DATABASE_URL;
-  if (url?.startsWith('postgres')) return { engine: 'postgres', pgUrl: url, pgSchema: option('schema') ?? 'province' };
-  // npm runs workspace scripts in bench/: a path given on the command line is the caller's.
-  const given = option('db');
-  const sqliteFile = given ? path.resolve(process.env.INIT_CWD ?? process.cwd(), given) : path.resolve(import.meta.dirname, '../../data/province.db');
-  return { engine: 'sqlite', sqliteFile };
 }
 
 async function main() {

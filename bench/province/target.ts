@@ -6,6 +6,21 @@ import { openDatabase, type DatabaseHandle } from '../../server/src/db/database.
 import { migrateToLatest } from '../../server/src/db/migrate.ts';
 import { PostgresSink, SqliteSink, type Sink } from './sink.ts';
 
+function option(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+/** `--pg <url>` or DATABASE_URL=postgres://… (schema `--schema`, default `province`), else SQLite `--db <file>` (default data/province.db). */
+export function targetFromArgs(): Target {
+  const url = option('pg') ?? process.env.DATABASE_URL;
+  if (url?.startsWith('postgres')) return { engine: 'postgres', pgUrl: url, pgSchema: option('schema') ?? 'province' };
+  // npm runs workspace scripts in bench/: a path given on the command line is the caller's.
+  const given = option('db');
+  const sqliteFile = given ? path.resolve(process.env.INIT_CWD ?? process.cwd(), given) : path.resolve(import.meta.dirname, '../../data/province.db');
+  return { engine: 'sqlite', sqliteFile };
+}
+
 /** Where the province goes: a SQLite file, or a schema of a PostgreSQL database. */
 export interface Target {
   engine: 'sqlite' | 'postgres';
