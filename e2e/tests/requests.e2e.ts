@@ -171,4 +171,63 @@ describe('requests in a real browser', () => {
     await portal.getByTestId('portal-track-error').waitFor();
     await resident.close();
   }, 420_000);
+
+  it('a wish submitted on the portal waits for review, is published, claimed for a chamber, fulfilled and confirmed; the portal follows it', async () => {
+    const title = '为独居老人送一台助听器';
+    const resident = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+    const portal = await resident.newPage();
+    portal.setDefaultTimeout(30_000);
+    onFailure(portal, 'requests-wish-portal-failed');
+    await portal.goto(`${server.url}/portal`);
+    await portal.getByTestId('portal-title').waitFor();
+    await portal.getByTestId('portal-division-search').locator('input').fill('华新镇');
+    await portal.getByTestId('portal-division-search').locator('input').press('Enter');
+    await portal.locator('[data-testid^="portal-division-hit-"]', { hasText: '华新镇' }).first().click();
+    await portal.getByTestId('portal-title').fill(title);
+    await portal.getByTestId('portal-content').fill('老人听力下降，打电话听不清，希望有人帮忙配一台助听器。');
+    await portal.getByTestId('portal-phone').fill('13900005678');
+    await solveCheck(portal);
+    await portal.getByTestId('portal-submit').click();
+    const ticketNo = ((await portal.getByTestId('portal-ticket').textContent()) ?? '').trim();
+    const track = async () => {
+      await portal.goto(`${server.url}/portal/track?ticket=${encodeURIComponent(ticketNo)}`);
+      await portal.getByTestId('portal-track-phone').fill('5678');
+      await portal.getByTestId('portal-track-submit').click();
+      await portal.getByTestId('portal-track-result').waitFor();
+      return portal.getByTestId('portal-track-status').getAttribute('data-status');
+    };
+    expect(await track()).toBe('awaiting_review');
+
+    const { context, page } = await newPage(browser);
+    onFailure(page, 'requests-wish-staff-failed');
+    await signIn(page, 'huaxin');
+    await page.goto(`${server.url}/needs?view=all&q=${encodeURIComponent(title)}`);
+    await page.locator('[data-testid="need-table"] [data-testid^="need-link-"]', { hasText: title }).click();
+    await page.getByTestId('need-detail-page').waitFor();
+    const needState = () => page.getByTestId('need-detail-page').getByTestId('need-state').first().getAttribute('data-state');
+    await page.getByTestId('need-publish').click();
+    await page.getByTestId('need-step-claimed').waitFor();
+    await page.getByTestId('need-step-claimed').click();
+    await page.getByTestId('need-step-organisation').click();
+    await page.keyboard.type('华新镇商会');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '华新镇商会' }).first().click();
+    await page.getByTestId('need-step-ok').click();
+    await expect.poll(needState, { timeout: 30_000 }).toBe('claimed');
+    expect(await page.getByTestId('need-claimant').textContent()).toBe('华新镇商会');
+    await page.getByTestId('need-step-fulfilled').click();
+    await page.getByTestId('need-step-ok').click();
+    await expect.poll(needState, { timeout: 30_000 }).toBe('fulfilled');
+    await page.getByTestId('need-step-confirmed').click();
+    await page.getByTestId('need-step-ok').click();
+    await expect.poll(needState, { timeout: 30_000 }).toBe('confirmed');
+    await screenshot(page, 'requests-wish-confirmed');
+    await context.close();
+
+    expect(await track()).toBe('closed');
+    const shown = (await portal.getByTestId('portal-track-steps').textContent()) ?? '';
+    expect(shown).toContain('华新镇商会');
+    expect(shown).not.toContain('许华'); // the staff member's name stays inside
+    await screenshot(portal, 'requests-wish-track');
+    await resident.close();
+  }, 420_000);
 });

@@ -10,6 +10,7 @@ import { messageOf } from '../../api/form-errors.ts';
 import { fetchNeed, needKeys, publishNeed, transitionNeed } from '../../api/needs.ts';
 import { DetailFrame } from '../../components/DetailFrame.tsx';
 import { reportSaveError } from '../../components/form-helpers.ts';
+import { OrganisationPicker } from '../../components/pickers.tsx';
 import { LoadFailed } from '../../components/ResultPages.tsx';
 import { formatDateTime } from '../../lib/time.ts';
 import { NeedDateFlag, NeedStateTag, needActionOf, needNoteRequired } from './need-shared.tsx';
@@ -154,7 +155,12 @@ export function NeedDetailPage() {
         <Form<Values> form={form} layout="vertical" onFinish={(values) => void save(values)}>
           {step === 'claimed' && (
             <Form.Item name="organisationId" label={t('requestPages.needs.claimFor')} rules={[{ required: true }]}>
-              <Select data-testid="need-step-organisation" options={record.claimableFor.map((org) => ({ value: org.id, label: org.name }))} />
+              {record.claimableFor.length > 0 ? (
+                <Select data-testid="need-step-organisation" options={record.claimableFor.map((org) => ({ value: org.id, label: org.name }))} />
+              ) : (
+                // Office staff register a claim on an organisation's behalf (党派报到): any organisation of their subtree.
+                <OrganisationPicker data-testid="need-step-organisation" />
+              )}
             </Form.Item>
           )}
           {step === 'open' && record.state === 'expired' && (
