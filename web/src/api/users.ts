@@ -42,6 +42,11 @@ export function updateUser(id: number, input: Partial<UserInput> & { disabled?: 
   return api.patch<UserDetail>(`/api/users/${id}`, input);
 }
 
+/** Unlock an account locked after too many failed sign-ins. */
+export function unlockUser(id: number): Promise<UserDetail> {
+  return api.post<UserDetail>(`/api/users/${id}/unlock`);
+}
+
 export function resetPassword(id: number, password: string): Promise<void> {
   return api.post<void>(`/api/users/${id}/password`, { password });
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Badge, Button, Card, Flex, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { EditOutlined, KeyOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { EditOutlined, KeyOutlined, PlusOutlined, ReloadOutlined, UnlockOutlined } from '@ant-design/icons';
 import { roles, type Role } from '@tongxin/core/roles';
 import type { User } from '@tongxin/core';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/auth.ts';
 import { ApiError } from '../../api/client.ts';
 import { messageOf } from '../../api/form-errors.ts';
-import { listUsers, updateUser, userKeys, type UserFilters as Filters } from '../../api/users.ts';
+import { listUsers, unlockUser, updateUser, userKeys, type UserFilters as Filters } from '../../api/users.ts';
 import { LoadFailed } from '../../components/ResultPages.tsx';
 import { formatDateTime } from '../../lib/time.ts';
 import { useUrlState } from '../../lib/url-state.ts';
@@ -61,6 +61,16 @@ export function UsersPage() {
     await queryClient.invalidateQueries({ queryKey: userKeys.all });
   };
 
+  const unlock = async (user: User) => {
+    try {
+      await unlockUser(user.id);
+      message.success(t('users.unlockedDone', { name: user.displayName }));
+    } catch (caught) {
+      message.error(messageOf(caught, t('common.networkError')));
+    }
+    await queryClient.invalidateQueries({ queryKey: userKeys.all });
+  };
+
   const columns = [
     { title: t('users.username'), dataIndex: 'username', width: 140, render: (name: string) => <Typography.Text code>{name}</Typography.Text> },
     { title: t('users.displayName'), dataIndex: 'displayName', width: 120 },
@@ -75,7 +85,16 @@ export function UsersPage() {
       title: t('users.status'),
       dataIndex: 'disabled',
       width: 90,
-      render: (disabled: boolean) => (disabled ? <Badge status="default" text={t('users.disabled')} /> : <Badge status="success" text={t('users.active')} />),
+      render: (disabled: boolean, user: User) =>
+        disabled ? (
+          <Badge status="default" text={t('users.disabled')} />
+        ) : user.lockedAt ? (
+          <Tooltip title={formatDateTime(user.lockedAt)}>
+            <Badge status="error" text={t('users.locked')} data-testid={`user-locked-${user.username}`} />
+          </Tooltip>
+        ) : (
+          <Badge status="success" text={t('users.active')} />
+        ),
     },
     { title: t('users.lastSignIn'), dataIndex: 'lastSignInAt', width: 170, render: (at: string | null) => <span className="tx-numeric">{formatDateTime(at)}</span> },
     {
@@ -96,6 +115,13 @@ export function UsersPage() {
             >
               <Button type="link" size="small" danger={!user.disabled} data-testid={`user-toggle-${user.username}`}>
                 {user.disabled ? t('users.enable') : t('users.disable')}
+              </Button>
+            </Popconfirm>
+          )}
+          {user.lockedAt && (
+            <Popconfirm title={t('users.confirmUnlock')} onConfirm={() => unlock(user)}>
+              <Button type="link" size="small" icon={<UnlockOutlined />} data-testid={`user-unlock-${user.username}`}>
+                {t('users.unlock')}
               </Button>
             </Popconfirm>
           )}
