@@ -1,7 +1,9 @@
 /**
  * Province-scale data: `npm run bench:province -- --seed 1 --scale 1` (SQLite data/province.db), or
  * with DATABASE_URL=postgres://… (schema `province`, dropped and recreated). `--scale 0.01` for a
- * quick run, `--db <file>` for another SQLite file, `--checksum` to print the SHA-256 of every row.
+ * quick run, `--db <file>` for another SQLite file, `--checksum` to print the SHA-256 of every row,
+ * `--skip-case-replies` to leave the dashboard's per-case reply facts out of the rollup rebuild,
+ * `--rollups-only` to rebuild the rollups of an existing province without generating.
  */
 import os from 'node:os';
 import { afterBulkLoad, beforeBulkLoad } from './rollups.ts';
@@ -17,6 +19,15 @@ async function main() {
   const seed = Number(option('seed') ?? 1);
   const scale = Number(option('scale') ?? 1);
   const target = targetFromArgs();
+  const caseReplies = !process.argv.includes('--skip-case-replies');
+  if (process.argv.includes('--rollups-only')) {
+    // An existing province whose load finished but whose rollups did not (or must be rebuilt).
+    const handle = await openHandle(target);
+    const started = performance.now();
+    console.log(`${await afterBulkLoad(handle, { caseReplies })} ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    await handle.close();
+    return;
+  }
   console.log(`province seed ${seed} scale ${scale} → ${describe(target)} (load average ${os.loadavg()[0]!.toFixed(1)}, ${os.cpus().length} cores)`);
   await freshSchema(target, beforeBulkLoad);
 
@@ -28,7 +39,7 @@ async function main() {
 
   const handle = await openHandle(target);
   const rebuilding = performance.now();
-  const rollups = await afterBulkLoad(handle);
+  const rollups = await afterBulkLoad(handle, { caseReplies });
   const rebuild = performance.now() - rebuilding;
   await handle.close();
 
