@@ -33,6 +33,7 @@ const only = (roles: Role[], note?: string): RouteAccess => ({ who: roles, ...(n
 export const accessTable: Record<string, RouteAccess> = {
   'GET /api/openapi.json': pub,
   'GET /api/health': pub,
+  'GET /api/ready': pub,
   'GET /api/auth/me': anyone,
   'GET /api/divisions': anyone,
   'GET /api/divisions/children': anyone,

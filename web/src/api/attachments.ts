@@ -14,5 +14,10 @@ export function attachmentContentUrl(id: number): string {
   return `/api/attachments/${id}/content`;
 }
 
+/** A photo's small WebP (made by the server on first request). */
+export function attachmentThumbnailUrl(id: number): string {
+  return `/api/attachments/${id}/thumbnail`;
+}
+
 export const attachmentAccept = 'image/jpeg,image/png,image/webp,application/pdf,.docx,.xlsx';
 export const imageAccept = 'image/jpeg,image/png,image/webp';

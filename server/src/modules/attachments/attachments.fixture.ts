@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
+import sharp from 'sharp';
 
 /** A multipart/form-data body as a browser sends it, for `inject()`. */
 export function multipartBody(parts: Array<{ name: string; filename?: string; contentType?: string; data: Buffer | string }>) {
@@ -61,10 +62,17 @@ export async function sampleFiles() {
   const workbook = new ExcelJS.Workbook();
   workbook.addWorksheet('活动').addRow(['日期', '人数']);
   const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+  const picture = () => sharp({ create: { width: 640, height: 480, channels: 3, background: '#c8102e' } });
   return {
-    jpeg: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0'), crypto.randomBytes(64), Buffer.from([0xff, 0xd9])]),
-    png: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), crypto.randomBytes(32)]),
-    webp: Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x20, 0, 0, 0]), Buffer.from('WEBPVP8 '), crypto.randomBytes(24)]),
+    // A phone photo: EXIF with the device and a GPS position, which the server must not keep.
+    jpeg: await picture()
+      .jpeg()
+      .withExif({ IFD0: { Make: 'PhoneMaker', Copyright: 'marker-31.15N' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '31/1 9/1 0/1' } })
+      .toBuffer(),
+    png: await picture().png().toBuffer(),
+    webp: await picture().webp().toBuffer(),
+    /** Starts like a JPEG, but is not one: it cannot be decoded. */
+    fakeJpeg: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0'), crypto.randomBytes(64), Buffer.from([0xff, 0xd9])]),
     pdf: Buffer.from('%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
     docx: zipOf({ '[Content_Types].xml': contentTypes, 'word/document.xml': '<w:document/>' }),
     xlsx,

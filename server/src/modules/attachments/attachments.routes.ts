@@ -68,6 +68,19 @@ export async function attachmentRoutes(app: FastifyZod): Promise<void> {
         .send(fs.createReadStream(found.file));
     },
   );
+  app.get(
+    '/api/attachments/:id/thumbnail',
+    { schema: { tags, summary: "A photo's thumbnail (WebP, at most 320 px; made on first request; 404 for other files)", params: idParams } },
+    async (request, reply) => {
+      const found = await attachments.thumbnail(contextOf(request), request.params.id);
+      return reply
+        .header('content-type', 'image/webp')
+        .header('content-length', String(found.size))
+        .header('cache-control', 'private, max-age=86400')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .send(fs.createReadStream(found.file));
+    },
+  );
   app.delete(
     '/api/attachments/:id',
     { schema: { tags, summary: 'Detach a file (kept on disk until purged)', params: idParams } },

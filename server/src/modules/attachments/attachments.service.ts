@@ -9,7 +9,8 @@ import { findOwner, type AttachmentOwner } from './attachments.owners.ts';
 import { assertCan } from './attachments.policy.ts';
 import { findAttachment, insertAttachment, listAttachments, listPurgeable, markDeleted, markPurged, toAttachment } from './attachments.repo.ts';
 import { sniffContentType } from './attachments.sniff.ts';
-import { newStorageKey, removeStoredFile, storagePath, writeStoredFile } from './attachments.storage.ts';
+import { isPhoto, makeThumbnail, stripPhotoMetadata } from './attachments.images.ts';
+import { newStorageKey, removeStoredFile, storagePath, thumbnailPath, writeStoredFile, writeThumbnail } from './attachments.storage.ts';
 
 async function loadOwner(db: Executor, ownerType: AttachmentOwnerType, ownerId: number): Promise<AttachmentOwner> {
   const owner = await findOwner(db, ownerType, ownerId);
@@ -40,8 +41,11 @@ export async function checkUpload(ctx: ActorContext, ownerType: AttachmentOwnerT
 export async function store(ctx: ActorContext, input: { ownerType: AttachmentOwnerType; ownerId: number; fileName: string | undefined; bytes: Buffer }) {
   const contentType = sniffContentType(input.bytes);
   if (!contentType) throw new AppError('unsupported_media_type');
+  // Photos lose their EXIF (GPS position, device) before they are kept; one that will not decode is no photo.
+  const bytes = isPhoto(contentType) ? await stripPhotoMetadata(input.bytes, contentType).catch(() => null) : input.bytes;
+  if (!bytes) throw new AppError('unsupported_media_type');
   const key = newStorageKey();
-  await writeStoredFile(ctx.config, key, input.bytes);
+  await writeStoredFile(ctx.config, key, bytes);
   try {
     return await ctx.db.transaction().execute(async (trx) => {
       const owner = await loadOwner(trx, input.ownerType, input.ownerId);
@@ -55,8 +59,8 @@ export async function store(ctx: ActorContext, input: { ownerType: AttachmentOwn
         storageKey: key,
         fileName,
         contentType,
-        size: input.bytes.length,
-        sha256: crypto.createHash('sha256').update(input.bytes).digest('hex'),
+        size: bytes.length,
+        sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
         uploadedBy: ctx.actor.userId,
         at: nowIso(ctx),
       });
@@ -65,7 +69,7 @@ export async function store(ctx: ActorContext, input: { ownerType: AttachmentOwn
         entity: 'attachment',
         entityId: id,
         divisionId: owner.divisionId,
-        detail: { ownerType: input.ownerType, ownerId: input.ownerId, fileName, contentType, size: input.bytes.length },
+        detail: { ownerType: input.ownerType, ownerId: input.ownerId, fileName, contentType, size: bytes.length },
       });
       return toAttachment((await findAttachment(trx, id))!);
     });
@@ -99,6 +103,23 @@ export async function content(ctx: ActorContext, id: number) {
   const file = storagePath(ctx.config, row.storage_key);
   if (!file || !fs.existsSync(file)) throw notFound('attachment');
   return { file, contentType: row.content_type, fileName: row.file_name, size: row.size };
+}
+
+/**
+ * A photo's thumbnail (WebP), made on first request and kept beside the file, so lists of photos
+ * fetch a few kilobytes each instead of whole pictures. Files that are not photos have none (404).
+ */
+export async function thumbnail(ctx: ActorContext, id: number): Promise<{ file: string; size: number }> {
+  const row = await loadReadable(ctx, id);
+  const original = storagePath(ctx.config, row.storage_key);
+  const file = thumbnailPath(ctx.config, row.storage_key);
+  if (!isPhoto(row.content_type) || !original || !file || !fs.existsSync(original)) throw notFound('attachment');
+  if (!fs.existsSync(file)) {
+    const made = await makeThumbnail(await fs.promises.readFile(original)).catch(() => null);
+    if (!made) throw notFound('attachment');
+    await writeThumbnail(ctx.config, row.storage_key, made);
+  }
+  return { file, size: (await fs.promises.stat(file)).size };
 }
 
 /** Detach a file from its record. The file stays on disk until an administrator purges it. */

@@ -40,7 +40,22 @@ export async function writeStoredFile(config: Pick<Config, 'dataDir'>, key: stri
   await fs.promises.rename(temp, file);
 }
 
+/** Where a photo's thumbnail is cached: beside the file, under the same random key. */
+export function thumbnailPath(config: Pick<Config, 'dataDir'>, key: string): string | null {
+  const file = storagePath(config, key);
+  return file ? `${file}.thumb.webp` : null;
+}
+
+/** Write a thumbnail; two requests racing to make the same one both write whole files. */
+export async function writeThumbnail(config: Pick<Config, 'dataDir'>, key: string, bytes: Buffer): Promise<void> {
+  const file = thumbnailPath(config, key);
+  if (!file) throw new Error('bad storage key');
+  const temp = `${file}.${crypto.randomBytes(4).toString('hex')}.part`;
+  await fs.promises.writeFile(temp, bytes, { mode: 0o640 });
+  await fs.promises.rename(temp, file);
+}
+
 export async function removeStoredFile(config: Pick<Config, 'dataDir'>, key: string): Promise<void> {
   const file = storagePath(config, key);
-  if (file) await fs.promises.rm(file, { force: true });
+  if (file) await Promise.all([fs.promises.rm(file, { force: true }), fs.promises.rm(`${file}.thumb.webp`, { force: true })]);
 }

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRows, createTestApp, type TestApp, type TestClient } from '../../test/harness.ts';
 import { multipartBody, sampleFiles } from './attachments.fixture.ts';
@@ -52,12 +53,18 @@ describe('POST /api/attachments', () => {
     const response = await upload(huaxinStaff, `ownerType=activity&ownerId=${activity.id}`, { data: files.jpeg, filename: '活动照片.jpg', contentType: 'application/octet-stream' });
     expect(response.statusCode, response.body).toBe(201);
     const body = response.json();
-    expect(body).toMatchObject({ ownerType: 'activity', ownerId: activity.id, fileName: '活动照片.jpg', contentType: 'image/jpeg', size: files.jpeg.length, deleted: false });
-    expect(body.sha256).toBe(crypto.createHash('sha256').update(files.jpeg).digest('hex'));
+    expect(body).toMatchObject({ ownerType: 'activity', ownerId: activity.id, fileName: '活动照片.jpg', contentType: 'image/jpeg', deleted: false });
     const stored = storedFiles();
     expect(stored.length).toBe(before + 1);
     const key = (await t.handle.db.selectFrom('attachments').select('storage_key').where('id', '=', body.id).executeTakeFirstOrThrow()).storage_key;
     expect(key).toMatch(/^[0-9a-f]{2}\/[0-9a-f]{32}$/);
+    // What is kept is the photo without its EXIF (device, GPS position): size and hash describe that file.
+    const kept = fs.readFileSync(path.join(dataDir, 'uploads', key));
+    expect(body.size).toBe(kept.length);
+    expect(body.sha256).toBe(crypto.createHash('sha256').update(kept).digest('hex'));
+    expect(files.jpeg.includes('PhoneMaker')).toBe(true);
+    expect(kept.includes('PhoneMaker') || kept.includes('marker-31.15N')).toBe(false);
+    expect((await sharp(kept).metadata()).exif).toBeUndefined();
     expect(stored.join('\n')).not.toContain('活动');
     const [row] = await auditRows(t.handle, 'attachment.upload');
     expect(row).toMatchObject({ entity_id: String(body.id), division_id: t.fixture.divisions.huaxin.id });
@@ -91,9 +98,9 @@ describe('POST /api/attachments', () => {
     expect(storedFiles().length).toBe(before);
   });
 
-  it('201: a 9 MB photo is accepted (the 2 MB JSON body limit does not apply to uploads)', async () => {
-    const large = Buffer.concat([files.jpeg, Buffer.alloc(9 * 1024 * 1024)]);
-    const response = await upload(huaxinStaff, `ownerType=activity&ownerId=${activity.id}`, { data: large });
+  it('201: a 9 MB file is accepted (the 2 MB JSON body limit does not apply to uploads)', async () => {
+    const large = Buffer.concat([files.pdf, Buffer.alloc(9 * 1024 * 1024, 0x20)]);
+    const response = await upload(huaxinStaff, `ownerType=activity&ownerId=${activity.id}`, { data: large, filename: 'report.pdf' });
     expect(response.statusCode, response.body).toBe(201);
     expect(response.json().size).toBe(large.length);
   });
@@ -104,6 +111,13 @@ describe('POST /api/attachments', () => {
     const response = await upload(huaxinStaff, `ownerType=activity&ownerId=${activity.id}`, { data: big });
     expect(response.statusCode).toBe(413);
     expect(response.json().error.code).toBe('payload_too_large');
+    expect(storedFiles().length).toBe(before);
+  });
+
+  it('415: a file that starts like a JPEG but does not decode is no photo, and leaves nothing behind', async () => {
+    const before = storedFiles().length;
+    const response = await upload(huaxinStaff, `ownerType=activity&ownerId=${activity.id}`, { data: files.fakeJpeg });
+    expect(response.statusCode).toBe(415);
     expect(storedFiles().length).toBe(before);
   });
 
@@ -165,6 +179,25 @@ describe('GET /api/attachments/:id/content', () => {
     const response = await huaxinStaff.get(`/api/attachments/${created.id}/content`);
     expect(response.statusCode).toBe(404);
     expect(response.body).not.toContain('root:');
+  });
+});
+
+describe('GET /api/attachments/:id/thumbnail', () => {
+  it('200: a WebP at most 320 px, made once and kept beside the photo; 404 for a PDF; 403 out of scope', async () => {
+    const photo = (await upload(huaxinStaff, `ownerType=activity&ownerId=${activity.id}`, { data: files.png, filename: 'big.png' })).json();
+    const first = await huaxinStaff.get(`/api/attachments/${photo.id}/thumbnail`);
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.headers['content-type']).toBe('image/webp');
+    const meta = await sharp(first.rawPayload).metadata();
+    expect(meta.format).toBe('webp');
+    expect(Math.max(meta.width ?? 0, meta.height ?? 0)).toBe(320);
+    const key = (await t.handle.db.selectFrom('attachments').select('storage_key').where('id', '=', photo.id).executeTakeFirstOrThrow()).storage_key;
+    expect(fs.existsSync(path.join(dataDir, 'uploads', `${key}.thumb.webp`))).toBe(true);
+    expect((await huaxinStaff.get(`/api/attachments/${photo.id}/thumbnail`)).rawPayload.equals(first.rawPayload)).toBe(true);
+    const pdf = (await upload(huaxinStaff, `ownerType=activity&ownerId=${activity.id}`, { data: files.pdf, filename: 'a.pdf' })).json();
+    expect((await huaxinStaff.get(`/api/attachments/${pdf.id}/thumbnail`)).statusCode).toBe(404);
+    expect((await zhaoxiangStaff.get(`/api/attachments/${photo.id}/thumbnail`)).statusCode).toBe(403);
+    expect((await t.anonymous().get(`/api/attachments/${photo.id}/thumbnail`)).statusCode).toBe(401);
   });
 });
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { auditRows, createTestApp, type TestApp, type TestClient } from '../../test/harness.ts';
 import { multipartBody } from '../attachments/attachments.fixture.ts';
@@ -126,7 +127,7 @@ describe('contact log and reminders', () => {
   it('201: the cadre attaches a photo to a contact record', async () => {
     const relationship = (await zhaoxiangStaff.get(`/api/liaison/relationships?cadreUserId=${ids.handlerId}`)).json().items[0];
     const contacts = (await zhaoxiangHandler.get(`/api/liaison/relationships/${relationship.id}/contacts`)).json();
-    const body = multipartBody([{ name: 'file', filename: 'visit.png', contentType: 'image/png', data: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]) }]);
+    const body = multipartBody([{ name: 'file', filename: 'visit.png', contentType: 'image/png', data: await sharp({ create: { width: 8, height: 8, channels: 3, background: '#ffffff' } }).png().toBuffer() }]);
     const uploaded = await zhaoxiangHandler.request({ method: 'POST', url: `/api/attachments?ownerType=liaison_contact&ownerId=${contacts.items[0].id}`, payload: body.payload, headers: body.headers });
     expect(uploaded.statusCode, uploaded.body).toBe(201);
   });

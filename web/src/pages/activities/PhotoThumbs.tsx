@@ -1,9 +1,9 @@
 import { Image, Space, Typography } from 'antd';
 import type { AttachmentSummary } from '@tongxin/core';
 import { useTranslation } from 'react-i18next';
-import { attachmentContentUrl } from '../../api/attachments.ts';
+import { attachmentContentUrl, attachmentThumbnailUrl } from '../../api/attachments.ts';
 
-/** Photos as small thumbnails (the image content itself, drawn small); a click opens the full picture. */
+/** Photos as small thumbnails (the server's WebP, a few kB each); a click opens the full picture. */
 export function PhotoThumbs({ photos, size = 96 }: { photos: AttachmentSummary[]; size?: number }) {
   const { t } = useTranslation();
   if (photos.length === 0) return <Typography.Text type="secondary">{t('work.activities.noPhotos')}</Typography.Text>;
@@ -13,7 +13,8 @@ export function PhotoThumbs({ photos, size = 96 }: { photos: AttachmentSummary[]
         {photos.map((photo) => (
           <Image
             key={photo.id}
-            src={attachmentContentUrl(photo.id)}
+            src={attachmentThumbnailUrl(photo.id)}
+            preview={{ src: attachmentContentUrl(photo.id) }}
             alt={photo.fileName}
             width={size}
             height={size}
