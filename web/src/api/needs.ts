@@ -34,3 +34,4 @@ export const fetchNeed = (id: number) => api.get<NeedDetail>(`/api/needs/${id}`)
 export const createNeed = (input: NeedCreate) => api.post<NeedDetail>('/api/needs', input);
 export const publishNeed = (id: number, version: number) => api.post<NeedDetail>(`/api/needs/${id}/publish`, { version });
 export const transitionNeed = (id: number, input: NeedTransition) => api.post<NeedDetail>(`/api/needs/${id}/transition`, input);
+export const revealNeedPhone = (id: number) => api.post<{ phone: string | null }>(`/api/needs/${id}/reveal-phone`);

@@ -7,11 +7,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { messageOf } from '../../api/form-errors.ts';
-import { fetchNeed, needKeys, publishNeed, transitionNeed } from '../../api/needs.ts';
+import { fetchNeed, needKeys, publishNeed, revealNeedPhone, transitionNeed } from '../../api/needs.ts';
 import { DetailFrame } from '../../components/DetailFrame.tsx';
 import { reportSaveError } from '../../components/form-helpers.ts';
 import { OrganisationPicker } from '../../components/pickers.tsx';
 import { LoadFailed } from '../../components/ResultPages.tsx';
+import { RevealPhone } from '../../components/RevealPhone.tsx';
 import { formatDateTime } from '../../lib/time.ts';
 import { NeedDateFlag, NeedStateTag, needActionOf, needNoteRequired } from './need-shared.tsx';
 
@@ -118,7 +119,12 @@ export function NeedDetailPage() {
           <span data-testid="need-claimant">{record.claimant?.name ?? '—'}</span>
           {record.claimedAt && <Typography.Text type="secondary"> · {formatDateTime(record.claimedAt)}</Typography.Text>}
         </Descriptions.Item>
-        <Descriptions.Item label={t('requestPages.cases.submitter')}>{[record.submitterName, record.submitterPhone].filter(Boolean).join(' ') || '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('requestPages.cases.submitter')}>
+          <Space>
+            {record.submitterName ?? (record.submitterPhone ? '' : '—')}
+            {record.submitterPhone && <RevealPhone masked={record.submitterPhone} canReveal={record.allowed.includes('reveal_phone')} reveal={() => revealNeedPhone(id)} testId="need-phone" />}
+          </Space>
+        </Descriptions.Item>
         <Descriptions.Item label={t('requestPages.cases.content')} span={2}>
           <div style={{ whiteSpace: 'pre-wrap' }}>{record.description ?? '—'}</div>
         </Descriptions.Item>
