@@ -63,3 +63,14 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]>
   }
   return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
 }
+
+/** Names of the migrations this build knows that the database has not applied (readiness). */
+export async function pendingMigrations(handle: DatabaseHandle): Promise<string[]> {
+  const migrator = new Migrator({
+    db: handle.db,
+    provider: new StaticProvider(handle.dialect),
+    allowUnorderedMigrations: true,
+    ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
+  });
+  return (await migrator.getMigrations()).filter((migration) => !migration.executedAt).map((migration) => migration.name);
+}

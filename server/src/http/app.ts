@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import type { Writable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
@@ -12,6 +13,8 @@ import type { DatabaseHandle } from '../db/database.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { registerSessionHooks } from './session.ts';
 import { registerRouteCatalogue } from './route-catalogue.ts';
+import { registerReadiness } from './readiness.ts';
+import { loggerOptions } from './logging.ts';
 import { zodValidatorCompiler } from './validation.ts';
 import { systemClock, type Clock } from './context.ts';
 import type { FastifyZod } from './fastify-zod.ts';
@@ -23,6 +26,8 @@ export interface AppDeps {
   clock?: Clock;
   /** Quiet in tests; pino JSON lines in production. */
   logger?: boolean;
+  /** Where the log lines go (standard output when absent); tests capture them here. */
+  logStream?: Writable;
 }
 
 const contentSecurityPolicy = {
@@ -44,7 +49,7 @@ const contentSecurityPolicy = {
 /** Build the whole HTTP application around an open database. Tests call this with `inject()`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger === false ? false : { level: deps.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    logger: deps.logger === false ? false : loggerOptions(deps.config.logLevel, deps.logStream),
     genReqId: () => crypto.randomUUID(),
     trustProxy: deps.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
@@ -84,6 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   app.get('/api/health', { config: { access: 'public' }, schema: { tags: ['ops'], summary: 'Liveness' } }, async () => ({ ok: true }));
+  registerReadiness(app, deps.handle);
 
   for (const register of modules) await app.register(async (scope) => register(scope as unknown as FastifyZod));
 
