@@ -17,6 +17,8 @@ afterAll(async () => {
 });
 
 async function signIn(page: Page, username: string): Promise<void> {
+  // The dashboard reads every figure of a subtree: on a loaded 2-core machine, allow it more than the default 15 s.
+  page.setDefaultTimeout(30_000);
   await page.goto(`${server.url}/sign-in`);
   await page.getByTestId('sign-in-username').fill(username);
   await page.getByTestId('sign-in-password').fill('Tongxin2026');
@@ -94,4 +96,27 @@ describe('dashboard and briefings in a real browser', () => {
     expect(xml).toContain('浏览器测试补充的一句话。');
     await context.close();
   }, 180_000);
+  it('shows a district the towns below it, sorts them by a figure, and opens one town’s records from its cell', async () => {
+    const { context, page } = await newPage(browser);
+    onFailure(page, 'dashboard-breakdown-failure');
+    await signIn(page, 'qingpu');
+    await page.goto(`${server.url}/dashboard`);
+    await page.getByTestId('dashboard-ready').waitFor();
+    const table = page.getByTestId('breakdown-table');
+    await table.getByText('华新镇').waitFor();
+    // Sort by activities, most first: 华新镇 (幸福·新e园's 60+ activities) heads the list.
+    const header = table.locator('th').filter({ hasText: '活动' }).first();
+    await header.click();
+    await header.click();
+    await expect.poll(async () => (await table.locator('tbody tr.ant-table-row').first().innerText()).split('\t')[0]).toContain('华新镇');
+    await screenshot(page, 'dashboard-breakdown-sorted');
+
+    const cell = table.locator('tbody tr.ant-table-row').first().locator('[data-testid^="breakdown-activities-"]');
+    const count = Number((await cell.innerText()).replace(/[^\d]/g, ''));
+    expect(count).toBeGreaterThan(0);
+    await cell.click();
+    await page.getByTestId('activities-page').waitFor();
+    await page.locator('.ant-pagination-total-text').getByText(`共 ${count} 条`).waitFor();
+    await context.close();
+  }, 120_000);
 });
