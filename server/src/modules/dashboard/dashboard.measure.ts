@@ -6,6 +6,7 @@
  * province, a city and a town against the raw GROUP BY.
  *
  *   npx tsx server/src/modules/dashboard/dashboard.measure.ts [/tmp/dir]
+ *   REUSE=1 npx tsx server/src/modules/dashboard/dashboard.measure.ts /tmp/dir   (data already loaded there)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -34,18 +35,27 @@ const time = (label: string, work: () => void) => {
   console.log(`${label}: ${((performance.now() - start) / 1000).toFixed(1)} s`);
 };
 
-fs.rmSync(file, { force: true });
+const villages: number[] = [];
+const towns: number[] = [];
+const cities: number[] = [];
+const reuse = process.env.REUSE === '1';
+if (!reuse) fs.rmSync(file, { force: true });
 const handle = await openDatabase({ sqliteFile: file });
 await migrateToLatest(handle);
 await dropRollupTriggers(handle.db);
 const raw = new SQLite(file);
+if (reuse) {
+  // Loaded by an earlier run: only the division lists are needed.
+  for (const row of raw.prepare(`SELECT id, level FROM divisions ORDER BY id`).all() as Array<{ id: number; level: string }>) {
+    if (row.level === 'city') cities.push(row.id);
+    if (row.level === 'town') towns.push(row.id);
+    if (row.level === 'village') villages.push(row.id);
+  }
+}
 raw.pragma('journal_mode = WAL');
 raw.pragma('synchronous = OFF');
 
-const villages: number[] = [];
-const towns: number[] = [];
-const cities: number[] = [];
-time('divisions', () => {
+if (!reuse) time('divisions', () => {
   const insert = raw.prepare(`INSERT INTO divisions (parent_id, name, level, path, depth, created_at, updated_at) VALUES (?, ?, ?, '', ?, ?, ?)`);
   const setPath = raw.prepare(`UPDATE divisions SET path = ? WHERE id = ?`);
   const add = (parent: { id: number; path: string } | null, name: string, level: string, depth: number) => {
@@ -71,9 +81,9 @@ time('divisions', () => {
   })();
   console.log(`  ${cities.length} cities, ${towns.length} towns, ${villages.length} villages`);
 });
-const place = () => (rand(4) === 0 ? towns[rand(towns.length)]! : villages[rand(villages.length)]!);
+const place = (): number => (rand(4) === 0 ? towns[rand(towns.length)]! : villages[rand(villages.length)]!);
 
-time(`organisations ${200_000 * scale} + memberships ${400_000 * scale}`, () => {
+if (!reuse) time(`organisations ${200_000 * scale} + memberships ${400_000 * scale}`, () => {
   const org = raw.prepare(`INSERT INTO organisations (division_id, name, type, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`);
   const member = raw.prepare(`INSERT INTO memberships (organisation_id, member_organisation_id, role, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`);
   raw.transaction(() => {
@@ -81,13 +91,13 @@ time(`organisations ${200_000 * scale} + memberships ${400_000 * scale}`, () => 
     for (let i = 0; i < 400_000 * scale; i++) member.run(1 + rand(200_000 * scale), 1 + rand(200_000 * scale), rand(5) === 0 ? 'council' : 'member', at, at);
   })();
 });
-time(`activities ${2_000_000 * scale}`, () => {
+if (!reuse) time(`activities ${2_000_000 * scale}`, () => {
   const insert = raw.prepare(`INSERT INTO activities (division_id, title, date, kind, participant_count, created_at, updated_at) VALUES (?, '活动', ?, ?, ?, ?, ?)`);
   raw.transaction(() => {
     for (let i = 0; i < 2_000_000 * scale; i++) insert.run(place(), day(rand(100_000)), kinds[rand(7)], rand(80), at, at);
   })();
 });
-time(`cases ${1_000_000 * scale}`, () => {
+if (!reuse) time(`cases ${1_000_000 * scale}`, () => {
   const insert = raw.prepare(`INSERT INTO cases (ticket_no, division_id, office_division_id, kind, category, channel, title, content, state, solved, satisfaction, received_at, created_at, updated_at)
     VALUES (?, ?, ?, 'help', 'help', 'hotline', '求助', '内容', 'closed', ?, ?, ?, ?, ?)`);
   const sat = ['satisfied', 'basically_satisfied', 'not_satisfied', null];
