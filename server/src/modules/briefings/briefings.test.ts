@@ -127,7 +127,7 @@ describe('briefings', () => {
     expect(text).toContain('共开展活动2场，参与40人次');
     expect(text).toContain('引进人才5人');
     expect(JSON.parse((await auditRows(t.handle, 'briefing.export'))[0]!.detail!)).toMatchObject({ format: 'pdf', revision: 2 });
-  });
+  }, 60_000); // setting CJK text subsets a 17 MB font: seconds on a loaded machine
 
   it('200: a revision exports the same later, after the records have changed', async () => {
     const first = strip(await docxText((await exportOf(huaxin, 'format=docx&revision=1')).rawPayload));
@@ -161,5 +161,5 @@ describe('briefing PDF without a Chinese font', () => {
     } finally {
       await app.close();
     }
-  });
+  }, 60_000);
 });
