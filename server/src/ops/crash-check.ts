@@ -126,8 +126,13 @@ async function killDuringRequests(server: ServerProcess, villageId: number): Pro
     }
   };
   const running = Array.from({ length: workers }, () => worker());
-  const killedAfterMs = between(3_000, 10_000);
-  await sleep(killedAfterMs);
+  // Kill after a random number of acknowledged writes (so a slow machine still gets a real load),
+  // plus a random fraction of a second so the kill lands anywhere inside a request.
+  const target = between(20, 80);
+  const began = Date.now();
+  while (stats.ok < target && Date.now() - began < 120_000) await sleep(20);
+  await sleep(between(0, 500));
+  const killedAfterMs = Date.now() - began;
   server.child.kill('SIGKILL');
   await server.exited;
   stop = true;
