@@ -42,5 +42,5 @@ export function ArticleFiguresTable({ articleId, figures, editable, onChanged }:
         ]
       : []),
   ];
-  return <Table<ArticleFigure> data-testid="article-figures" rowKey="id" size="small" dataSource={figures} columns={columns} pagination={false} />;
+  return <Table<ArticleFigure> data-testid="article-figures" rowKey="id" size="small" dataSource={figures} columns={columns} pagination={figures.length > 10 ? { pageSize: 10, size: 'small' } : false} />;
 }

@@ -73,7 +73,8 @@ export function HeaderSearch() {
         // Enter on an option also reaches the input's search; the flag above swallows it once.
         setTimeout(() => (picked.current = false), 0);
       }}
-      style={{ width: 280 }}
+      // The header's line height would stretch the box to the header's height.
+      style={{ width: 280, lineHeight: 'normal' }}
       popupMatchSelectWidth={360}
     >
       <Input.Search placeholder={t('search.header.placeholder')} loading={isFetching} onSearch={openResults} allowClear maxLength={60} data-testid="header-search" aria-label={t('search.header.label')} />

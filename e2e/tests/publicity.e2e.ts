@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
+import { startServer, type E2eServer } from '../support/server.ts';
+
+// A real scraped report (traditional script, pinyin after many characters, site chrome), read as input only.
+const sample = fs.readFileSync(path.resolve(import.meta.dirname, '../../../shared/samples/article-anhui-traditional-annotated.txt'), 'utf8');
+
+let server: E2eServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The header's search input (antd may put the test id on the input or on its wrapper). */
+const headerSearch = (page: Page) => page.locator('input[data-testid="header-search"], [data-testid="header-search"] input').first();
+
+async function signIn(page: Page, username: string): Promise<void> {
+  // Generous waits: the machine's two cores are shared with other test runs.
+  await page.goto(`${server.url}/sign-in`, { timeout: 60_000 });
+  await page.getByTestId('sign-in-username').waitFor({ timeout: 60_000 });
+  await page.getByTestId('sign-in-username').fill(username);
+  await page.getByTestId('sign-in-password').fill('Tongxin2026');
+  await page.getByTestId('sign-in-submit').click();
+  await page.getByTestId('home-page').waitFor({ timeout: 60_000 });
+}
+
+describe('publicity archive and search in a real browser', () => {
+  it('finds a record from the header with a two-character word and opens it', async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, 'huaxin');
+    const box = headerSearch(page);
+    await box.fill('商会');
+    await box.press('Enter');
+    await page.getByTestId('search-results').waitFor({ timeout: 60_000 });
+    expect(new URL(page.url()).searchParams.get('q')).toBe('商会');
+    // Grouped by kind: the town's chamber among the organisations, the match marked.
+    const organisations = page.getByTestId('search-group-organisation');
+    await expect.poll(() => organisations.textContent()).toContain('华新镇商会');
+    expect(await organisations.locator('mark').first().textContent()).toBe('商会');
+    await screenshot(page, 'publicity-search-results');
+    await organisations.getByTestId('search-hit-link').filter({ hasText: '华新镇商会' }).first().click();
+    await expect.poll(() => page.getByTestId('organisation-detail-name').textContent(), { timeout: 60_000 }).toContain('商会');
+    await screenshot(page, 'publicity-search-opened');
+    await context.close();
+  }, 180_000);
+
+  it('pastes a scraped article, previews the repaired text and metadata, saves it and finds it in the archive', async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, 'huaxin');
+    await page.getByTestId('nav-articles').click();
+    await page.getByTestId('article-table').waitFor({ timeout: 60_000 });
+    await page.getByTestId('article-import').click();
+    await page.getByTestId('article-paste').fill(sample);
+    await page.getByTestId('article-preview').click();
+    await page.getByTestId('article-preview-result').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('preview-title').textContent()).toBe('奮力譜寫江淮大地統戰工作新篇章');
+    expect(await page.getByTestId('preview-date').textContent()).toBe('2022-07-27 11:04');
+    const clean = (await page.getByTestId('preview-texts-clean').textContent()) ?? '';
+    expect(clean).toContain('匯聚統戰力量');
+    expect(clean).not.toMatch(/\((?:tǒng|zhàn)\)/);
+    expect(clean).not.toContain('分享到');
+    await screenshot(page, 'publicity-article-preview');
+
+    await page.getByTestId('article-save').click();
+    await page.getByTestId('article-detail').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('article-title').textContent()).toBe('奮力譜寫江淮大地統戰工作新篇章');
+    // What cleaning removed is shown beside the text.
+    await page.getByRole('tab', { name: /清理内容/ }).click();
+    await expect.poll(() => page.getByTestId('article-texts-removed').textContent()).toMatch(/删除了 \d+ 处拼音注音/);
+    await screenshot(page, 'publicity-article-saved');
+
+    // In the archive, and found by the header search in simplified script.
+    await page.getByTestId('nav-articles').click();
+    const filter = page.locator('input[data-testid="article-filter-q"], [data-testid="article-filter-q"] input').first();
+    await filter.fill('江淮');
+    await filter.press('Enter');
+    await expect.poll(() => page.getByTestId('article-table').textContent()).toContain('奮力譜寫江淮大地統戰工作新篇章');
+    await headerSearch(page).fill('江淮大地');
+    await headerSearch(page).press('Enter');
+    await page.getByTestId('search-group-article').waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.getByTestId('search-group-article').textContent()).toContain('奮力譜寫江淮大地統戰工作新篇章');
+    await screenshot(page, 'publicity-archive-search');
+    await context.close();
+  }, 240_000);
+});
