@@ -12,11 +12,11 @@ import { monthlyMetrics, rollupSources, type RollupSource } from './rollup-sourc
 export const HEAD = `SELECT CAST(NULL AS INTEGER) AS division_id, CAST(NULL AS TEXT) AS metric, CAST(NULL AS TEXT) AS dim, CAST(NULL AS TEXT) AS day, CAST(0 AS BIGINT) AS n, CAST(0 AS BIGINT) AS amount WHERE 1 = 0`;
 
 /** `INSERT … SELECT … ON CONFLICT` adding `sign` × the parts of `from` (with `{R}` replaced) to every ancestor. */
-export function applySql(parts: string[], from: string, sign: 1 | -1, preAggregate = false): string {
+export function applySql(parts: string[], from: string, sign: 1 | -1, preAggregate = false, withMonths = true): string {
   const single = [HEAD, ...parts.map((part) => part.replaceAll('{R}', from))].join('\n UNION ALL ');
   // Flow metrics also get a month row ('activity@m', day 'YYYY-MM'): a long period reads whole months.
   const monthly = `SELECT mo.division_id, mo.metric || '@m', mo.dim, substr(mo.day, 1, 7), mo.n, mo.amount FROM (${single}) mo WHERE mo.metric IN (${monthlyMetrics.map((metric) => `'${metric}'`).join(', ')})`;
-  const union = `${single}\n UNION ALL ${monthly}`;
+  const union = withMonths ? `${single}\n UNION ALL ${monthly}` : single;
   // A rebuild groups by division first (2,000,000 activities → far fewer rows) before spreading over ancestors.
   const rows = preAggregate
     ? `SELECT u.division_id, u.metric, u.dim, u.day, SUM(u.n) AS n, SUM(u.amount) AS amount FROM (${union}) u GROUP BY u.division_id, u.metric, u.dim, u.day`

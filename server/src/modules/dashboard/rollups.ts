@@ -2,7 +2,7 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Dialect } from '../../db/database.ts';
 import type { DB } from '../../db/types.ts';
 import { recomputeAllCaseReplies } from './case-replies.ts';
-import { rollupSources } from './rollup-sources.ts';
+import { monthlyMetrics, rollupSources } from './rollup-sources.ts';
 import { applySql } from './rollup-triggers.ts';
 import { createTriggers, dropTriggers } from './rollup-triggers.ts';
 
@@ -50,8 +50,13 @@ export async function rebuildRollups(db: AnyKysely, options: { caseReplies?: boo
     await sql`DELETE FROM dash_rollup`.execute(trx);
     for (const source of rollupSources(dialect)) {
       if (source.own.length === 0) continue;
-      await sql.raw(applySql(source.own, `${source.table} R`, 1, true)).execute(trx);
+      await sql.raw(applySql(source.own, `${source.table} R`, 1, true, false)).execute(trx);
     }
+    // Month rows from the day rows just written (reading the raw tables once, not twice).
+    await sql`INSERT INTO dash_rollup (ancestor_id, metric, dim, day, n, amount)
+      SELECT ancestor_id, metric || '@m', dim, substr(day, 1, 7), SUM(n), SUM(amount) FROM dash_rollup
+      WHERE metric IN (${sql.join([...monthlyMetrics])})
+      GROUP BY ancestor_id, metric, dim, substr(day, 1, 7)`.execute(trx);
   });
   if (dialect === 'postgres') await sql`ANALYZE dash_rollup`.execute(db).catch(() => undefined);
 }
