@@ -22,7 +22,11 @@ async function signIn(page: Page, username: string): Promise<void> {
   await page.getByTestId('home-page').waitFor();
 }
 
+/** A shared two-core machine: give pages and polls room; every assertion must still come true. */
+const patient = { timeout: 30_000 };
+
 function onFailure(page: Page, name: string): void {
+  page.setDefaultTimeout(45_000);
   onTestFailed(async () => {
     await screenshot(page, name).catch(() => undefined);
   });
@@ -43,7 +47,7 @@ async function pick(page: Page, testId: string, typed: string, expected: string)
   await page.getByTestId(testId).click();
   await page.keyboard.type(typed);
   const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-  await expect.poll(() => options.allTextContents(), { timeout: 15_000 }).toEqual([expect.stringContaining(expected)]);
+  await expect.poll(() => options.allTextContents(), patient).toEqual([expect.stringContaining(expected)]);
   await options.first().click();
 }
 
@@ -64,7 +68,7 @@ async function scoreAll(username: string, competitionId: number): Promise<void> 
   const seen: string[] = [];
   for (let i = 0; i < 2; i++) {
     const title = page.getByTestId('score-entry-title');
-    await expect.poll(async () => ((await title.isVisible()) ? ((await title.textContent()) ?? '') : ''), { timeout: 15_000 }).toMatch(/^J[12] /);
+    await expect.poll(async () => ((await title.isVisible()) ? ((await title.textContent()) ?? '') : ''), patient).toMatch(/^J[12] /);
     const code = ((await title.textContent()) ?? '').split(' ')[0]!;
     expect(seen).not.toContain(code);
     seen.push(code);
@@ -73,7 +77,7 @@ async function scoreAll(username: string, competitionId: number): Promise<void> 
     await inputOf(page, 'score-effect').fill(String(effect));
     if (i === 0) await screenshot(page, `judging-score-${username}`);
     await page.getByTestId('score-save-next').click();
-    await expect.poll(() => page.getByTestId('review-progress').textContent(), { timeout: 15_000 }).toBe(`${i + 1} / 2`);
+    await expect.poll(() => page.getByTestId('review-progress').textContent(), patient).toBe(`${i + 1} / 2`);
   }
   await page.getByTestId('review-all-done').waitFor();
   await context.close();
@@ -98,7 +102,7 @@ describe('judging in a real browser', () => {
     await inputOf(page, 'competition-form-group-weight-1').fill('0.4');
     await page.getByTestId('competition-drawer-save').click();
     await page.getByTestId('competition-page').waitFor();
-    await expect.poll(() => page.getByTestId('competition-title').textContent()).toBe('金山区同心创新项目评审（浏览器测试）');
+    await expect.poll(() => page.getByTestId('competition-title').textContent(), patient).toBe('金山区同心创新项目评审（浏览器测试）');
     const competitionId = Number(/\/competitions\/(\d+)/.exec(page.url())?.[1]);
     expect(competitionId).toBeGreaterThan(0);
     expect(await page.getByTestId('competition-groups').textContent()).toBe('专家学者 × 0.6组织代表 × 0.4');
@@ -130,13 +134,13 @@ describe('judging in a real browser', () => {
     }
     await page.getByTestId('assign-rule').click();
     await page.getByTestId('assign-rule-save').click();
-    await expect.poll(() => page.getByTestId('rater-progress-jinshan.expert1').textContent()).toContain('0 / 2');
+    await expect.poll(() => page.getByTestId('rater-progress-jinshan.expert1').textContent(), patient).toContain('0 / 2');
     expect(await page.getByTestId('rater-progress-jinshan.rep1').textContent()).toContain('0 / 2');
 
     // Open the review phase by hand.
     await page.getByTestId('competition-tab-setup').click();
     await page.getByTestId('phase-open-review').click();
-    await expect.poll(() => page.getByTestId('phase-state-review').textContent()).toBe('开放中');
+    await expect.poll(() => page.getByTestId('phase-state-review').textContent(), patient).toBe('开放中');
     await screenshot(page, 'judging-setup');
 
     // Two raters of different groups score, each in their own browser.
@@ -146,23 +150,23 @@ describe('judging in a real browser', () => {
     // Staff see the progress and the weighted breakdown, close the review, draft and publish.
     await page.reload();
     await page.getByTestId('competition-tab-raters').click();
-    await expect.poll(() => page.getByTestId('rater-progress-jinshan.expert1').textContent()).toContain('2 / 2');
+    await expect.poll(() => page.getByTestId('rater-progress-jinshan.expert1').textContent(), patient).toContain('2 / 2');
     await page.getByTestId('competition-tab-setup').click();
     await page.getByTestId('phase-close-review').click();
-    await expect.poll(() => page.getByTestId('phase-state-review').textContent()).toBe('未开放');
+    await expect.poll(() => page.getByTestId('phase-state-review').textContent(), patient).toBe('未开放');
     await page.getByTestId('competition-tab-results').click();
-    await expect.poll(() => page.getByTestId('result-J1-total').textContent()).toBe('81.00');
+    await expect.poll(() => page.getByTestId('result-J1-total').textContent(), patient).toBe('81.00');
     expect(await page.getByTestId('result-J2-total').textContent()).toBe('79.20');
     expect(await page.getByTestId('result-J1-group-experts').textContent()).toBe('85.00 (1)');
     expect(await page.getByTestId('result-J2-group-reps').textContent()).toBe('93.00 (1)');
     expect(await page.getByTestId('result-J1-rank').textContent()).toBe('1');
     expect(await page.getByTestId('result-J2-rank').textContent()).toBe('2');
     await page.getByTestId('decision-draft').click();
-    await expect.poll(() => page.getByTestId('decision-status').textContent()).toBe('草稿');
+    await expect.poll(() => page.getByTestId('decision-status').textContent(), patient).toBe('草稿');
     await screenshot(page, 'judging-results');
     await page.getByTestId('decision-publish').click();
     await page.getByTestId('decision-publish-ok').click();
-    await expect.poll(() => page.getByTestId('decision-status').textContent()).toBe('已公布');
+    await expect.poll(() => page.getByTestId('decision-status').textContent(), patient).toBe('已公布');
     await context.close();
 
     // Signed out: the public page, phone-sized.
@@ -180,4 +184,41 @@ describe('judging in a real browser', () => {
     await screenshot(phone, 'judging-public-result');
     await publicContext.close();
   }, 420_000);
+
+  it('money and assessment pages show the demo figures: Henglan 1,926.8万元 received with 23.2万元 overdue, Hefei 480.4亿元 signed, Huangshan bases with their stars', async () => {
+    const { context, page } = await newPage(browser);
+    onFailure(page, 'judging-money-failed');
+    await signIn(page, 'henglan');
+    await page.getByTestId('nav-campaigns').click();
+    await page.getByTestId('campaign-table').getByText('横栏镇慈善帮扶（2022—2024）').click();
+    await page.getByTestId('campaign-page').waitFor();
+    await expect.poll(() => page.getByTestId('campaign-stat-received').textContent(), patient).toBe('1,926.8万元');
+    expect(await page.getByTestId('campaign-stat-pledged').textContent()).toBe('1,950万元');
+    expect(await page.getByTestId('campaign-stat-overdue').textContent()).toBe('23.2万元');
+    await screenshot(page, 'judging-campaign');
+    await context.close();
+
+    const anhui = await newPage(browser);
+    onFailure(anhui.page, 'judging-leads-failed');
+    await signIn(anhui.page, 'anhui');
+    const hefei = await server.handle.db.selectFrom('divisions').select('id').where('name', '=', '合肥市').executeTakeFirstOrThrow();
+    await anhui.page.goto(`${server.url}/leads?divisionId=${hefei.id}`);
+    await expect.poll(() => anhui.page.getByTestId('lead-figure-contract').textContent(), patient).toBe('480.4亿元');
+    await anhui.page.getByTestId('lead-table').locator('[data-testid^="lead-link-"]').first().click();
+    await anhui.page.getByTestId('lead-history').waitFor();
+    await screenshot(anhui.page, 'judging-lead');
+    await anhui.context.close();
+
+    const huangshan = await newPage(browser);
+    onFailure(huangshan.page, 'judging-assessments-failed');
+    await signIn(huangshan.page, 'huangshan');
+    await huangshan.page.goto(`${server.url}/assessments?status=final`);
+    const links = huangshan.page.getByTestId('assessment-table').locator('[data-testid^="assessment-link-"]');
+    await expect.poll(() => links.count(), patient).toBe(12);
+    await links.first().click();
+    await huangshan.page.getByTestId('assessment-page').waitFor();
+    expect(Number(await huangshan.page.getByTestId('assessment-stars').getAttribute('data-stars'))).toBeGreaterThanOrEqual(3);
+    await screenshot(huangshan.page, 'judging-assessment');
+    await huangshan.context.close();
+  }, 240_000);
 });

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { competitionKeys, setPhaseOpen, updatePhase } from '../../api/competitions.ts';
 import { messageOf } from '../../api/form-errors.ts';
 import { formatDateTime } from '../../lib/time.ts';
+import { PhaseDatesModal } from './PhaseDatesModal.tsx';
 
 /**
  * The five phases with their window and rater settings. Opening or closing by hand overrides the
@@ -16,6 +17,7 @@ export function PhasesPanel({ competition, manage }: { competition: CompetitionD
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState<string | null>(null);
+  const [dating, setDating] = useState<Phase | null>(null);
 
   const run = async (key: string, action: () => Promise<unknown>) => {
     setBusy(key);
@@ -43,7 +45,20 @@ export function PhasesPanel({ competition, manage }: { competition: CompetitionD
         </Tag>
       ),
     },
-    { title: t('judgingWeb.phases.window'), key: 'window', render: (_: unknown, phase: Phase) => <span className="tx-numeric">{`${formatDateTime(phase.opensAt)} ~ ${formatDateTime(phase.closesAt)}`}</span> },
+    {
+      title: t('judgingWeb.phases.window'),
+      key: 'window',
+      render: (_: unknown, phase: Phase) => (
+        <Space size={4}>
+          <span className="tx-numeric">{`${formatDateTime(phase.opensAt)} ~ ${formatDateTime(phase.closesAt)}`}</span>
+          {manage && phase.kind !== 'published' && (
+            <Button size="small" type="link" onClick={() => setDating(phase)} data-testid={`phase-dates-${phase.kind}`}>
+              {t('judgingWeb.phases.setDates')}
+            </Button>
+          )}
+        </Space>
+      ),
+    },
     {
       title: t('judgingWeb.phases.raterSettings'),
       key: 'rater',
@@ -84,5 +99,10 @@ export function PhasesPanel({ competition, manage }: { competition: CompetitionD
         ) : null,
     },
   ];
-  return <Table<Phase> data-testid="phase-table" rowKey="kind" size="small" pagination={false} dataSource={competition.phases} columns={columns} scroll={{ x: 800 }} />;
+  return (
+    <>
+      <Table<Phase> data-testid="phase-table" rowKey="kind" size="small" pagination={false} dataSource={competition.phases} columns={columns} scroll={{ x: 900 }} />
+      <PhaseDatesModal competitionId={competition.id} phase={dating} onClose={() => setDating(null)} onSaved={() => void queryClient.invalidateQueries({ queryKey: competitionKeys.detail(competition.id) })} />
+    </>
+  );
 }
