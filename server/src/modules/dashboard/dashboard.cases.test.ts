@@ -69,7 +69,7 @@ beforeAll(async () => {
   await go('r2', staff, { to: 'followed_up', satisfaction: 'basically_satisfied', solved: true });
   await go('r3', staff, { to: 'followed_up', satisfaction: 'not_satisfied', solved: false, unitAtFault: false });
   await at('2026-10-21 10:00');
-});
+}, 120_000);
 afterAll(async () => t.close());
 
 const dashboard = async (client: TestClient, query: string) => ok<Dashboard>(await client.get(`/api/dashboard?${query}`));
