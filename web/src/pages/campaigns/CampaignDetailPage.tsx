@@ -100,7 +100,7 @@ export function CampaignDetailPage() {
       </Descriptions>
       <Tabs
         items={[
-          { key: 'donors', label: t('judgingWeb.campaigns.byDonor'), children: <Table<Donor> rowKey="organisationId" size="small" dataSource={campaign.byDonor} columns={donorColumns} pagination={false} /> },
+          { key: 'donors', label: t('judgingWeb.campaigns.byDonor'), children: <Table<Donor> rowKey="organisationId" size="small" dataSource={campaign.byDonor} columns={donorColumns} pagination={{ pageSize: 20 }} /> },
           { key: 'pledges', label: t('judgingWeb.campaigns.pledges'), children: <Table<PledgeOutput> data-testid="pledge-table" rowKey="id" size="small" loading={pledges.isPending} dataSource={pledges.data ?? []} columns={pledgeColumns} pagination={false} scroll={{ x: 900 }} /> },
           { key: 'receipts', label: t('judgingWeb.campaigns.receipts'), children: <Table<ReceiptOutput> data-testid="receipt-table" rowKey="id" size="small" loading={receipts.isPending} dataSource={receipts.data ?? []} columns={receiptColumns} pagination={{ pageSize: 20 }} scroll={{ x: 700 }} /> },
         ]}
