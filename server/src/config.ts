@@ -23,6 +23,8 @@ const envSchema = z.object({
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   /** Failed sign-ins of one account within a day that lock it until an administrator unlocks it. */
   SIGN_IN_LOCK_AFTER_FAILURES: z.coerce.number().int().min(3).default(10),
+  /** Months a closed public request keeps its submitter's phone number (0: keep for ever). */
+  PHONE_RETENTION_MONTHS: z.coerce.number().int().min(0).max(240).default(24),
   PDF_FONT: z.string().min(1).optional(),
   JOB_TICK_SECONDS: z.coerce.number().int().min(1).max(60).default(15),
   BACKUP_DIR: z.string().min(1).optional(),
@@ -45,6 +47,7 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   signIn: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowMinutes: number; lockAfterFailures: number };
+  phoneRetentionMonths: number;
   /** How often each instance looks for scheduled jobs whose lease is free (server/src/ops). */
   jobTickMs: number;
   /** Scheduled backups: off when `everyHours` is 0; the newest `keep` are kept in `dir`. */
@@ -91,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       windowMinutes: e.SIGN_IN_WINDOW_MINUTES,
       lockAfterFailures: e.SIGN_IN_LOCK_AFTER_FAILURES,
     },
+    phoneRetentionMonths: e.PHONE_RETENTION_MONTHS,
     jobTickMs: e.JOB_TICK_SECONDS * 1000,
     backup: { dir: e.BACKUP_DIR ? path.resolve(e.BACKUP_DIR) : path.join(dataDir, 'backups'), everyHours: e.BACKUP_EVERY_HOURS, keep: e.BACKUP_KEEP },
     pdfFont: e.PDF_FONT,

@@ -5,6 +5,7 @@ import { expireOverdueNeeds } from '../modules/needs/needs.expiry.ts';
 import { uploadsDir } from '../modules/attachments/attachments.storage.ts';
 import { createBackup, pruneBackups, type BackupTarget } from './backup.ts';
 import type { ScheduledJob } from './scheduled-jobs.ts';
+import { purgeClosedRequestPhones } from '../modules/privacy/phone-retention.ts';
 
 /** What a backup copies for this configuration and open database. */
 export function backupTargetOf(config: Config, handle: DatabaseHandle): BackupTarget {
@@ -37,6 +38,18 @@ export const needExpiryJob: ScheduledJob = {
   },
 };
 
+/** Phones of closed public requests past PHONE_RETENTION_MONTHS are erased, hourly, on one instance. */
+export function phoneRetentionJob(config: Config): ScheduledJob {
+  return {
+    name: 'phone-retention',
+    everyMs: 60 * 60_000,
+    async run(handle, now) {
+      const erased = await purgeClosedRequestPhones(handle.db, now, config.phoneRetentionMonths);
+      return erased.length ? `${erased.length} phone numbers of closed requests erased` : null;
+    },
+  };
+}
+
 /** A backup every `BACKUP_EVERY_HOURS`, keeping the newest `BACKUP_KEEP`; one instance makes it. */
 export function backupJob(config: Config): ScheduledJob {
   return {
@@ -52,5 +65,5 @@ export function backupJob(config: Config): ScheduledJob {
 
 /** The jobs a server runs for this configuration. */
 export function serverJobs(config: Config): ScheduledJob[] {
-  return [remindersJob, needExpiryJob, ...(config.backup.everyHours > 0 ? [backupJob(config)] : [])];
+  return [remindersJob, needExpiryJob, phoneRetentionJob(config), ...(config.backup.everyHours > 0 ? [backupJob(config)] : [])];
 }
