@@ -193,7 +193,8 @@ async function oneRun(engine: Engine, run: number, file: string): Promise<RunRes
     };
   } finally {
     for (const server of servers) await server.stop('SIGKILL');
-    await storage.drop();
+    // A failed clean-up must not hide the run's result.
+    await storage.drop().catch((error: unknown) => say(`could not remove the run's database: ${String(error)}`));
   }
 }
 

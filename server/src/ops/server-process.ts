@@ -147,10 +147,21 @@ export async function scratchPgDatabase(baseUrl: string, label: string): Promise
   return {
     url: url.toString(),
     async drop() {
-      const client = new pg.Client({ connectionString: baseUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
+      // WITH (FORCE) cannot end an autovacuum worker (not ours to signal) busy after a big load:
+      // wait for it and try again.
+      for (let attempt = 1; ; attempt += 1) {
+        const client = new pg.Client({ connectionString: baseUrl });
+        await client.connect();
+        try {
+          await client.query(`drop database if exists ${name} with (force)`);
+          return;
+        } catch (error) {
+          if (attempt >= 10) throw error;
+        } finally {
+          await client.end();
+        }
+        await new Promise((resolve) => setTimeout(resolve, 3_000));
+      }
     },
   };
 }
