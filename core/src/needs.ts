@@ -61,6 +61,8 @@ export const needDetailSchema = needSchema.extend({
   allowed: z.array(z.string()),
   /** Organisations this user may claim for (on an open, published need). */
   claimableFor: z.array(ref),
+  /** The case this need was routed to (转为派单办理), if it was. */
+  routedCaseId: z.number().int().nullable(),
 });
 export type NeedDetail = z.infer<typeof needDetailSchema>;
 
@@ -125,3 +127,12 @@ export const needBoardQuerySchema = pageQuerySchema.extend({
 export type NeedBoardQuery = z.infer<typeof needBoardQuerySchema>;
 
 export const needPublishSchema = z.strictObject({ version: z.number().int().positive() });
+
+/** Route a portal wish no organisation should claim to the dispatch route (转为派单办理). */
+export const needRouteToCaseSchema = z.strictObject({
+  /** Why (kept on both histories; staff only, never on the portal). */
+  note: z.string().trim().max(2000).optional(),
+  version: z.number().int().positive(),
+});
+export type NeedRouteToCase = z.infer<typeof needRouteToCaseSchema>;
+

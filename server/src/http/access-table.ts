@@ -258,6 +258,7 @@ export const accessTable: Record<string, RouteAccess> = {
   'POST /api/needs': anyone,
   'POST /api/needs/:id/publish': anyone,
   'POST /api/needs/:id/transition': anyone,
+  'POST /api/needs/:id/route-to-case': { ...anyone, note: 'office staff of the need\'s subtree (the service answers 403 to others)' },
   'POST /api/needs/:id/reveal-phone': anyone,
   'POST /api/direct-channel/reports': anyone,
   'POST /api/direct-channel/reports/:id/instructions': anyone,

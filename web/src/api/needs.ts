@@ -1,4 +1,4 @@
-import type { Need, NeedCreate, NeedDetail, NeedTransition, Page } from '@tongxin/core';
+import type { Need, NeedCreate, NeedDetail, NeedRouteToCase, NeedTransition, Page } from '@tongxin/core';
 import type { ClaimState } from '@tongxin/core/sla/index';
 import { api } from './client.ts';
 
@@ -34,4 +34,6 @@ export const fetchNeed = (id: number) => api.get<NeedDetail>(`/api/needs/${id}`)
 export const createNeed = (input: NeedCreate) => api.post<NeedDetail>('/api/needs', input);
 export const publishNeed = (id: number, version: number) => api.post<NeedDetail>(`/api/needs/${id}/publish`, { version });
 export const transitionNeed = (id: number, input: NeedTransition) => api.post<NeedDetail>(`/api/needs/${id}/transition`, input);
+/** 转为派单办理: the case that now carries the wish's ticket. */
+export const routeNeedToCase = (id: number, input: NeedRouteToCase) => api.post<{ caseId: number; ticketNo: string }>(`/api/needs/${id}/route-to-case`, input);
 export const revealNeedPhone = (id: number) => api.post<{ phone: string | null }>(`/api/needs/${id}/reveal-phone`);

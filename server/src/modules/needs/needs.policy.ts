@@ -60,3 +60,8 @@ export function assertSide(actor: Actor, units: ActorUnits, orgPaths: ReadonlyMa
   if (side === 'community' && !canCommunity(actor, target)) throw new AppError('forbidden');
   if (side === 'claimant' && !canClaimant(actor, units, target)) throw new AppError('forbidden');
 }
+
+/** Whether a need may be routed to dispatch (转为派单办理): came from the portal, not claimed, not ended. */
+export function routable(row: { state: string; ticket_no: string | null; channel: string }): boolean {
+  return row.state === 'open' && row.ticket_no !== null && row.channel === 'portal';
+}

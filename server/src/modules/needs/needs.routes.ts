@@ -4,6 +4,7 @@ import {
   needDetailSchema,
   needListQuerySchema,
   needPublishSchema,
+  needRouteToCaseSchema,
   needSchema,
   needTransitionSchema,
   needUpdateSchema,
@@ -15,6 +16,7 @@ import { z } from 'zod';
 import type { FastifyZod } from '../../http/fastify-zod.ts';
 import { contextOf } from '../../http/context.ts';
 import * as needs from './needs.service.ts';
+import { routeToCase } from './needs.route-to-case.ts';
 import { transition } from './needs.transition.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -78,6 +80,19 @@ export async function needRoutes(app: FastifyZod): Promise<void> {
       },
     },
     async (request) => transition(contextOf(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/needs/:id/route-to-case',
+    {
+      schema: {
+        tags,
+        summary: 'Route an unclaimed portal wish to dispatch (转为派单办理): a case with the same ticket, the need withdrawn; 409 once claimed or closed',
+        params: idParams,
+        body: needRouteToCaseSchema,
+        response: { 201: z.object({ caseId: z.number().int(), ticketNo: z.string() }) },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await routeToCase(contextOf(request), request.params.id, request.body)),
   );
   app.get(
     '/api/needs/:id/matches',

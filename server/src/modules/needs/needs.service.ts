@@ -10,7 +10,7 @@ import { actorUnits, isOfficeStaff, type ActorUnits } from '../cases/units.repo.
 import { findDivision } from '../divisions/divisions.repo.ts';
 import { divisionInScope } from '../divisions/divisions.scope.ts';
 import { findResourcesOffering } from '../resources/resources.repo.ts';
-import { assertSide, canClaimant, canCommunity, needSideOf, offered, type NeedTarget } from './needs.policy.ts';
+import { assertSide, canClaimant, canCommunity, needSideOf, offered, routable, type NeedTarget } from './needs.policy.ts';
 import {
   eventsOfNeed,
   findNeed,
@@ -139,6 +139,10 @@ export async function board(ctx: ActorContext, query: NeedBoardQuery) {
 export async function detail(ctx: ActorContext, id: number) {
   const { row, target, units, orgPaths } = await loadNeed(ctx, ctx.db, id, 'read');
   const [events, services] = await Promise.all([eventsOfNeed(ctx.db, id), servicesOfNeeds(ctx.db, [id])]);
+  // A need routed to dispatch handed its ticket number to the case.
+  const routed = row.state === 'withdrawn' && row.ticket_no !== null && events.some((e) => e.action === 'route_to_case')
+    ? await ctx.db.selectFrom('cases').select('id').where('ticket_no', '=', row.ticket_no).executeTakeFirst()
+    : undefined;
   const state = row.state as ClaimState;
   const next = nextClaimStates(state);
   const community = canCommunity(ctx.actor, target);
@@ -157,6 +161,7 @@ export async function detail(ctx: ActorContext, id: number) {
   const extra = [
     ...(community && state === 'open' && !target.published ? ['publish'] : []),
     ...(community && state === 'open' ? ['update'] : []),
+    ...(community && routable(row) ? ['route_to_case'] : []),
     ...(community || canClaimant(ctx.actor, units, target) ? ['reveal_phone'] : []),
   ];
   return {
@@ -175,6 +180,7 @@ export async function detail(ctx: ActorContext, id: number) {
     nextStates: next,
     allowed: [...steps, ...extra],
     claimableFor,
+    routedCaseId: routed?.id ?? null,
   };
 }
 

@@ -13,6 +13,8 @@ import { assertTrackAllowed, recordAttempt } from './portal.guard.ts';
 /** Case actions the portal shows, and the public step each reads as. */
 const caseSteps: Record<string, string> = {
   register: 'received',
+  // A wish routed from the claim route to dispatch (转为派单办理).
+  register_from_need: 'routed',
   dispatch: 'dispatched',
   redispatch: 'dispatched',
   accept: 'accepted',
@@ -57,6 +59,26 @@ async function notFoundAfterFailure(ctx: RequestContext): Promise<never> {
   throw new AppError('not_found', { params: { entity: 'entities.ticket' } });
 }
 
+/** Public steps of the wish a case was routed from (same ticket), before the case took it over. */
+async function routedNeedSteps(ctx: RequestContext, ticketNo: string): Promise<PortalTrackResult['steps']> {
+  const events = await ctx.db
+    .selectFrom('need_events as e')
+    .innerJoin('needs as n', 'n.id', 'e.need_id')
+    .select(['e.action', 'e.at', 'e.note', 'e.is_public'])
+    .where('n.ticket_no', '=', ticketNo)
+    .where('e.action', 'in', ['post', 'publish'])
+    .orderBy('e.at')
+    .orderBy('e.id')
+    .execute();
+  return events.map((e) => ({
+    at: e.at,
+    step: needSteps[e.action]!,
+    label: translate(ctx.locale, `requests.portalSteps.${needSteps[e.action]!}`),
+    unitName: null,
+    note: e.is_public === 1 ? e.note : null,
+  }));
+}
+
 /**
  * The public view of a ticket, given its number and the last four digits of the phone it was
  * submitted with; 404 for either mismatch, 429 after too many misses from one address.
@@ -83,6 +105,7 @@ export async function track(ctx: RequestContext, input: { ticketNo: string; phon
       .orderBy('at')
       .orderBy('id')
       .execute();
+    const earlier = await routedNeedSteps(ctx, input.ticketNo);
     const names = await unitNames(ctx.db, events.flatMap((e) => (e.unit_type && e.unit_id !== null ? [{ type: e.unit_type, id: e.unit_id }] : [])));
     const replyEvent = [...events].reverse().find((e) => e.action === 'reply' || e.action === 'answer_directly');
     await recordAttempt(ctx.db, ctx, 'track', true, null);
@@ -93,13 +116,16 @@ export async function track(ctx: RequestContext, input: { ticketNo: string; phon
       divisionName: found.division_name,
       status: caseStatus[found.state] ?? 'in_progress',
       submittedAt: found.received_at,
-      steps: events.map((e) => ({
+      steps: [
+        ...earlier,
+        ...events.map((e) => ({
         at: e.at,
         step: caseSteps[e.action]!,
         label: label(caseSteps[e.action]!),
         unitName: e.unit_type && e.unit_id !== null ? (names.get(`${e.unit_type}:${e.unit_id}`) ?? null) : null,
         note: e.is_public === 1 ? e.note : null,
-      })),
+        })),
+      ],
       reply: found.reply && replyEvent ? { text: found.reply, at: replyEvent.at } : null,
     };
   }

@@ -5,7 +5,7 @@ import type { NeedDetail } from '@tongxin/core';
 import type { ClaimState } from '@tongxin/core/sla/claim-states';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { messageOf } from '../../api/form-errors.ts';
 import { fetchNeed, needKeys, publishNeed, revealNeedPhone, transitionNeed } from '../../api/needs.ts';
 import { DetailFrame } from '../../components/DetailFrame.tsx';
@@ -15,6 +15,7 @@ import { LoadFailed } from '../../components/ResultPages.tsx';
 import { RevealPhone } from '../../components/RevealPhone.tsx';
 import { formatDateTime } from '../../lib/time.ts';
 import { NeedDateFlag, NeedStateTag, needActionOf, needNoteRequired } from './need-shared.tsx';
+import { RouteToCaseButton } from './RouteToCaseButton.tsx';
 
 interface Values {
   organisationId?: number;
@@ -107,6 +108,12 @@ export function NeedDetailPage() {
               {t(`requests.actions.${needActionOf(record.state, to)}`)}
             </Button>
           ))}
+          {record.allowed.includes('route_to_case') && <RouteToCaseButton need={record} />}
+          {record.routedCaseId !== null && (
+            <Link to={`/cases/${record.routedCaseId}`} data-testid="need-routed-case">
+              {t('requestPages.needs.routedCase')} · {t('requestPages.needs.openRoutedCase')}
+            </Link>
+          )}
         </Space>
       }
     >
