@@ -230,4 +230,96 @@ describe('requests in a real browser', () => {
     await screenshot(portal, 'requests-wish-track');
     await resident.close();
   }, 420_000);
+
+  it('a wish that needs a government unit: submitted signed out, staff route it to dispatch (转为派单办理), the unit replies, staff follow up, and the same ticket shows it on the portal', async () => {
+    const title = '方夏村桥头护栏松动';
+    const replyText = '镇建管所已加固方夏村桥头护栏。';
+    const routeNote = '内部：需镇建管所处理，非组织认领';
+    const resident = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+    const portal = await resident.newPage();
+    portal.setDefaultTimeout(30_000);
+    onFailure(portal, 'requests-routed-portal-failed');
+    await portal.goto(`${server.url}/portal`);
+    await portal.getByTestId('portal-title').waitFor();
+    await portal.getByTestId('portal-division-search').locator('input').fill('方夏村');
+    await portal.getByTestId('portal-division-search').locator('input').press('Enter');
+    await portal.locator('[data-testid^="portal-division-hit-"]', { hasText: '方夏村' }).first().click();
+    await portal.getByTestId('portal-title').fill(title);
+    await portal.getByTestId('portal-content').fill('桥头护栏有两根松动，孩子上学经过很危险，希望尽快修好。');
+    await portal.getByTestId('portal-phone').fill('13900002468');
+    await solveCheck(portal);
+    await portal.getByTestId('portal-submit').click();
+    const ticketNo = ((await portal.getByTestId('portal-ticket').textContent()) ?? '').trim();
+    expect(ticketNo).toMatch(/^TX\d{6}-[0-9A-Z]{8}$/);
+    const track = async () => {
+      await portal.goto(`${server.url}/portal/track?ticket=${encodeURIComponent(ticketNo)}`);
+      await portal.getByTestId('portal-track-phone').fill('2468');
+      await portal.getByTestId('portal-track-submit').click();
+      await portal.getByTestId('portal-track-result').waitFor();
+      return portal.getByTestId('portal-track-status').getAttribute('data-status');
+    };
+    expect(await track()).toBe('awaiting_review');
+
+    // Staff open the wish and route it to dispatch; the page moves to the new case.
+    const { context: staffContext, page: staff } = await newPage(browser);
+    onFailure(staff, 'requests-routed-staff-failed');
+    await signIn(staff, 'qingpu');
+    await staff.goto(`${server.url}/needs?view=all&q=${encodeURIComponent(title)}`);
+    await staff.locator('[data-testid="need-table"] [data-testid^="need-link-"]', { hasText: title }).click();
+    await staff.getByTestId('need-detail-page').waitFor();
+    await staff.getByTestId('need-route-to-case').click();
+    await staff.getByTestId('need-route-note').fill(routeNote);
+    await staff.getByTestId('need-route-ok').click();
+    await staff.getByTestId('case-detail-page').waitFor();
+    await expect.poll(() => staff.url(), { timeout: 15_000 }).toMatch(/\/cases\/\d+$/);
+    const caseUrl = staff.url();
+    expect(await stateOf(staff)).toBe('received');
+    expect(await server.handle.db.selectFrom('needs').select('state').where('ticket_no', '=', ticketNo).execute()).toEqual([{ state: 'withdrawn' }]);
+    expect(await track()).toBe('received');
+    await takeStep(staff, 'dispatched', async () => {
+      await staff.getByTestId('case-step-unit').click();
+      await staff.keyboard.type('赵巷镇');
+      await staff.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '赵巷镇 · ' }).first().click();
+    });
+    await expect.poll(() => stateOf(staff), { timeout: 15_000 }).toBe('dispatched');
+    await screenshot(staff, 'requests-routed-dispatched');
+
+    // The unit signs, works and replies.
+    const { context: unitContext, page: unit } = await newPage(browser);
+    onFailure(unit, 'requests-routed-unit-failed');
+    await signIn(unit, 'zhaoxiang');
+    await unit.goto(caseUrl);
+    await unit.getByTestId('case-detail-page').waitFor();
+    await takeStep(unit, 'accepted');
+    await expect.poll(() => stateOf(unit), { timeout: 15_000 }).toBe('accepted');
+    await takeStep(unit, 'in_progress');
+    await expect.poll(() => stateOf(unit), { timeout: 15_000 }).toBe('in_progress');
+    await takeStep(unit, 'replied', async () => {
+      await unit.getByTestId('case-step-reply').fill(replyText);
+    });
+    await expect.poll(() => stateOf(unit), { timeout: 15_000 }).toBe('replied');
+    await unitContext.close();
+    expect(await track()).toBe('replied');
+
+    // Staff call back (回访).
+    await staff.goto(caseUrl);
+    await staff.getByTestId('case-detail-page').waitFor();
+    await expect.poll(() => stateOf(staff), { timeout: 15_000 }).toBe('replied');
+    await takeStep(staff, 'followed_up', async () => {
+      await staff.getByTestId('case-step-satisfaction').getByText('满意', { exact: true }).click();
+    });
+    await expect.poll(() => stateOf(staff), { timeout: 15_000 }).toBe('followed_up');
+    await staffContext.close();
+
+    // The resident's ticket now shows the case: routed, handled by 赵巷镇, the final reply; no staff note.
+    expect(await track()).toBe('replied');
+    expect(await portal.getByTestId('portal-track-reply').textContent()).toBe(replyText);
+    const shown = (await portal.getByTestId('portal-track-result').textContent()) ?? '';
+    expect(shown).toContain('转为派单办理');
+    expect(shown).toContain('赵巷镇');
+    expect(shown).not.toContain(routeNote);
+    expect(shown).not.toContain('13900002468');
+    await screenshot(portal, 'requests-routed-track');
+    await resident.close();
+  }, 420_000);
 });
