@@ -70,6 +70,7 @@ export const accessTable: Record<string, RouteAccess> = {
   'GET /api/attachments': anyone,
   'GET /api/attachments/:id': anyone,
   'GET /api/attachments/:id/content': anyone,
+  'GET /api/privacy/phone-report': { ...admins, unscoped: true, note: 'the report itself is confined to the caller’s subtree' },
   'GET /api/attachments/:id/thumbnail': { ...anyone, answers: [200, 404], note: 'files that are not photos have no thumbnail (404)' },
   'GET /api/venues': anyone,
   'GET /api/venues/export': anyone,

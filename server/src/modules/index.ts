@@ -3,6 +3,7 @@ import { activityRoutes } from './activities/activities.routes.ts';
 import { attachmentRoutes } from './attachments/attachments.routes.ts';
 import { liaisonRoutes } from './liaison/liaison.routes.ts';
 import { liaisonMeetingRoutes } from './liaison/liaison-meetings.routes.ts';
+import { privacyRoutes } from './privacy/privacy.routes.ts';
 import { pairingRoutes } from './pairings/pairings.routes.ts';
 import { projectRoutes } from './projects/projects.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
@@ -33,4 +34,4 @@ import { briefingRoutes } from './briefings/briefings.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 
 /** Every module's routes, registered in this order. A new module adds one line here. */
-export const modules: Array<(app: FastifyZod) => Promise<void>> = [authRoutes, divisionRoutes, userRoutes, auditRoutes, organisationRoutes, peopleRoutes, importRoutes, projectRoutes, activityRoutes, pairingRoutes, liaisonRoutes, liaisonMeetingRoutes, attachmentRoutes, venueRoutes, brandRoutes, serviceKindRoutes, resourceRoutes, guideRoutes, articleRoutes, searchRoutes, competitionRoutes, voteRoutes, assessmentRoutes, casesRoutes, needRoutes, directChannelRoutes, inboxRoutes, portalRoutes, campaignRoutes, leadRoutes, dashboardRoutes, briefingRoutes];
+export const modules: Array<(app: FastifyZod) => Promise<void>> = [authRoutes, divisionRoutes, userRoutes, auditRoutes, organisationRoutes, peopleRoutes, importRoutes, projectRoutes, activityRoutes, pairingRoutes, liaisonRoutes, liaisonMeetingRoutes, privacyRoutes, attachmentRoutes, venueRoutes, brandRoutes, serviceKindRoutes, resourceRoutes, guideRoutes, articleRoutes, searchRoutes, competitionRoutes, voteRoutes, assessmentRoutes, casesRoutes, needRoutes, directChannelRoutes, inboxRoutes, portalRoutes, campaignRoutes, leadRoutes, dashboardRoutes, briefingRoutes];

@@ -29,7 +29,8 @@ export const voteLimits = {
 } as const;
 
 const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
-const phoneHashOf = (phone: string) => sha256(`tongxin-vote-phone:${phone}`);
+/** The one-way form in which votes keep a phone number (the privacy report matches on it). */
+export const phoneHashOf = (phone: string) => sha256(`tongxin-vote-phone:${phone}`);
 
 export async function requestCode(ctx: RequestContext, phone: string) {
   const now = ctx.clock.now();
