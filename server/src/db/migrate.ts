@@ -11,6 +11,7 @@ import { publicitySearch } from './migrations/0040-publicity-search.ts';
 import { searchKindTerms } from './migrations/0041-search-kind-terms.ts';
 import { dashboardRollups } from './migrations/0050-dashboard-rollups.ts';
 import { dashboardTriggers } from './migrations/0051-dashboard-triggers.ts';
+import { dashboardSpeed } from './migrations/0052-dashboard-speed.ts';
 import { briefings } from './migrations/0060-briefings.ts';
 import { jobLeases } from './migrations/0080-job-leases.ts';
 import { accountLockout } from './migrations/0070-account-lockout.ts';
@@ -32,6 +33,7 @@ const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0041-search-kind-terms': searchKindTerms,
   '0050-dashboard-rollups': dashboardRollups,
   '0051-dashboard-triggers': dashboardTriggers,
+  '0052-dashboard-speed': dashboardSpeed,
   '0060-briefings': briefings,
   '0080-job-leases': jobLeases,
   '0070-account-lockout': accountLockout,

@@ -17,7 +17,7 @@ import { claimStates, combinedScore, type KpiSettings } from '@tongxin/core/sla/
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import type { FigureReader, SumRow } from './figure-readers.ts';
-import { campaignFigures, competitionFigures, overdueProjects, pairedCount, programmesIn } from './figures.repo.ts';
+import { campaignFigures, competitionFigures, overdueProjects, pairedCounts, programmesIn } from './figures.repo.ts';
 
 /*
  * Builds the dashboard's figures from a reader (rollups or raw tables) and the direct queries.
@@ -143,17 +143,21 @@ export async function assembleFigures(input: FigureInput): Promise<Omit<Dashboar
   });
 
   const programmes = await programmesIn(input.db, anchors, input.fast);
-  const pairings = await Promise.all(
-    programmes.map(async (programme) => {
-      const [targets, paired] = await Promise.all([
-        read({ anchors: [programme.division_id], metric: 'org', ...STOCK, by: 'dim' }),
-        pairedCount(input.db, programme, today, input.fast),
-      ]);
-      const shouldBePaired = sumBy(targets).get(programme.target_type) ?? 0;
-      const ratio = shouldBePaired === 0 ? 1 : Math.round((paired / shouldBePaired) * 10_000) / 10_000;
-      return { id: programme.id, title: programme.title, kind: programme.kind, deadline: programme.deadline, paired, shouldBePaired, ratio };
-    }),
-  );
+  // Two reads for every programme together: the organisations of each programme's division by type
+  // (one rollup read per distinct division) and the paired counts (one grouped query).
+  const programmeDivisions = [...new Set(programmes.map((programme) => programme.division_id))];
+  const [targetRows, paired] = await Promise.all([
+    read({ anchors: programmeDivisions, metric: 'org', ...STOCK, by: 'anchor' }),
+    pairedCounts(input.db, programmes, today, input.fast),
+  ]);
+  const targets = new Map<string, number>();
+  for (const row of targetRows) targets.set(`${row.key}|${row.dim}`, (targets.get(`${row.key}|${row.dim}`) ?? 0) + row.n);
+  const pairings = programmes.map((programme) => {
+    const shouldBePaired = targets.get(`${programme.division_id}|${programme.target_type}`) ?? 0;
+    const count = paired.get(programme.id) ?? 0;
+    const ratio = shouldBePaired === 0 ? 1 : Math.round((count / shouldBePaired) * 10_000) / 10_000;
+    return { id: programme.id, title: programme.title, kind: programme.kind, deadline: programme.deadline, paired: count, shouldBePaired, ratio };
+  });
 
   const caseSets = {
     current: caseRates(sumBy(cases.current), input.kpi),

@@ -62,15 +62,33 @@ export async function programmesIn(db: Db, anchors: number[], fast: boolean): Pr
   return result.rows;
 }
 
-/** Organisations of the programme's rule with a current pair (the pairings module's definition). */
-export async function pairedCount(db: Db, programme: ProgrammeRow, today: string, fast: boolean): Promise<number> {
-  if (!fast) return (await coverage(db, { id: programme.id, target_type: programme.target_type, division_path: programme.division_path }, today)).paired;
-  const result = await sql<{ n: number }>`
-    SELECT COUNT(DISTINCT o.id) AS n FROM pairs p JOIN organisations o ON o.id = p.organisation_id
-    WHERE p.programme_id = ${programme.id} AND p.start_date <= ${today} AND (p.end_date IS NULL OR p.end_date >= ${today})
-      AND o.type = ${programme.target_type} AND o.archived_at IS NULL
-      AND ${inSubtree('o.division_id', [programme.division_id], true)}`.execute(db);
-  return Number(result.rows[0]?.n ?? 0);
+/**
+ * Organisations of each programme's rule with a current pair (the pairings module's definition),
+ * by programme id. Fast: one grouped query over every programme (a range of the covering index
+ * `pairs_programme_current` per programme, migration 0052); raw: the pairings module's `coverage`.
+ */
+export async function pairedCounts(db: Db, programmes: ProgrammeRow[], today: string, fast: boolean): Promise<Map<number, number>> {
+  if (programmes.length === 0) return new Map();
+  if (!fast) {
+    const counted = await Promise.all(
+      programmes.map(async (programme) => {
+        const rule = { id: programme.id, target_type: programme.target_type, division_path: programme.division_path };
+        return [programme.id, (await coverage(db, rule, today)).paired] as const;
+      }),
+    );
+    return new Map(counted);
+  }
+  // CROSS JOIN fixes SQLite's join order (programmes → their pairs → organisations); PostgreSQL
+  // reads it as an inner join.
+  const result = await sql<{ id: number; n: number }>`
+    SELECT p.programme_id AS id, COUNT(DISTINCT o.id) AS n
+    FROM pairing_programmes pr CROSS JOIN pairs p CROSS JOIN organisations o
+    WHERE pr.id IN (${sql.join(programmes.map((programme) => programme.id))}) AND p.programme_id = pr.id
+      AND p.start_date <= ${today} AND (p.end_date IS NULL OR p.end_date >= ${today})
+      AND o.id = p.organisation_id AND o.type = pr.target_type AND o.archived_at IS NULL
+      AND EXISTS (SELECT 1 FROM division_closure sc WHERE sc.descendant_id = o.division_id AND sc.ancestor_id = pr.division_id)
+    GROUP BY p.programme_id`.execute(db);
+  return new Map(result.rows.map((row) => [Number(row.id), Number(row.n)]));
 }
 
 /** Competitions of the subtree in the period: by `year`, or by the Shanghai date created when there is none. */
