@@ -22,6 +22,7 @@ const HomePage = page(() => import('../pages/home/HomePage.tsx'), 'HomePage');
 const DivisionsPage = page(() => import('../pages/divisions/DivisionsPage.tsx'), 'DivisionsPage');
 const UsersPage = page(() => import('../pages/users/UsersPage.tsx'), 'UsersPage');
 const AuditPage = page(() => import('../pages/audit/AuditPage.tsx'), 'AuditPage');
+const PhoneReportPage = page(() => import('../pages/privacy/PhoneReportPage.tsx'), 'PhoneReportPage');
 
 function suspended(element: ReactNode, fullScreen = false) {
   return <Suspense fallback={<PageLoading fullScreen={fullScreen} />}>{element}</Suspense>;
@@ -40,6 +41,7 @@ export const router = createBrowserRouter([
       { path: 'divisions', element: suspended(<DivisionsPage />) },
       { path: 'users', element: <RequireRight right="manageUsers">{suspended(<UsersPage />)}</RequireRight> },
       { path: 'audit', element: <RequireRight right="browseAudit">{suspended(<AuditPage />)}</RequireRight> },
+      { path: 'privacy', element: <RequireRight right="browseAudit">{suspended(<PhoneReportPage />)}</RequireRight> },
       ...insightRoutes,
       ...registryRoutes,
       ...workRoutes,

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Layout, Menu, type MenuProps } from 'antd';
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, HomeOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useMe } from '../../api/auth.ts';
@@ -36,7 +36,7 @@ export function AppLayout() {
     ...insightMenuItems(t, me.roles.some((role) => role === 'system_admin' || role === 'division_admin' || role === 'staff'), item),
     item('divisions', '/divisions', <ApartmentOutlined />, t('nav.divisions')),
     ...(me.can.manageUsers ? [item('users', '/users', <TeamOutlined />, t('nav.users'))] : []),
-    ...(me.can.browseAudit ? [item('audit', '/audit', <AuditOutlined />, t('nav.audit'))] : []),
+    ...(me.can.browseAudit ? [item('audit', '/audit', <AuditOutlined />, t('nav.audit')), item('privacy', '/privacy', <SafetyOutlined />, t('nav.privacy'))] : []),
     ...registryMenuItems(t, me, item),
     ...workMenuItems(t, item),
     ...requestMenuItems(t, item),
