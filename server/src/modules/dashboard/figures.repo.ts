@@ -23,21 +23,33 @@ function inSubtree(column: string, anchors: number[], fast: boolean): RawBuilder
     : sql`${sql.ref(column)} IN (SELECT d.id FROM divisions d JOIN divisions a ON d.path LIKE a.path || '%' WHERE a.id IN (${ids}))`;
 }
 
-function ancestorOf(fast: boolean, column: RawBuilder<unknown>): RawBuilder<unknown> {
-  return fast
-    ? sql`JOIN division_closure c ON c.descendant_id = ${column}`
-    : sql`JOIN divisions cd ON cd.id = ${column} JOIN divisions ca ON cd.path LIKE ca.path || '%'`;
+/** Raw mode: each row of `column`'s division with every ancestor `ca` of it, by path. */
+function ancestorsByPath(column: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`JOIN divisions cd ON cd.id = ${column} JOIN divisions ca ON cd.path LIKE ca.path || '%'`;
 }
 
-/** Live projects with an open milestone due before `today`, per anchor. */
+/**
+ * Live projects with an open milestone due before `today`, per anchor. Fast: from the open
+ * milestones already due (a range of the partial index `project_milestones_open_due`, migration
+ * 0052: a few thousand rows in a province) to their projects and one closure probe per anchor,
+ * never every live project of the subtree; raw: every project of the subtree by path.
+ */
 export async function overdueProjects(db: Db, anchors: number[], today: string, fast: boolean): Promise<Map<number, number>> {
   if (anchors.length === 0) return new Map();
-  const anchor = fast ? sql`c.ancestor_id` : sql`ca.id`;
-  const result = await sql<{ anchor: number; n: number }>`
-    SELECT ${anchor} AS anchor, COUNT(*) AS n FROM projects p ${ancestorOf(fast, sql`p.division_id`)}
-    WHERE ${anchor} IN (${sql.join(anchors)}) AND p.archived_at IS NULL
-      AND EXISTS (SELECT 1 FROM project_milestones m WHERE m.project_id = p.id AND m.archived_at IS NULL AND m.completed_at IS NULL AND m.due_date < ${today})
-    GROUP BY ${anchor}`.execute(db);
+  const open = sql`m.archived_at IS NULL AND m.completed_at IS NULL AND m.due_date < ${today}`;
+  const result = fast
+    ? // CROSS JOIN fixes SQLite's join order (milestones first); PostgreSQL reads it as an inner join.
+      await sql<{ anchor: number; n: number }>`
+        SELECT c.ancestor_id AS anchor, COUNT(DISTINCT p.id) AS n
+        FROM project_milestones m CROSS JOIN projects p CROSS JOIN division_closure c
+        WHERE ${open} AND p.id = m.project_id AND p.archived_at IS NULL
+          AND c.descendant_id = p.division_id AND c.ancestor_id IN (${sql.join(anchors)})
+        GROUP BY c.ancestor_id`.execute(db)
+    : await sql<{ anchor: number; n: number }>`
+        SELECT ca.id AS anchor, COUNT(*) AS n FROM projects p ${ancestorsByPath(sql`p.division_id`)}
+        WHERE ca.id IN (${sql.join(anchors)}) AND p.archived_at IS NULL
+          AND EXISTS (SELECT 1 FROM project_milestones m WHERE m.project_id = p.id AND ${open})
+        GROUP BY ca.id`.execute(db);
   return new Map(result.rows.map((r) => [Number(r.anchor), Number(r.n)]));
 }
 
