@@ -30,7 +30,11 @@ export interface SumRow {
   amount: number;
 }
 
-export type FigureReader = (query: SumQuery) => Promise<SumRow[]>;
+export interface FigureReader {
+  (query: SumQuery): Promise<SumRow[]>;
+  /** Several sums at once, answers in the order asked (the rollup reader makes it one statement). */
+  many(queries: SumQuery[]): Promise<SumRow[][]>;
+}
 
 type Row = { key: string | number | null; dim: string; n: number | string; amount: number | string };
 const out = (rows: Row[]): SumRow[] => rows.map((r) => ({ key: r.key === null ? '' : String(r.key), dim: r.dim, n: Number(r.n), amount: Number(r.amount) }));
@@ -64,34 +68,49 @@ export function splitRange(from: string, to: string): { days: Array<[string, str
   return { days, months: monthFrom <= monthTo ? [monthFrom, monthTo] : null };
 }
 
+/** The rows of `dash_rollup` one sum reads: day ranges of the metric, and a month range of `<metric>@m`. */
+function rollupRanges({ metric, from, to }: SumQuery): Array<{ metric: string; from: string; to: string }> {
+  if (!(monthlyMetrics as readonly string[]).includes(metric) || from === '-') return [{ metric, from, to }];
+  const { days, months } = splitRange(from, to);
+  return [...days.map(([a, b]) => ({ metric, from: a, to: b })), ...(months ? [{ metric: `${metric}@m`, from: months[0], to: months[1] }] : [])];
+}
+
+function mergeRows(rows: SumRow[]): SumRow[] {
+  const merged = new Map<string, SumRow>();
+  for (const row of rows) {
+    const id = `${row.key}\u0000${row.dim}`;
+    const seen = merged.get(id);
+    if (seen) {
+      seen.n += row.n;
+      seen.amount += row.amount;
+    } else merged.set(id, { ...row });
+  }
+  return [...merged.values()];
+}
+
+/**
+ * Every range of every query in one statement (UNION ALL of primary-key range reads, each labelled
+ * with its query's index): a dashboard is a handful of statements, not one per metric and period.
+ */
 export function rollupReader(db: Kysely<DB>): FigureReader {
-  const run = async (anchors: number[], metric: string, from: string, to: string, by: SumQuery['by']) => {
-    const key = by === 'month' ? sql`substr(day, 1, 7)` : by === 'anchor' ? sql`ancestor_id` : sql`''`;
-    const result = await sql<Row>`
-      SELECT ${key} AS key, dim, SUM(n) AS n, SUM(amount) AS amount FROM dash_rollup
-      WHERE ancestor_id IN (${sql.join(anchors)}) AND metric = ${metric} AND day >= ${from} AND day <= ${to}
-      GROUP BY 1, dim`.execute(db);
-    return out(result.rows);
+  const many = async (queries: SumQuery[]): Promise<SumRow[][]> => {
+    const branches = queries.flatMap((query, index) =>
+      query.anchors.length === 0
+        ? []
+        : rollupRanges(query).map((range) => {
+            const key = query.by === 'month' ? sql`substr(day, 1, 7)` : query.by === 'anchor' ? sql`CAST(ancestor_id AS TEXT)` : sql`CAST('' AS TEXT)`;
+            return sql`SELECT ${sql.lit(index)} AS q, ${key} AS key, dim, SUM(n) AS n, SUM(amount) AS amount FROM dash_rollup
+              WHERE ancestor_id IN (${sql.join(query.anchors)}) AND metric = ${range.metric} AND day >= ${range.from} AND day <= ${range.to}
+              GROUP BY 2, dim`;
+          }),
+    );
+    const answers: SumRow[][] = queries.map(() => []);
+    if (branches.length === 0) return answers;
+    const result = await sql<Row & { q: number }>`${sql.join(branches, sql` UNION ALL `)}`.execute(db);
+    for (const row of result.rows) answers[Number(row.q)]!.push(...out([row]));
+    return answers.map(mergeRows);
   };
-  return async ({ anchors, metric, from, to, by }) => {
-    if (anchors.length === 0) return [];
-    if (!(monthlyMetrics as readonly string[]).includes(metric) || from === '-') return run(anchors, metric, from, to, by);
-    const { days, months } = splitRange(from, to);
-    const parts = await Promise.all([
-      ...days.map(([a, b]) => run(anchors, metric, a, b, by)),
-      ...(months ? [run(anchors, `${metric}@m`, months[0], months[1], by)] : []),
-    ]);
-    const merged = new Map<string, SumRow>();
-    for (const row of parts.flat()) {
-      const id = `${row.key}\u0000${row.dim}`;
-      const seen = merged.get(id);
-      if (seen) {
-        seen.n += row.n;
-        seen.amount += row.amount;
-      } else merged.set(id, { ...row });
-    }
-    return [...merged.values()];
-  };
+  return Object.assign(async (query: SumQuery) => (await many([query]))[0]!, { many });
 }
 
 /** The own parts of the sources that produce `metric` (a part names its metric as a literal). */
@@ -102,7 +121,7 @@ function partsOf(dialect: Dialect, metric: string): string[] {
 }
 
 export function rawReader(db: Kysely<DB>, dialect: Dialect): FigureReader {
-  return async ({ anchors, metric, from, to, by }) => {
+  const read = async ({ anchors, metric, from, to, by }: SumQuery): Promise<SumRow[]> => {
     if (anchors.length === 0) return [];
     const parts = partsOf(dialect, metric);
     const key = by === 'month' ? 'substr(x.day, 1, 7)' : by === 'anchor' ? 'a.id' : `''`;
@@ -116,4 +135,5 @@ export function rawReader(db: Kysely<DB>, dialect: Dialect): FigureReader {
     const result = await sql<Row>`${sql.raw(head)}${from}${sql.raw(middle)}${to}${sql.raw(tail)}`.execute(db);
     return out(result.rows);
   };
+  return Object.assign(read, { many: (queries: SumQuery[]) => Promise.all(queries.map(read)) });
 }

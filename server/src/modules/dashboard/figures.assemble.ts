@@ -16,7 +16,7 @@ import {
 import { claimStates, combinedScore, type KpiSettings } from '@tongxin/core/sla/index';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
-import type { FigureReader, SumRow } from './figure-readers.ts';
+import type { FigureReader, SumQuery, SumRow } from './figure-readers.ts';
 import { campaignFigures, competitionFigures, overdueProjects, pairedCounts, programmesIn } from './figures.repo.ts';
 
 /*
@@ -72,15 +72,15 @@ export function caseRates(dims: Map<string, number>, kpi: KpiSettings) {
   };
 }
 
-/** The three periods of a flow figure. */
-async function compared(input: FigureInput, metric: string, by: 'dim' | 'month' = 'dim') {
+type Triple = { current: SumRow[]; previous: SumRow[]; lastYear: SumRow[] };
+
+/** The three periods of each flow figure, as queries for `read.many` (current, previous, last year). */
+function comparedQueries(input: FigureInput, metric: string): SumQuery[] {
   const { previous, lastYear } = comparisonPeriods(input.period.from, input.period.to);
-  const run = (p: DashboardPeriod) => input.read({ anchors: input.anchors, metric, from: p.from, to: p.to, by });
-  const [current, before, yearAgo] = await Promise.all([run(input.period), run(previous), run(lastYear)]);
-  return { current, previous: before, lastYear: yearAgo };
+  return [input.period, previous, lastYear].map((p) => ({ anchors: input.anchors, metric, from: p.from, to: p.to, by: 'dim' as const }));
 }
 
-function triple(rows: { current: SumRow[]; previous: SumRow[]; lastYear: SumRow[] }, pick: (row: SumRow) => number = (r) => r.n): Compared {
+function triple(rows: Triple, pick: (row: SumRow) => number = (r) => r.n): Compared {
   const sum = (list: SumRow[]) => list.reduce((a, row) => a + pick(row), 0);
   return { current: sum(rows.current), previous: sum(rows.previous), lastYear: sum(rows.lastYear) };
 }
@@ -100,27 +100,24 @@ function monthsOf(period: DashboardPeriod): string[] {
 
 export async function assembleFigures(input: FigureInput): Promise<Omit<DashboardFigures, 'cases'> & { cases: Omit<DashboardFigures['cases'], 'ranking'> }> {
   const { anchors, read, today } = input;
-  const stock = (metric: string) => read({ anchors, metric, ...STOCK, by: 'dim' });
-  const [orgs, members, venueLevel, venueStars, projects, milestones, needs, leadStage] = await Promise.all([
+  // Every rollup sum of the dashboard in one read (one statement on the rollups).
+  const stock = (metric: string): SumQuery => ({ anchors, metric, ...STOCK, by: 'dim' });
+  const flowMetrics = ['activity', 'case', 'receipt', 'pledge', 'lead_signed', 'talent', 'article'] as const;
+  const answers = await read.many([
     stock('org'),
-    read({ anchors, metric: 'member', from: today, to: FOREVER, by: 'dim' }),
+    { anchors, metric: 'member', from: today, to: FOREVER, by: 'dim' },
     stock('venue_level'),
     stock('venue_stars'),
     stock('project'),
-    read({ anchors, metric: 'milestone_open', from: '0000-00-00', to: dayBefore(today), by: 'dim' }),
+    { anchors, metric: 'milestone_open', from: '0000-00-00', to: dayBefore(today), by: 'dim' },
     stock('need'),
     stock('lead_stage'),
+    { anchors, metric: 'activity', from: input.period.from, to: input.period.to, by: 'month' },
+    ...flowMetrics.flatMap((metric) => comparedQueries(input, metric)),
   ]);
-  const [activities, activityMonths, cases, receipts, pledges, signed, talents, articles] = await Promise.all([
-    compared(input, 'activity'),
-    read({ anchors, metric: 'activity', from: input.period.from, to: input.period.to, by: 'month' }),
-    compared(input, 'case'),
-    compared(input, 'receipt'),
-    compared(input, 'pledge'),
-    compared(input, 'lead_signed'),
-    compared(input, 'talent'),
-    compared(input, 'article'),
-  ]);
+  const [orgs, members, venueLevel, venueStars, projects, milestones, needs, leadStage, activityMonths] = answers as [SumRow[], SumRow[], SumRow[], SumRow[], SumRow[], SumRow[], SumRow[], SumRow[], SumRow[]];
+  const triples = flowMetrics.map((_, i): Triple => ({ current: answers[9 + 3 * i]!, previous: answers[10 + 3 * i]!, lastYear: answers[11 + 3 * i]! }));
+  const [activities, cases, receipts, pledges, signed, talents, articles] = triples as [Triple, Triple, Triple, Triple, Triple, Triple, Triple];
 
   const orgByType = sumBy(orgs);
   const memberRows = members.map((row) => {
