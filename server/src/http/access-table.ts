@@ -271,6 +271,7 @@ export const accessTable: Record<string, RouteAccess> = {
   'POST /api/notifications/read-all': anyone,
   'POST /api/portal/submissions': pub,
   'POST /api/portal/track': pub,
+  'POST /api/portal/photos': { ...pub, note: 'multipart; proven by ticket number + phone last four (portal.photos.test.ts)' },
   'POST /api/campaigns': anyone,
   'POST /api/campaigns/:id/archive': anyone,
   'POST /api/campaigns/:id/unarchive': anyone,

@@ -21,3 +21,8 @@ export function attachmentThumbnailUrl(id: number): string {
 
 export const attachmentAccept = 'image/jpeg,image/png,image/webp,application/pdf,.docx,.xlsx';
 export const imageAccept = 'image/jpeg,image/png,image/webp';
+
+/** A record's live files (the server checks the record's scope). */
+export function fetchAttachments(ownerType: AttachmentOwnerType, ownerId: number): Promise<Attachment[]> {
+  return api.get<Attachment[]>('/api/attachments', { ownerType, ownerId });
+}

@@ -1,4 +1,4 @@
-import type { CaseCategory, PortalTrackResult } from '@tongxin/core';
+import type { CaseCategory, PortalPhotoReceipt, PortalTrackResult } from '@tongxin/core';
 import { api } from './client.ts';
 
 /** The public portal: no sign-in. */
@@ -44,3 +44,13 @@ export const fetchChallenge = () => api.get<Challenge>('/api/portal/challenge');
 export const fetchPortalDivisions = (parentId: number | null, q?: string) => api.get<PortalDivision[]>('/api/portal/divisions', { parentId, q: q || undefined });
 export const submitToPortal = (input: PortalSubmission) => api.post<PortalReceipt>('/api/portal/submissions', input);
 export const trackTicket = (ticketNo: string, phoneLast4: string) => api.post<PortalTrackResult>('/api/portal/track', { ticketNo, phoneLast4 });
+
+/** Add one photo to a ticket just submitted, proven by the ticket number and the phone's last four digits. */
+export function addPortalPhoto(ticketNo: string, phoneLast4: string, file: File): Promise<PortalPhotoReceipt> {
+  const form = new FormData();
+  // The proof before the file: the server checks it before reading the upload.
+  form.append('ticketNo', ticketNo);
+  form.append('phoneLast4', phoneLast4);
+  form.append('file', file, file.name);
+  return api.upload<PortalPhotoReceipt>('/api/portal/photos', form);
+}

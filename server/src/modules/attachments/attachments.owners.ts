@@ -61,5 +61,24 @@ export async function findOwner(db: Executor, ownerType: AttachmentOwnerType, ow
         .executeTakeFirst();
       return row && { divisionId: row.division_id, path: row.path, archived: row.archived_at !== null, cadreUserId: row.cadre_user_id };
     }
+    // A request's photos (added on the portal by its submitter) belong to the request's division.
+    case 'case': {
+      const row = await db
+        .selectFrom('cases')
+        .innerJoin('divisions', 'divisions.id', 'cases.division_id')
+        .select(['cases.division_id', 'divisions.path'])
+        .where('cases.id', '=', ownerId)
+        .executeTakeFirst();
+      return row && { divisionId: row.division_id, path: row.path, archived: false, cadreUserId: null };
+    }
+    case 'need': {
+      const row = await db
+        .selectFrom('needs')
+        .innerJoin('divisions', 'divisions.id', 'needs.division_id')
+        .select(['needs.division_id', 'divisions.path'])
+        .where('needs.id', '=', ownerId)
+        .executeTakeFirst();
+      return row && { divisionId: row.division_id, path: row.path, archived: false, cadreUserId: null };
+    }
   }
 }

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { AttachmentOwnerType } from '@tongxin/core';
 import { AppError, notFound } from '../../http/app-error.ts';
-import { nowIso, type ActorContext } from '../../http/context.ts';
+import { nowIso, type ActorContext, type RequestContext } from '../../http/context.ts';
 import type { Executor } from '../../db/database.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findOwner, type AttachmentOwner } from './attachments.owners.ts';
@@ -33,14 +33,23 @@ export async function checkUpload(ctx: ActorContext, ownerType: AttachmentOwnerT
   if (owner.archived) throw new AppError('invalid_transition', { details: { reason: 'archived' } });
 }
 
+/** Checks made inside the storing transaction, against the owner record read there. */
+type StoreGuard = (trx: Executor, owner: AttachmentOwner) => Promise<void> | void;
+
+interface StoreInput {
+  ownerType: AttachmentOwnerType;
+  ownerId: number;
+  fileName: string | undefined;
+  bytes: Buffer;
+}
+
 /**
- * Store an uploaded file for a record: the type is sniffed from the bytes (415 for anything we do
- * not accept), the file goes to disk under a random key, and the row and its audit entry are
- * written in one transaction. A failed transaction removes the file again.
+ * The file goes to disk under a random key, and the row and its audit entry are written in one
+ * transaction. A failed transaction removes the file again.
  */
-export async function store(ctx: ActorContext, input: { ownerType: AttachmentOwnerType; ownerId: number; fileName: string | undefined; bytes: Buffer }) {
+async function persist(ctx: RequestContext, input: StoreInput, options: { guard: StoreGuard; uploadedBy: number | null; actorName?: string; accept: (type: string) => boolean }) {
   const contentType = sniffContentType(input.bytes);
-  if (!contentType) throw new AppError('unsupported_media_type');
+  if (!contentType || !options.accept(contentType)) throw new AppError('unsupported_media_type');
   // Photos lose their EXIF (GPS position, device) before they are kept; one that will not decode is no photo.
   const bytes = isPhoto(contentType) ? await stripPhotoMetadata(input.bytes, contentType).catch(() => null) : input.bytes;
   if (!bytes) throw new AppError('unsupported_media_type');
@@ -49,8 +58,7 @@ export async function store(ctx: ActorContext, input: { ownerType: AttachmentOwn
   try {
     return await ctx.db.transaction().execute(async (trx) => {
       const owner = await loadOwner(trx, input.ownerType, input.ownerId);
-      assertCan(ctx.actor, 'upload', owner);
-      if (owner.archived) throw new AppError('invalid_transition', { details: { reason: 'archived' } });
+      await options.guard(trx, owner);
       const fileName = cleanFileName(input.fileName);
       const id = await insertAttachment(trx, {
         ownerType: input.ownerType,
@@ -61,7 +69,7 @@ export async function store(ctx: ActorContext, input: { ownerType: AttachmentOwn
         contentType,
         size: bytes.length,
         sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
-        uploadedBy: ctx.actor.userId,
+        uploadedBy: options.uploadedBy,
         at: nowIso(ctx),
       });
       await recordAudit(trx, ctx, {
@@ -69,6 +77,7 @@ export async function store(ctx: ActorContext, input: { ownerType: AttachmentOwn
         entity: 'attachment',
         entityId: id,
         divisionId: owner.divisionId,
+        ...(options.actorName ? { actorName: options.actorName } : {}),
         detail: { ownerType: input.ownerType, ownerId: input.ownerId, fileName, contentType, size: bytes.length },
       });
       return toAttachment((await findAttachment(trx, id))!);
@@ -77,6 +86,26 @@ export async function store(ctx: ActorContext, input: { ownerType: AttachmentOwn
     await removeStoredFile(ctx.config, key);
     throw error;
   }
+}
+
+/** Store an uploaded file for a record: the type is sniffed from the bytes (415 for anything we do not accept). */
+export async function store(ctx: ActorContext, input: StoreInput) {
+  return persist(ctx, input, {
+    uploadedBy: ctx.actor.userId,
+    accept: () => true,
+    guard: (_trx, owner) => {
+      assertCan(ctx.actor, 'upload', owner);
+      if (owner.archived) throw new AppError('invalid_transition', { details: { reason: 'archived' } });
+    },
+  });
+}
+
+/**
+ * Store a photo a resident sent from the public portal: photos only, no uploader, audited as the
+ * portal. The caller has checked the proof; `guard` re-checks its limits inside the transaction.
+ */
+export async function storePortalPhoto(ctx: RequestContext, input: StoreInput, guard: StoreGuard) {
+  return persist(ctx, input, { uploadedBy: null, actorName: 'portal', accept: isPhoto, guard });
 }
 
 async function loadReadable(ctx: ActorContext, id: number) {

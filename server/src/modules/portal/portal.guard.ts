@@ -14,6 +14,7 @@ export const portalLimits = {
   submitsPerIpPerHour: 10,
   submitsPerPhonePerDay: 5,
   trackFailuresPerIpPerHour: 20,
+  photosPerIpPerHour: 20,
   challengeMinutes: 10,
 } as const;
 
@@ -80,7 +81,7 @@ export async function useChallenge(db: Executor, nonce: string, at: string): Pro
   if (!inserted) throw fieldError('body.challengeAnswer', 'requests.validation.challenge_expired');
 }
 
-export async function recordAttempt(db: Executor, ctx: RequestContext, action: 'submit' | 'track', success: boolean, hash: string | null): Promise<void> {
+export async function recordAttempt(db: Executor, ctx: RequestContext, action: 'submit' | 'track' | 'photo', success: boolean, hash: string | null): Promise<void> {
   await db.insertInto('portal_attempts').values({ action, ip: ctx.ip, phone_hash: hash, success: success ? 1 : 0, at: ctx.clock.now().toISOString() }).execute();
 }
 
@@ -118,4 +119,16 @@ export async function assertTrackAllowed(ctx: RequestContext): Promise<void> {
   const hour = 3_600_000;
   const failures = await countSince(ctx.db, 'track', 'ip', ctx.ip, new Date(now - hour).toISOString(), true);
   if (failures.count >= portalLimits.trackFailuresPerIpPerHour) throttle(now, hour, failures.oldest);
+}
+
+/**
+ * 429 when this address has sent too many photos this hour, or failed to prove a ticket too often
+ * (a wrong proof on a photo counts as a failed track: the same guess).
+ */
+export async function assertPhotoAllowed(ctx: RequestContext): Promise<void> {
+  await assertTrackAllowed(ctx);
+  const now = ctx.clock.now().getTime();
+  const hour = 3_600_000;
+  const sent = await countSince(ctx.db, 'photo', 'ip', ctx.ip, new Date(now - hour).toISOString(), false);
+  if (sent.count >= portalLimits.photosPerIpPerHour) throttle(now, hour, sent.oldest);
 }

@@ -13,6 +13,7 @@ import { RevealPhone } from '../../components/RevealPhone.tsx';
 import { formatDateTime } from '../../lib/time.ts';
 import { CaseStepModal } from './CaseStepModal.tsx';
 import { actionOf, CaseStateTag, TimeStatusTag } from './case-shared.tsx';
+import { SubmitterPhotos } from './SubmitterPhotos.tsx';
 
 /** One request: what was asked, its clocks, the steps this user may take, and its whole history. */
 export function CaseDetailPage() {
@@ -116,6 +117,7 @@ export function CaseDetailPage() {
           </Descriptions.Item>
         )}
       </Descriptions>
+      {record.channel === 'portal' && <SubmitterPhotos ownerType="case" ownerId={record.id} />}
 
       {clocks.length > 0 && (
         <Flex gap={8} wrap="wrap" data-testid="case-clocks">

@@ -16,6 +16,7 @@ import { RevealPhone } from '../../components/RevealPhone.tsx';
 import { formatDateTime } from '../../lib/time.ts';
 import { NeedDateFlag, NeedStateTag, needActionOf, needNoteRequired } from './need-shared.tsx';
 import { RouteToCaseButton } from './RouteToCaseButton.tsx';
+import { SubmitterPhotos } from '../cases/SubmitterPhotos.tsx';
 
 interface Values {
   organisationId?: number;
@@ -136,6 +137,7 @@ export function NeedDetailPage() {
           <div style={{ whiteSpace: 'pre-wrap' }}>{record.description ?? '—'}</div>
         </Descriptions.Item>
       </Descriptions>
+      {record.channel === 'portal' && <SubmitterPhotos ownerType="need" ownerId={record.id} />}
       <div>
         <Typography.Title level={5}>{t('requestPages.common.history')}</Typography.Title>
         <Timeline

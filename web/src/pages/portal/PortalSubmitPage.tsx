@@ -11,6 +11,7 @@ import { fetchChallenge, portalKeys, submitToPortal, type PortalDivision, type P
 import { formatDateTime } from '../../lib/time.ts';
 import { PortalDivisionPicker } from './PortalDivisionPicker.tsx';
 import { PortalFrame } from './PortalFrame.tsx';
+import { PortalPhotoPicker } from './PortalPhotoPicker.tsx';
 import styles from './portal.module.css';
 
 interface Values {
@@ -40,7 +41,7 @@ export function PortalSubmitPage() {
   const [path, setPath] = useState<PortalDivision[]>([]);
   const [round, setRound] = useState(0);
   const [key, setKey] = useState(newIdempotencyKey);
-  const [receipt, setReceipt] = useState<PortalReceipt | null>(null);
+  const [receipt, setReceipt] = useState<(PortalReceipt & { phoneLast4: string }) | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const challenge = useQuery({ queryKey: portalKeys.challenge(round), queryFn: fetchChallenge, staleTime: Infinity, gcTime: 0 });
   const category = Form.useWatch('category', form);
@@ -64,7 +65,8 @@ export function PortalSubmitPage() {
         challengeAnswer: values.challengeAnswer,
         idempotencyKey: key,
       }),
-    onSuccess: (answer) => setReceipt(answer),
+    // The last four digits prove the ticket when photos are added after it.
+    onSuccess: (answer, values) => setReceipt({ ...answer, phoneLast4: values.phone.slice(-4) }),
     onError: (error) => {
       // A wrong or used answer spends the question: show a new one.
       if (error instanceof ApiError && error.fields.some((field) => field.path.startsWith('body.challenge'))) nextChallenge();
@@ -105,6 +107,7 @@ export function PortalSubmitPage() {
             }
           />
         </div>
+        <PortalPhotoPicker ticketNo={receipt.ticketNo} phoneLast4={receipt.phoneLast4} />
       </PortalFrame>
     );
   }

@@ -1,0 +1,92 @@
+import { portalPhotoLimits, type PortalPhotoReceipt } from '@tongxin/core';
+import { sql } from 'kysely';
+import type { Executor } from '../../db/database.ts';
+import { AppError } from '../../http/app-error.ts';
+import type { RequestContext } from '../../http/context.ts';
+import { storePortalPhoto } from '../attachments/attachments.service.ts';
+import { assertPhotoAllowed, recordAttempt } from './portal.guard.ts';
+
+/*
+ * A resident adds photos to what they just submitted. The proof is the one tracking uses (ticket
+ * number + the phone's last four digits), which is weak, so it only opens a short window after the
+ * submission and a few photos per ticket; the photos are never shown back on the portal.
+ */
+
+/** The record a portal ticket names: a case, or a need (a wish). */
+export interface PhotoTarget {
+  ownerType: 'case' | 'need';
+  ownerId: number;
+  submittedAt: string;
+}
+
+const lastFour = (phone: string | null) => (phone ?? '').replace(/\D/g, '').slice(-4);
+
+async function findPortalTicket(db: Executor, ticketNo: string) {
+  const found = await db
+    .selectFrom('cases')
+    .select(['id', 'received_at as submitted_at', 'submitter_phone'])
+    .where('ticket_no', '=', ticketNo)
+    .where('channel', '=', 'portal')
+    .executeTakeFirst();
+  if (found) return { ownerType: 'case' as const, ...found };
+  const need = await db
+    .selectFrom('needs')
+    .select(['id', 'created_at as submitted_at', 'submitter_phone'])
+    .where('ticket_no', '=', ticketNo)
+    .where('channel', '=', 'portal')
+    .executeTakeFirst();
+  return need && { ownerType: 'need' as const, ...need };
+}
+
+/** Photos the portal has stored for a record, detached ones included (a detach frees no slot). */
+async function portalPhotoCount(db: Executor, target: PhotoTarget): Promise<number> {
+  const row = await db
+    .selectFrom('attachments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('owner_type', '=', target.ownerType)
+    .where('owner_id', '=', target.ownerId)
+    .where('uploaded_by', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** 409 when the window after the submission has closed or the ticket has all its photos. */
+async function assertRoomFor(ctx: RequestContext, db: Executor, target: PhotoTarget): Promise<number> {
+  const closesAt = new Date(target.submittedAt).getTime() + portalPhotoLimits.windowMinutes * 60_000;
+  if (ctx.clock.now().getTime() > closesAt) throw new AppError('invalid_transition', { details: { reason: 'photo_window_closed' } });
+  const count = await portalPhotoCount(db, target);
+  if (count >= portalPhotoLimits.perTicket) throw new AppError('invalid_transition', { details: { reason: 'photo_limit', limit: portalPhotoLimits.perTicket } });
+  return count;
+}
+
+/**
+ * Check the proof before the upload is read: 429 when this address sends too much or guesses,
+ * 404 for an unknown ticket or wrong digits alike (no oracle), 409 when no photo may be added.
+ *
+ * @example
+ * const target = await photoTarget(ctx, { ticketNo: 'TX261125-K7Q4MZ3P', phoneLast4: '5678' });
+ */
+export async function photoTarget(ctx: RequestContext, proof: { ticketNo: string; phoneLast4: string }): Promise<PhotoTarget> {
+  await assertPhotoAllowed(ctx);
+  const found = await findPortalTicket(ctx.db, proof.ticketNo);
+  if (!found || lastFour(found.submitter_phone) !== proof.phoneLast4) {
+    await recordAttempt(ctx.db, ctx, 'track', false, null);
+    throw new AppError('not_found', { params: { entity: 'entities.ticket' } });
+  }
+  const target = { ownerType: found.ownerType, ownerId: found.id, submittedAt: found.submitted_at };
+  await assertRoomFor(ctx, ctx.db, target);
+  return target;
+}
+
+/** Store one photo for a proven ticket; the limits are checked again under a lock on the record. */
+export async function addPhoto(ctx: RequestContext, target: PhotoTarget, file: { fileName: string | undefined; bytes: Buffer }): Promise<PortalPhotoReceipt> {
+  let count = 0;
+  const stored = await storePortalPhoto(ctx, { ownerType: target.ownerType, ownerId: target.ownerId, ...file }, async (trx) => {
+    // A no-op update locks the record's row (PostgreSQL), so two photos sent at once cannot both take the last slot.
+    const table = target.ownerType === 'case' ? 'cases' : 'needs';
+    await sql`update ${sql.table(table)} set id = id where id = ${target.ownerId}`.execute(trx);
+    count = (await assertRoomFor(ctx, trx, target)) + 1;
+  });
+  await recordAttempt(ctx.db, ctx, 'photo', true, null);
+  return { fileName: stored.fileName, size: stored.size, count };
+}
