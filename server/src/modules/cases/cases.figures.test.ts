@@ -1,7 +1,7 @@
 import { defaultSlaPolicy } from '@tongxin/core/sla/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRows, createTestApp, type TestApp, type TestClient } from '../../test/harness.ts';
-import { buildRequestWorld, fieldsOf, ok, sh, type CaseOut, type RequestWorld } from './requests.test-support.ts';
+import { buildFiguresWeek, buildRequestWorld, fieldsOf, ok, sh, type CaseOut, type RequestWorld } from './requests.test-support.ts';
 
 /**
  * A hand-built week, 12–16 October 2026, help requests (reply within 3 working days):
@@ -17,62 +17,14 @@ import { buildRequestWorld, fieldsOf, ok, sh, type CaseOut, type RequestWorld } 
 let t: TestApp;
 let w: RequestWorld;
 let staff: TestClient;
-const r: Record<string, CaseOut> = {};
-
-async function at(local: string) {
-  t.clock.set(sh(local));
-}
-async function register(name: string, category = 'help') {
-  r[name] = ok(await staff.post('/api/cases', { divisionId: t.fixture.divisions.huaxinVillage.id, category, channel: 'hotline', title: name, content: name }), 201);
-}
-async function go(name: string, client: TestClient, body: Record<string, unknown>) {
-  r[name] = ok(await client.post(`/api/cases/${r[name]!.id}/transition`, { ...body, version: r[name]!.version }));
-}
+let r: Record<string, CaseOut>;
+let go: Awaited<ReturnType<typeof buildFiguresWeek>>['go'];
 
 beforeAll(async () => {
   t = await createTestApp();
   w = await buildRequestWorld(t);
   staff = w.clients.huaxinStaff;
-  const village = { type: 'division', id: t.fixture.divisions.huaxinVillage.id };
-  const team = { type: 'organisation', id: w.orgs.huaxinTeam };
-  const work = async (name: string, unit: typeof village, client: TestClient, times: [string, string, string]) => {
-    await at(times[0]);
-    await go(name, staff, { to: 'dispatched', unit });
-    await at(times[1]);
-    await go(name, client, { to: 'accepted' });
-    await at(times[2]);
-    await go(name, client, { to: 'in_progress' });
-  };
-  await at('2026-10-12 09:00');
-  await register('r1');
-  await work('r1', village, w.clients.villageHandler, ['2026-10-12 09:10', '2026-10-12 09:20', '2026-10-12 09:30']);
-  await at('2026-10-12 10:00');
-  await register('r2');
-  await work('r2', village, w.clients.villageHandler, ['2026-10-12 10:10', '2026-10-12 10:20', '2026-10-12 10:30']);
-  await at('2026-10-13 09:00');
-  await register('r3');
-  await work('r3', team, w.clients.huaxinTeam, ['2026-10-13 09:10', '2026-10-13 09:20', '2026-10-13 09:30']);
-  await at('2026-10-13 10:00');
-  await go('r1', w.clients.villageHandler, { to: 'replied', reply: '已处理' });
-  await at('2026-10-14 09:00');
-  await go('r3', w.clients.huaxinTeam, { to: 'replied', reply: '已处理' });
-  await at('2026-10-14 09:05');
-  await register('r4');
-  await at('2026-10-14 09:10');
-  await go('r4', staff, { to: 'dispatched', unit: team });
-  await at('2026-10-15 09:00');
-  await register('r5', 'question');
-  await at('2026-10-15 10:00');
-  await go('r5', staff, { to: 'replied', reply: '政策如下……' });
-  await at('2026-10-19 09:00');
-  await register('r6');
-  await at('2026-10-19 10:00');
-  await go('r2', w.clients.villageHandler, { to: 'replied', reply: '已处理' });
-  await at('2026-10-20 09:00');
-  await go('r1', staff, { to: 'followed_up', satisfaction: 'satisfied', solved: true });
-  await go('r2', staff, { to: 'followed_up', satisfaction: 'basically_satisfied', solved: true });
-  await go('r3', staff, { to: 'followed_up', satisfaction: 'not_satisfied', solved: false, unitAtFault: false });
-  await at('2026-10-21 10:00');
+  ({ r, go } = await buildFiguresWeek(t, w));
 });
 afterAll(async () => t.close());
 

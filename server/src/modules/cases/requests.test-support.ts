@@ -93,3 +93,61 @@ export const fieldsOf = (body: { error: { fields?: Array<{ path: string; message
 
 /** Shanghai wall time `YYYY-MM-DD HH:MM` as a UTC ISO string, for the test clock. */
 export const sh = (local: string) => new Date(`${local.replace(' ', 'T')}:00+08:00`).toISOString();
+
+/**
+ * The hand-built week of 12–16 October 2026 that cases.figures.test.ts tabulates (five help and
+ * question cases received, three replied in time, three followed up; r6 arrives the Monday after),
+ * driven through the API with the test clock. Returns the cases by name and `go` to move one on.
+ */
+export async function buildFiguresWeek(t: TestApp, w: RequestWorld) {
+  const staff = w.clients.huaxinStaff;
+  const r: Record<string, CaseOut> = {};
+  const at = (local: string) => t.clock.set(sh(local));
+  const register = async (name: string, category = 'help') => {
+    r[name] = ok(await staff.post('/api/cases', { divisionId: t.fixture.divisions.huaxinVillage.id, category, channel: 'hotline', title: name, content: name }), 201);
+  };
+  const go = async (name: string, client: TestClient, body: Record<string, unknown>) => {
+    r[name] = ok(await client.post(`/api/cases/${r[name]!.id}/transition`, { ...body, version: r[name]!.version }));
+  };
+  const village = { type: 'division', id: t.fixture.divisions.huaxinVillage.id };
+  const team = { type: 'organisation', id: w.orgs.huaxinTeam };
+  const work = async (name: string, unit: typeof village, client: TestClient, times: [string, string, string]) => {
+    at(times[0]);
+    await go(name, staff, { to: 'dispatched', unit });
+    at(times[1]);
+    await go(name, client, { to: 'accepted' });
+    at(times[2]);
+    await go(name, client, { to: 'in_progress' });
+  };
+  at('2026-10-12 09:00');
+  await register('r1');
+  await work('r1', village, w.clients.villageHandler, ['2026-10-12 09:10', '2026-10-12 09:20', '2026-10-12 09:30']);
+  at('2026-10-12 10:00');
+  await register('r2');
+  await work('r2', village, w.clients.villageHandler, ['2026-10-12 10:10', '2026-10-12 10:20', '2026-10-12 10:30']);
+  at('2026-10-13 09:00');
+  await register('r3');
+  await work('r3', team, w.clients.huaxinTeam, ['2026-10-13 09:10', '2026-10-13 09:20', '2026-10-13 09:30']);
+  at('2026-10-13 10:00');
+  await go('r1', w.clients.villageHandler, { to: 'replied', reply: '已处理' });
+  at('2026-10-14 09:00');
+  await go('r3', w.clients.huaxinTeam, { to: 'replied', reply: '已处理' });
+  at('2026-10-14 09:05');
+  await register('r4');
+  at('2026-10-14 09:10');
+  await go('r4', staff, { to: 'dispatched', unit: team });
+  at('2026-10-15 09:00');
+  await register('r5', 'question');
+  at('2026-10-15 10:00');
+  await go('r5', staff, { to: 'replied', reply: '政策如下……' });
+  at('2026-10-19 09:00');
+  await register('r6');
+  at('2026-10-19 10:00');
+  await go('r2', w.clients.villageHandler, { to: 'replied', reply: '已处理' });
+  at('2026-10-20 09:00');
+  await go('r1', staff, { to: 'followed_up', satisfaction: 'satisfied', solved: true });
+  await go('r2', staff, { to: 'followed_up', satisfaction: 'basically_satisfied', solved: true });
+  await go('r3', staff, { to: 'followed_up', satisfaction: 'not_satisfied', solved: false, unitAtFault: false });
+  at('2026-10-21 10:00');
+  return { r, go };
+}
