@@ -14,6 +14,8 @@ const pgUrl = process.env.TEST_PG_URL ?? 'postgres://tongxin:tongxin@127.0.0.1:5
 const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tongxin-reports-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const problems = [];
+/** Every failed test, named at the very end: CI keeps only the tail of a long log. */
+const failures = [];
 
 function run(label, command, args, env = {}) {
   console.log(`\n=== ${label}`);
@@ -49,21 +51,30 @@ function vitestArgs(label, args) {
 async function vitestInBackground(label, args, env = {}) {
   const { report, args: full } = vitestArgs(label, args);
   await runInBackground(label, 'npx', full, env);
-  count(report);
+  count(label, report);
 }
 
 function vitest(label, args, env = {}) {
   const { report, args: full } = vitestArgs(label, args);
   run(label, 'npx', full, env);
-  count(report);
+  count(label, report);
 }
 
-function count(report) {
-  if (fs.existsSync(report)) {
-    const json = JSON.parse(fs.readFileSync(report, 'utf8'));
-    totals.passed += json.numPassedTests;
-    totals.failed += json.numFailedTests;
-    totals.skipped += json.numPendingTests + json.numTodoTests;
+function count(label, report) {
+  if (!fs.existsSync(report)) return;
+  const json = JSON.parse(fs.readFileSync(report, 'utf8'));
+  totals.passed += json.numPassedTests;
+  totals.failed += json.numFailedTests;
+  totals.skipped += json.numPendingTests + json.numTodoTests;
+  for (const file of json.testResults ?? []) {
+    const where = path.relative(root, file.name);
+    const failed = (file.assertionResults ?? []).filter((test) => test.status === 'failed');
+    for (const test of failed) {
+      const why = String(test.failureMessages?.[0] ?? '').split('\n').slice(0, 3).join(' | ').slice(0, 400);
+      failures.push(`${label}: ${where} › ${test.fullName ?? test.title}\n    ${why}`);
+    }
+    // A file that failed before any test ran (an import or a hook) has no failed test to name.
+    if (file.status === 'failed' && failed.length === 0) failures.push(`${label}: ${where}\n    ${String(file.message ?? '').slice(0, 400)}`);
   }
 }
 
@@ -121,6 +132,7 @@ if (chromium) {
 
 await Promise.all(parallel);
 console.log('');
+for (const failure of failures) console.log(`FAILED ${failure}`);
 for (const problem of problems) console.log(`PROBLEM: ${problem}`);
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(problems.length || totals.failed ? 1 : 0);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 /** Where screenshots go: kept by CI as artefacts, ignored by git. */
 export const artefactDir = path.resolve(import.meta.dirname, '../../test-results');
@@ -24,11 +24,21 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function newPage(browser: Browser, options: { locale?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: options.locale ?? 'zh-CN', viewport: { width: 1366, height: 860 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return { context, page };
+/**
+ * How long a page action may wait. The machines have two cores shared with the PostgreSQL tests
+ * running beside the browser: pages take their time, and every assertion must still come true.
+ */
+export const pageTimeoutMs = 30_000;
+
+export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 860 }, ...options });
+  context.setDefaultTimeout(pageTimeoutMs);
+  return context;
+}
+
+export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, options);
+  return { context, page: await context.newPage() };
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

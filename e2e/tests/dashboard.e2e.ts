@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
+import { signIn, onFailure, clickWhenStill } from '../support/pages.ts';
 import { startServer, type E2eServer } from '../support/server.ts';
 
 let server: E2eServer;
@@ -15,22 +16,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function signIn(page: Page, username: string): Promise<void> {
-  // The dashboard reads every figure of a subtree: on a loaded 2-core machine, allow it more than the default 15 s.
-  page.setDefaultTimeout(30_000);
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByTestId('sign-in-username').fill(username);
-  await page.getByTestId('sign-in-password').fill('Tongxin2026');
-  await page.getByTestId('sign-in-submit').click();
-  await page.getByTestId('home-page').waitFor();
-}
-
-function onFailure(page: Page, name: string): void {
-  onTestFailed(async () => {
-    await screenshot(page, name).catch(() => undefined);
-  });
-}
 
 /** `1,234` → 1234: a figure as the card shows it. */
 async function figureValue(page: Page, testId: string): Promise<number> {
@@ -48,15 +33,15 @@ describe('dashboard and briefings in a real browser', () => {
   it('changes the period, drills from a figure to the filtered list with the same count, and exports a briefing as .docx', async () => {
     const { context, page } = await newPage(browser);
     onFailure(page, 'dashboard-failure');
-    await signIn(page, 'huaxin');
-    await page.getByTestId('nav-dashboard').click();
+    await signIn(page, server.url, 'huaxin');
+    await clickWhenStill(page, 'nav-dashboard');
     await page.getByTestId('dashboard-page').waitFor();
     await page.getByTestId('dashboard-ready').waitFor();
     await page.getByTestId('chart-activities').waitFor();
     await screenshot(page, 'dashboard-this-year');
 
     // Another period: the URL and every figure follow it.
-    await page.getByTestId('dashboard-preset-thisQuarter').click();
+    await clickWhenStill(page, 'dashboard-preset-thisQuarter');
     await page.waitForURL(/from=\d{4}-(01|04|07|10)-01/);
     const from = new URL(page.url()).searchParams.get('from')!;
     const to = new URL(page.url()).searchParams.get('to')!;
@@ -66,7 +51,7 @@ describe('dashboard and briefings in a real browser', () => {
     await screenshot(page, 'dashboard-this-quarter');
 
     // The figure opens the activity list filtered to the same division and period, with the same count.
-    await page.getByTestId('figure-activities').click();
+    await clickWhenStill(page, 'figure-activities');
     await page.getByTestId('activities-page').waitFor();
     const params = new URL(page.url()).searchParams;
     expect(params.get('from')).toBe(from);
@@ -78,13 +63,13 @@ describe('dashboard and briefings in a real browser', () => {
     // Back on the dashboard: a briefing of the same division and period.
     await page.goBack();
     await waitForPeriod(page, from);
-    await page.getByTestId('dashboard-briefing').click();
-    await page.getByTestId('briefing-create-submit').click();
+    await clickWhenStill(page, 'dashboard-briefing');
+    await clickWhenStill(page, 'briefing-create-submit');
     await page.getByTestId('briefing-page').waitFor();
     const section = page.getByTestId('briefing-section-activities');
     await expect.poll(() => section.inputValue()).toContain(`共开展活动${activities}场`);
     await section.fill(`${await section.inputValue()}\n浏览器测试补充的一句话。`);
-    await page.getByTestId('briefing-save').click();
+    await clickWhenStill(page, 'briefing-save');
     await page.getByTestId('briefing-revision').getByText('第2稿', { exact: false }).waitFor();
     await screenshot(page, 'briefing-edited');
 
@@ -99,7 +84,7 @@ describe('dashboard and briefings in a real browser', () => {
   it('shows a district the towns below it, sorts them by a figure, and opens one town’s records from its cell', async () => {
     const { context, page } = await newPage(browser);
     onFailure(page, 'dashboard-breakdown-failure');
-    await signIn(page, 'qingpu');
+    await signIn(page, server.url, 'qingpu');
     await page.goto(`${server.url}/dashboard`);
     await page.getByTestId('dashboard-ready').waitFor();
     const table = page.getByTestId('breakdown-table');

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
+import { clickWhenStill } from '../support/pages.ts';
 import { startServer, type E2eServer } from '../support/server.ts';
 
 let server: E2eServer;
@@ -22,22 +23,22 @@ describe('foundation in a real browser', () => {
     // Wrong password first: a clear message, no navigation.
     await page.getByTestId('sign-in-username').fill('qingpu');
     await page.getByTestId('sign-in-password').fill('not-the-password-1');
-    await page.getByTestId('sign-in-submit').click();
+    await clickWhenStill(page, 'sign-in-submit');
     await expect.poll(() => page.getByTestId('sign-in-error').textContent()).toContain('用户名或密码错误');
 
     await page.getByTestId('sign-in-password').fill('Tongxin2026');
-    await page.getByTestId('sign-in-submit').click();
+    await clickWhenStill(page, 'sign-in-submit');
     await page.getByTestId('home-page').waitFor();
     expect(await page.getByTestId('header-division').textContent()).toContain('青浦区');
 
     // Traditional script, remembered across a reload.
-    await page.getByTestId('language-zh-TW').click();
+    await clickWhenStill(page, 'language-zh-TW');
     await expect.poll(() => page.getByTestId('nav-divisions').textContent()).toBe('行政區劃');
     await page.reload();
     await expect.poll(() => page.getByTestId('nav-divisions').textContent()).toBe('行政區劃');
 
     // The tree starts at the user's district: 青浦区 and its towns, never 金山区.
-    await page.getByTestId('nav-divisions').click();
+    await clickWhenStill(page, 'nav-divisions');
     const tree = page.getByTestId('division-tree');
     await tree.getByText('青浦区').first().waitFor();
     await tree.getByText('赵巷镇').first().waitFor();
@@ -47,9 +48,9 @@ describe('foundation in a real browser', () => {
     await screenshot(page, 'foundation-division-tree-zh-TW');
 
     // English, then sign out: back on the sign-in page, and the API no longer answers.
-    await page.getByTestId('language-en').click();
+    await clickWhenStill(page, 'language-en');
     await expect.poll(() => page.getByTestId('nav-divisions').textContent()).toBe('Divisions');
-    await page.getByTestId('sign-out').click();
+    await clickWhenStill(page, 'sign-out');
     await page.getByTestId('sign-in-submit').waitFor();
     const me = await page.evaluate(async () => (await fetch('/api/auth/me')).status);
     expect(me).toBe(401);
@@ -61,7 +62,7 @@ describe('foundation in a real browser', () => {
     await page.goto(`${server.url}/sign-in`);
     await page.getByTestId('sign-in-username').fill('huaxin');
     await page.getByTestId('sign-in-password').fill('Tongxin2026');
-    await page.getByTestId('sign-in-submit').click();
+    await clickWhenStill(page, 'sign-in-submit');
     await page.getByTestId('home-page').waitFor();
     expect(await page.getByTestId('nav-users').count()).toBe(0);
     const status = await page.evaluate(async () => (await fetch('/api/users')).status);

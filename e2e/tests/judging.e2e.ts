@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newContext, launchBrowser, newPage, screenshot } from '../support/browser.ts';
+import { signIn, onFailure, choose, inputOf, pick, clickWhenStill } from '../support/pages.ts';
 import { startServer, type E2eServer } from '../support/server.ts';
 
 let server: E2eServer;
@@ -14,42 +15,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByTestId('sign-in-username').fill(username);
-  await page.getByTestId('sign-in-password').fill('Tongxin2026');
-  await page.getByTestId('sign-in-submit').click();
-  await page.getByTestId('home-page').waitFor();
-}
-
 /** A shared two-core machine: give pages and polls room; every assertion must still come true. */
 const patient = { timeout: 30_000 };
-
-function onFailure(page: Page, name: string): void {
-  page.setDefaultTimeout(45_000);
-  onTestFailed(async () => {
-    await screenshot(page, name).catch(() => undefined);
-  });
-}
-
-/** The input behind a test id (antd puts it on the input or on a wrapper). */
-function inputOf(page: Page, testId: string) {
-  return page.getByTestId(testId).locator('xpath=self::input | .//input').first();
-}
-
-async function choose(page: Page, testId: string, option: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-}
-
-/** Type into a server-searched picker and take the one option the server answers with. */
-async function pick(page: Page, testId: string, typed: string, expected: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(typed);
-  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-  await expect.poll(() => options.allTextContents(), patient).toEqual([expect.stringContaining(expected)]);
-  await options.first().click();
-}
 
 /** Scores each rater gives: [innovation (≤40), effect (≤60)] per entry code. */
 const sheets: Record<string, Record<string, [number, number]>> = {
@@ -61,7 +28,7 @@ const sheets: Record<string, Record<string, [number, number]>> = {
 async function scoreAll(username: string, competitionId: number): Promise<void> {
   const { context, page } = await newPage(browser, { locale: 'zh-CN' });
   onFailure(page, `judging-rater-${username}-failed`);
-  await signIn(page, username);
+  await signIn(page, server.url, username);
   await page.goto(`${server.url}/competitions/${competitionId}/review`);
   await page.getByTestId('review-page').waitFor();
   expect(await page.getByTestId('review-progress').textContent()).toBe('0 / 2');
@@ -76,7 +43,7 @@ async function scoreAll(username: string, competitionId: number): Promise<void> 
     await inputOf(page, 'score-innovation').fill(String(innovation));
     await inputOf(page, 'score-effect').fill(String(effect));
     if (i === 0) await screenshot(page, `judging-score-${username}`);
-    await page.getByTestId('score-save-next').click();
+    await clickWhenStill(page, 'score-save-next');
     await expect.poll(() => page.getByTestId('review-progress').textContent(), patient).toBe(`${i + 1} / 2`);
   }
   await page.getByTestId('review-all-done').waitFor();
@@ -87,20 +54,20 @@ describe('judging in a real browser', () => {
   it('staff set up a competition with two rater groups, two raters score, staff publish, and the signed-out public page shows the weighted ranking', async () => {
     const { context, page } = await newPage(browser);
     onFailure(page, 'judging-staff-failed');
-    await signIn(page, 'jinshan');
-    await page.getByTestId('nav-competitions').click();
+    await signIn(page, server.url, 'jinshan');
+    await clickWhenStill(page, 'nav-competitions');
     await page.getByTestId('competition-table').waitFor();
 
     // Set up: two groups (experts 0.6, representatives 0.4) from the four proposed.
-    await page.getByTestId('competition-create').click();
+    await clickWhenStill(page, 'competition-create');
     await page.getByTestId('competition-form-title').fill('金山区同心创新项目评审（浏览器测试）');
-    await page.getByTestId('competition-form-group-remove-3').click();
-    await page.getByTestId('competition-form-group-remove-0').click();
+    await clickWhenStill(page, 'competition-form-group-remove-3');
+    await clickWhenStill(page, 'competition-form-group-remove-0');
     expect(await inputOf(page, 'competition-form-group-name-0').inputValue()).toBe('专家学者');
     expect(await inputOf(page, 'competition-form-group-name-1').inputValue()).toBe('组织代表');
     await inputOf(page, 'competition-form-group-weight-0').fill('0.6');
     await inputOf(page, 'competition-form-group-weight-1').fill('0.4');
-    await page.getByTestId('competition-drawer-save').click();
+    await clickWhenStill(page, 'competition-drawer-save');
     await page.getByTestId('competition-page').waitFor();
     await expect.poll(() => page.getByTestId('competition-title').textContent(), patient).toBe('金山区同心创新项目评审（浏览器测试）');
     const competitionId = Number(/\/competitions\/(\d+)/.exec(page.url())?.[1]);
@@ -108,38 +75,38 @@ describe('judging in a real browser', () => {
     expect(await page.getByTestId('competition-groups').textContent()).toBe('专家学者 × 0.6组织代表 × 0.4');
 
     // Two entries.
-    await page.getByTestId('competition-tab-entries').click();
+    await clickWhenStill(page, 'competition-tab-entries');
     for (const [code, title] of [
       ['J1', '枫泾镇“同心共富”农创项目'],
       ['J2', '石化街道“老伙伴”互助计划'],
     ] as const) {
-      await page.getByTestId('entry-add').click();
+      await clickWhenStill(page, 'entry-add');
       await page.getByTestId('entry-form-title').fill(title);
       await page.getByTestId('entry-form-code').fill(code);
-      await page.getByTestId('entry-form-save').click();
+      await clickWhenStill(page, 'entry-form-save');
       await page.getByTestId('entry-table').getByText(title).waitFor();
     }
 
     // One rater per group, then everyone to every entry.
-    await page.getByTestId('competition-tab-raters').click();
+    await clickWhenStill(page, 'competition-tab-raters');
     for (const [username, group] of [
       ['jinshan.expert1', '专家学者'],
       ['jinshan.rep1', '组织代表'],
     ] as const) {
-      await page.getByTestId('rater-add').click();
+      await clickWhenStill(page, 'rater-add');
       await pick(page, 'rater-form-user', username, username);
       await choose(page, 'rater-form-group', group);
-      await page.getByTestId('rater-form-save').click();
+      await clickWhenStill(page, 'rater-form-save');
       await page.getByTestId('rater-table').getByText(username).waitFor();
     }
-    await page.getByTestId('assign-rule').click();
-    await page.getByTestId('assign-rule-save').click();
+    await clickWhenStill(page, 'assign-rule');
+    await clickWhenStill(page, 'assign-rule-save');
     await expect.poll(() => page.getByTestId('rater-progress-jinshan.expert1').textContent(), patient).toContain('0 / 2');
     expect(await page.getByTestId('rater-progress-jinshan.rep1').textContent()).toContain('0 / 2');
 
     // Open the review phase by hand.
-    await page.getByTestId('competition-tab-setup').click();
-    await page.getByTestId('phase-open-review').click();
+    await clickWhenStill(page, 'competition-tab-setup');
+    await clickWhenStill(page, 'phase-open-review');
     await expect.poll(() => page.getByTestId('phase-state-review').textContent(), patient).toBe('开放中');
     await screenshot(page, 'judging-setup');
 
@@ -149,28 +116,28 @@ describe('judging in a real browser', () => {
 
     // Staff see the progress and the weighted breakdown, close the review, draft and publish.
     await page.reload();
-    await page.getByTestId('competition-tab-raters').click();
+    await clickWhenStill(page, 'competition-tab-raters');
     await expect.poll(() => page.getByTestId('rater-progress-jinshan.expert1').textContent(), patient).toContain('2 / 2');
-    await page.getByTestId('competition-tab-setup').click();
-    await page.getByTestId('phase-close-review').click();
+    await clickWhenStill(page, 'competition-tab-setup');
+    await clickWhenStill(page, 'phase-close-review');
     await expect.poll(() => page.getByTestId('phase-state-review').textContent(), patient).toBe('未开放');
-    await page.getByTestId('competition-tab-results').click();
+    await clickWhenStill(page, 'competition-tab-results');
     await expect.poll(() => page.getByTestId('result-J1-total').textContent(), patient).toBe('81.00');
     expect(await page.getByTestId('result-J2-total').textContent()).toBe('79.20');
     expect(await page.getByTestId('result-J1-group-experts').textContent()).toBe('85.00 (1)');
     expect(await page.getByTestId('result-J2-group-reps').textContent()).toBe('93.00 (1)');
     expect(await page.getByTestId('result-J1-rank').textContent()).toBe('1');
     expect(await page.getByTestId('result-J2-rank').textContent()).toBe('2');
-    await page.getByTestId('decision-draft').click();
+    await clickWhenStill(page, 'decision-draft');
     await expect.poll(() => page.getByTestId('decision-status').textContent(), patient).toBe('草稿');
     await screenshot(page, 'judging-results');
-    await page.getByTestId('decision-publish').click();
-    await page.getByTestId('decision-publish-ok').click();
+    await clickWhenStill(page, 'decision-publish');
+    await clickWhenStill(page, 'decision-publish-ok');
     await expect.poll(() => page.getByTestId('decision-status').textContent(), patient).toBe('已公布');
     await context.close();
 
     // Signed out: the public page, phone-sized.
-    const publicContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true });
+    const publicContext = await newContext(browser, { locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true });
     const phone = await publicContext.newPage();
     onFailure(phone, 'judging-public-failed');
     await phone.goto(`${server.url}/public/competitions/${competitionId}`);
@@ -188,8 +155,8 @@ describe('judging in a real browser', () => {
   it('money and assessment pages show the demo figures: Henglan 1,926.8万元 received with 23.2万元 overdue, Hefei 480.4亿元 signed, Huangshan bases with their stars', async () => {
     const { context, page } = await newPage(browser);
     onFailure(page, 'judging-money-failed');
-    await signIn(page, 'henglan');
-    await page.getByTestId('nav-campaigns').click();
+    await signIn(page, server.url, 'henglan');
+    await clickWhenStill(page, 'nav-campaigns');
     await page.getByTestId('campaign-table').getByText('横栏镇慈善帮扶（2022—2024）').click();
     await page.getByTestId('campaign-page').waitFor();
     await expect.poll(() => page.getByTestId('campaign-stat-received').textContent(), patient).toBe('1,926.8万元');
@@ -200,7 +167,7 @@ describe('judging in a real browser', () => {
 
     const anhui = await newPage(browser);
     onFailure(anhui.page, 'judging-leads-failed');
-    await signIn(anhui.page, 'anhui');
+    await signIn(anhui.page, server.url, 'anhui');
     const hefei = await server.handle.db.selectFrom('divisions').select('id').where('name', '=', '合肥市').executeTakeFirstOrThrow();
     await anhui.page.goto(`${server.url}/leads?divisionId=${hefei.id}`);
     await expect.poll(() => anhui.page.getByTestId('lead-figure-contract').textContent(), patient).toBe('480.4亿元');
@@ -211,7 +178,7 @@ describe('judging in a real browser', () => {
 
     const huangshan = await newPage(browser);
     onFailure(huangshan.page, 'judging-assessments-failed');
-    await signIn(huangshan.page, 'huangshan');
+    await signIn(huangshan.page, server.url, 'huangshan');
     await huangshan.page.goto(`${server.url}/assessments?status=final`);
     const links = huangshan.page.getByTestId('assessment-table').locator('[data-testid^="assessment-link-"]');
     await expect.poll(() => links.count(), patient).toBe(12);

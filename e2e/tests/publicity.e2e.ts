@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
+import { signIn, clickWhenStill } from '../support/pages.ts';
 import { startServer, type E2eServer } from '../support/server.ts';
 
 // A real scraped report (traditional script, pinyin after many characters, site chrome), read as input only.
@@ -22,20 +23,10 @@ afterAll(async () => {
 /** The header's search input (antd may put the test id on the input or on its wrapper). */
 const headerSearch = (page: Page) => page.locator('input[data-testid="header-search"], [data-testid="header-search"] input').first();
 
-async function signIn(page: Page, username: string): Promise<void> {
-  // Generous waits: the machine's two cores are shared with other test runs.
-  await page.goto(`${server.url}/sign-in`, { timeout: 60_000 });
-  await page.getByTestId('sign-in-username').waitFor({ timeout: 60_000 });
-  await page.getByTestId('sign-in-username').fill(username);
-  await page.getByTestId('sign-in-password').fill('Tongxin2026');
-  await page.getByTestId('sign-in-submit').click();
-  await page.getByTestId('home-page').waitFor({ timeout: 60_000 });
-}
-
 describe('publicity archive and search in a real browser', () => {
   it('finds a record from the header with a two-character word and opens it', async () => {
     const { context, page } = await newPage(browser);
-    await signIn(page, 'huaxin');
+    await signIn(page, server.url, 'huaxin');
     const box = headerSearch(page);
     await box.fill('商会');
     await box.press('Enter');
@@ -54,12 +45,12 @@ describe('publicity archive and search in a real browser', () => {
 
   it('pastes a scraped article, previews the repaired text and metadata, saves it and finds it in the archive', async () => {
     const { context, page } = await newPage(browser);
-    await signIn(page, 'huaxin');
-    await page.getByTestId('nav-articles').click();
+    await signIn(page, server.url, 'huaxin');
+    await clickWhenStill(page, 'nav-articles');
     await page.getByTestId('article-table').waitFor({ timeout: 60_000 });
-    await page.getByTestId('article-import').click();
+    await clickWhenStill(page, 'article-import');
     await page.getByTestId('article-paste').fill(sample);
-    await page.getByTestId('article-preview').click();
+    await clickWhenStill(page, 'article-preview');
     await page.getByTestId('article-preview-result').waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('preview-title').textContent()).toBe('奮力譜寫江淮大地統戰工作新篇章');
     expect(await page.getByTestId('preview-date').textContent()).toBe('2022-07-27 11:04');
@@ -69,7 +60,7 @@ describe('publicity archive and search in a real browser', () => {
     expect(clean).not.toContain('分享到');
     await screenshot(page, 'publicity-article-preview');
 
-    await page.getByTestId('article-save').click();
+    await clickWhenStill(page, 'article-save');
     await page.getByTestId('article-detail').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('article-title').textContent()).toBe('奮力譜寫江淮大地統戰工作新篇章');
     // What cleaning removed is shown beside the text.
@@ -78,7 +69,7 @@ describe('publicity archive and search in a real browser', () => {
     await screenshot(page, 'publicity-article-saved');
 
     // In the archive, and found by the header search in simplified script.
-    await page.getByTestId('nav-articles').click();
+    await clickWhenStill(page, 'nav-articles');
     const filter = page.locator('input[data-testid="article-filter-q"], [data-testid="article-filter-q"] input').first();
     await filter.fill('江淮');
     await filter.press('Enter');

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
+import { newContext, launchBrowser, newPage, screenshot } from '../support/browser.ts';
+import { signIn, choose, clickWhenStill, pick } from '../support/pages.ts';
 import { startServer, type E2eServer } from '../support/server.ts';
 
 let server: E2eServer;
@@ -14,20 +15,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByTestId('sign-in-username').fill(username);
-  await page.getByTestId('sign-in-password').fill('Tongxin2026');
-  await page.getByTestId('sign-in-submit').click();
-  await page.getByTestId('home-page').waitFor();
-}
-
-/** Open an antd Select and pick the option with this text. */
-async function choose(page: Page, testId: string, option: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-}
 
 /** An organisation import file: Chinese headers, one row per organisation. */
 async function organisationFile(rows: Array<[division: string, name: string, type: string]>): Promise<Buffer> {
@@ -43,10 +30,10 @@ const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 describe('registry in a real browser', () => {
   it('shows the Huaxin chamber by role, creates an organisation and adds a member', async () => {
     const { context, page } = await newPage(browser);
-    await signIn(page, 'huaxin');
+    await signIn(page, server.url, 'huaxin');
 
     // The chamber's members are counted from membership rows: 154 firms, 34 of them council.
-    await page.getByTestId('nav-organisations').click();
+    await clickWhenStill(page, 'nav-organisations');
     await page.getByTestId('organisation-filter-q').locator('input').fill('华新镇商会');
     await page.getByTestId('organisation-filter-q').locator('input').press('Enter');
     await page.getByTestId('organisation-table').getByRole('link', { name: '华新镇商会', exact: true }).click();
@@ -56,25 +43,20 @@ describe('registry in a real browser', () => {
     await screenshot(page, 'registry-huaxin-chamber');
 
     // A new organisation, in the user's own town by default.
-    await page.getByTestId('nav-organisations').click();
-    await page.getByTestId('organisation-create').click();
+    await clickWhenStill(page, 'nav-organisations');
+    await clickWhenStill(page, 'organisation-create');
     await page.getByTestId('organisation-form-name').fill('华新镇青年创业者联谊会');
     await choose(page, 'organisation-form-type', '新联会');
     await page.getByTestId('organisation-form-phone').fill('021 5979 8888');
-    await page.getByTestId('organisation-drawer-save').click();
+    await clickWhenStill(page, 'organisation-drawer-save');
     await expect.poll(() => page.getByTestId('organisation-detail-name').textContent()).toBe('华新镇青年创业者联谊会');
     expect(await page.getByTestId('organisation-stat-memberOrganisations').textContent()).toContain('0');
 
     // Add a member firm as a council member.
-    await page.getByTestId('member-add-organisation').click();
-    await page.getByTestId('membership-member').click();
-    await page.keyboard.type('东升机械有限公司');
-    // The server searches as one types: wait for its answer before picking, so the list does not move under the click.
-    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-    await expect.poll(() => options.allTextContents(), { timeout: 15_000 }).toEqual([expect.stringContaining('上海华新东升机械有限公司')]);
-    await options.first().click();
+    await clickWhenStill(page, 'member-add-organisation');
+    await pick(page, 'membership-member', '东升机械有限公司', '上海华新东升机械有限公司');
     await choose(page, 'membership-role', '理事');
-    await page.getByTestId('membership-save').click();
+    await clickWhenStill(page, 'membership-save');
     const members = page.getByTestId('member-table-organisation');
     await members.getByText('上海华新东升机械有限公司').waitFor();
     expect(await members.textContent()).toContain('理事');
@@ -86,9 +68,9 @@ describe('registry in a real browser', () => {
 
   it('imports organisations from Excel: a row with an error blocks the import until the file is fixed', async () => {
     const { context, page } = await newPage(browser);
-    await signIn(page, 'huaxin');
-    await page.getByTestId('nav-organisations').click();
-    await page.getByTestId('import-open-organisation').click();
+    await signIn(page, server.url, 'huaxin');
+    await clickWhenStill(page, 'nav-organisations');
+    await clickWhenStill(page, 'import-open-organisation');
     const wizard = page.getByTestId('import-wizard-body');
     const upload = (buffer: Buffer, name: string) => wizard.locator('input[type=file]').setInputFiles({ name, mimeType: xlsxType, buffer });
 
@@ -109,7 +91,7 @@ describe('registry in a real browser', () => {
     expect(before.total).toBe(0);
 
     // Fix the file, upload it again, confirm.
-    await page.getByTestId('import-again').click();
+    await clickWhenStill(page, 'import-again');
     await upload(await organisationFile([['华新镇', '华新镇导入测试甲公司', '企业'], ['华新镇', '华新镇导入测试乙协会', '新联会']]), '组织-已改正.xlsx');
     const confirm = page.getByTestId('import-confirm');
     await confirm.waitFor();
@@ -118,7 +100,7 @@ describe('registry in a real browser', () => {
     await page.getByTestId('import-done').waitFor();
     expect(await page.getByTestId('import-done').textContent()).toContain('2');
     await screenshot(page, 'registry-import-done');
-    await page.getByTestId('import-close').click();
+    await clickWhenStill(page, 'import-close');
     // The closing dialog hands focus back to its button: wait for it to be gone before typing elsewhere.
     await wizard.waitFor({ state: 'hidden' });
     await page.waitForTimeout(500);
@@ -142,9 +124,8 @@ describe('registry in a real browser', () => {
   }, 120_000);
 
   it('opens the public service guide signed out on a phone and finds the 11 centres of Henglan', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const context = await newContext(browser, { locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
     await page.goto(`${server.url}/guide`);
     await page.getByTestId('guide-page').waitFor();
     const area = page.getByTestId('guide-area');

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newContext, launchBrowser, newPage, screenshot } from '../support/browser.ts';
+import { signIn, onFailure, clickWhenStill, clickOption } from '../support/pages.ts';
 import { startServer, type E2eServer } from '../support/server.ts';
 
 let server: E2eServer;
@@ -14,21 +15,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function signIn(page: Page, username: string): Promise<void> {
-  page.setDefaultTimeout(30_000); // a loaded two-core machine: pages take their time
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByTestId('sign-in-username').fill(username);
-  await page.getByTestId('sign-in-password').fill('Tongxin2026');
-  await page.getByTestId('sign-in-submit').click();
-  await page.getByTestId('home-page').waitFor();
-}
-
-function onFailure(page: Page, name: string): void {
-  onTestFailed(async () => {
-    await screenshot(page, name).catch(() => undefined);
-  });
-}
-
 /** Solve the portal's arithmetic check as a person would: read the question, type the answer. */
 async function solveCheck(page: Page): Promise<void> {
   const question = page.getByTestId('portal-challenge-question');
@@ -41,10 +27,10 @@ async function solveCheck(page: Page): Promise<void> {
 
 /** Open a case's step dialog, fill what the step needs, confirm, and wait for the new state. */
 async function takeStep(page: Page, to: string, fill?: () => Promise<void>): Promise<void> {
-  await page.getByTestId(`case-step-${to}`).click();
+  await clickWhenStill(page, `case-step-${to}`);
   await page.getByTestId('case-step-ok').waitFor();
   await fill?.();
-  await page.getByTestId('case-step-ok').click();
+  await clickWhenStill(page, 'case-step-ok');
   await page.getByTestId('case-step-ok').waitFor({ state: 'hidden' });
 }
 
@@ -58,9 +44,8 @@ describe('requests in a real browser', () => {
     const dispatchNote = '请赵巷镇三日内处理';
 
     // 1. The resident, not signed in, on a phone-sized screen.
-    const resident = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+    const resident = await newContext(browser, { locale: 'zh-CN', viewport: { width: 390, height: 844 } });
     const portal = await resident.newPage();
-    portal.setDefaultTimeout(30_000);
     onFailure(portal, 'requests-portal-failed');
     await portal.goto(`${server.url}/portal`);
     await portal.getByTestId('portal-title').waitFor();
@@ -87,8 +72,8 @@ describe('requests in a real browser', () => {
     // 2. District staff find it in the list (filter kept in the URL) and dispatch it to 赵巷镇's office.
     const { context: staffContext, page: staff } = await newPage(browser);
     onFailure(staff, 'requests-staff-failed');
-    await signIn(staff, 'qingpu');
-    await staff.getByTestId('nav-cases').click();
+    await signIn(staff, server.url, 'qingpu');
+    await clickWhenStill(staff, 'nav-cases');
     await staff.getByTestId('case-table').waitFor();
     await staff.getByTestId('case-filter-q').locator('input').fill(ticketNo);
     await staff.getByTestId('case-filter-q').locator('input').press('Enter');
@@ -101,12 +86,12 @@ describe('requests in a real browser', () => {
     const caseUrl = staff.url();
     expect(await stateOf(staff)).toBe('received');
     await staff.getByTestId('case-note-input').fill(staffNote);
-    await staff.getByTestId('case-note-add').click();
+    await clickWhenStill(staff, 'case-note-add');
     await staff.getByTestId('case-history').getByText(staffNote).waitFor();
     await takeStep(staff, 'dispatched', async () => {
-      await staff.getByTestId('case-step-unit').click();
+      await clickWhenStill(staff, 'case-step-unit');
       await staff.keyboard.type('赵巷镇');
-      await staff.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '赵巷镇 · ' }).first().click();
+      await clickOption(staff, '赵巷镇 · ');
       await staff.getByTestId('case-step-note').fill(dispatchNote);
     });
     await expect.poll(() => stateOf(staff), { timeout: 15_000 }).toBe('dispatched');
@@ -116,18 +101,18 @@ describe('requests in a real browser', () => {
     // 3. The unit's user sees it waiting in the inbox, signs, works, calls the person and replies.
     const { context: unitContext, page: unit } = await newPage(browser);
     onFailure(unit, 'requests-unit-failed');
-    await signIn(unit, 'zhaoxiang');
+    await signIn(unit, server.url, 'zhaoxiang');
     await expect.poll(async () => Number(await unit.getByTestId('inbox-badge').getAttribute('data-count')), { timeout: 15_000 }).toBeGreaterThan(0);
-    await unit.getByTestId('inbox-badge').click();
+    await clickWhenStill(unit, 'inbox-badge');
     await unit.getByTestId('inbox-page').waitFor();
-    await unit.getByTestId('inbox-tab-to_accept').click();
+    await clickWhenStill(unit, 'inbox-tab-to_accept');
     await unit.getByTestId('inbox-list').getByText(title).click();
     await unit.getByTestId('case-detail-page').waitFor();
     await takeStep(unit, 'accepted');
     await expect.poll(() => stateOf(unit), { timeout: 15_000 }).toBe('accepted');
     await takeStep(unit, 'in_progress');
     await expect.poll(() => stateOf(unit), { timeout: 15_000 }).toBe('in_progress');
-    await unit.getByTestId('case-contact').click();
+    await clickWhenStill(unit, 'case-contact');
     await unit.getByTestId('case-history').getByText('联系群众').waitFor();
     await takeStep(unit, 'replied', async () => {
       await unit.getByTestId('case-step-reply').fill(replyText);
@@ -153,7 +138,7 @@ describe('requests in a real browser', () => {
     // 5. The resident tracks the ticket: the new status and the reply, but no staff notes.
     await portal.goto(`${server.url}/portal/track?ticket=${encodeURIComponent(ticketNo)}`);
     await portal.getByTestId('portal-track-phone').fill('4321');
-    await portal.getByTestId('portal-track-submit').click();
+    await clickWhenStill(portal, 'portal-track-submit');
     await portal.getByTestId('portal-track-result').waitFor();
     expect(await portal.getByTestId('portal-track-status').getAttribute('data-status')).toBe('closed');
     expect(await portal.getByTestId('portal-track-reply').textContent()).toBe(replyText);
@@ -167,16 +152,15 @@ describe('requests in a real browser', () => {
 
     // Wrong digits get the same answer as an unknown ticket.
     await portal.getByTestId('portal-track-phone').fill('0000');
-    await portal.getByTestId('portal-track-submit').click();
+    await clickWhenStill(portal, 'portal-track-submit');
     await portal.getByTestId('portal-track-error').waitFor();
     await resident.close();
   }, 420_000);
 
   it('a wish submitted on the portal waits for review, is published, claimed for a chamber, fulfilled and confirmed; the portal follows it', async () => {
     const title = '为独居老人送一台助听器';
-    const resident = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+    const resident = await newContext(browser, { locale: 'zh-CN', viewport: { width: 390, height: 844 } });
     const portal = await resident.newPage();
-    portal.setDefaultTimeout(30_000);
     onFailure(portal, 'requests-wish-portal-failed');
     await portal.goto(`${server.url}/portal`);
     await portal.getByTestId('portal-title').waitFor();
@@ -187,12 +171,12 @@ describe('requests in a real browser', () => {
     await portal.getByTestId('portal-content').fill('老人听力下降，打电话听不清，希望有人帮忙配一台助听器。');
     await portal.getByTestId('portal-phone').fill('13900005678');
     await solveCheck(portal);
-    await portal.getByTestId('portal-submit').click();
+    await clickWhenStill(portal, 'portal-submit');
     const ticketNo = ((await portal.getByTestId('portal-ticket').textContent()) ?? '').trim();
     const track = async () => {
       await portal.goto(`${server.url}/portal/track?ticket=${encodeURIComponent(ticketNo)}`);
       await portal.getByTestId('portal-track-phone').fill('5678');
-      await portal.getByTestId('portal-track-submit').click();
+      await clickWhenStill(portal, 'portal-track-submit');
       await portal.getByTestId('portal-track-result').waitFor();
       return portal.getByTestId('portal-track-status').getAttribute('data-status');
     };
@@ -200,25 +184,25 @@ describe('requests in a real browser', () => {
 
     const { context, page } = await newPage(browser);
     onFailure(page, 'requests-wish-staff-failed');
-    await signIn(page, 'huaxin');
+    await signIn(page, server.url, 'huaxin');
     await page.goto(`${server.url}/needs?view=all&q=${encodeURIComponent(title)}`);
     await page.locator('[data-testid="need-table"] [data-testid^="need-link-"]', { hasText: title }).click();
     await page.getByTestId('need-detail-page').waitFor();
     const needState = () => page.getByTestId('need-detail-page').getByTestId('need-state').first().getAttribute('data-state');
-    await page.getByTestId('need-publish').click();
+    await clickWhenStill(page, 'need-publish');
     await page.getByTestId('need-step-claimed').waitFor();
-    await page.getByTestId('need-step-claimed').click();
-    await page.getByTestId('need-step-organisation').click();
+    await clickWhenStill(page, 'need-step-claimed');
+    await clickWhenStill(page, 'need-step-organisation');
     await page.keyboard.type('华新镇商会');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '华新镇商会' }).first().click();
-    await page.getByTestId('need-step-ok').click();
+    await clickOption(page, '华新镇商会');
+    await clickWhenStill(page, 'need-step-ok');
     await expect.poll(needState, { timeout: 30_000 }).toBe('claimed');
     expect(await page.getByTestId('need-claimant').textContent()).toBe('华新镇商会');
-    await page.getByTestId('need-step-fulfilled').click();
-    await page.getByTestId('need-step-ok').click();
+    await clickWhenStill(page, 'need-step-fulfilled');
+    await clickWhenStill(page, 'need-step-ok');
     await expect.poll(needState, { timeout: 30_000 }).toBe('fulfilled');
-    await page.getByTestId('need-step-confirmed').click();
-    await page.getByTestId('need-step-ok').click();
+    await clickWhenStill(page, 'need-step-confirmed');
+    await clickWhenStill(page, 'need-step-ok');
     await expect.poll(needState, { timeout: 30_000 }).toBe('confirmed');
     await screenshot(page, 'requests-wish-confirmed');
     await context.close();
@@ -235,9 +219,8 @@ describe('requests in a real browser', () => {
     const title = '方夏村桥头护栏松动';
     const replyText = '镇建管所已加固方夏村桥头护栏。';
     const routeNote = '内部：需镇建管所处理，非组织认领';
-    const resident = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+    const resident = await newContext(browser, { locale: 'zh-CN', viewport: { width: 390, height: 844 } });
     const portal = await resident.newPage();
-    portal.setDefaultTimeout(30_000);
     onFailure(portal, 'requests-routed-portal-failed');
     await portal.goto(`${server.url}/portal`);
     await portal.getByTestId('portal-title').waitFor();
@@ -248,13 +231,13 @@ describe('requests in a real browser', () => {
     await portal.getByTestId('portal-content').fill('桥头护栏有两根松动，孩子上学经过很危险，希望尽快修好。');
     await portal.getByTestId('portal-phone').fill('13900002468');
     await solveCheck(portal);
-    await portal.getByTestId('portal-submit').click();
+    await clickWhenStill(portal, 'portal-submit');
     const ticketNo = ((await portal.getByTestId('portal-ticket').textContent()) ?? '').trim();
     expect(ticketNo).toMatch(/^TX\d{6}-[0-9A-Z]{8}$/);
     const track = async () => {
       await portal.goto(`${server.url}/portal/track?ticket=${encodeURIComponent(ticketNo)}`);
       await portal.getByTestId('portal-track-phone').fill('2468');
-      await portal.getByTestId('portal-track-submit').click();
+      await clickWhenStill(portal, 'portal-track-submit');
       await portal.getByTestId('portal-track-result').waitFor();
       return portal.getByTestId('portal-track-status').getAttribute('data-status');
     };
@@ -263,13 +246,13 @@ describe('requests in a real browser', () => {
     // Staff open the wish and route it to dispatch; the page moves to the new case.
     const { context: staffContext, page: staff } = await newPage(browser);
     onFailure(staff, 'requests-routed-staff-failed');
-    await signIn(staff, 'qingpu');
+    await signIn(staff, server.url, 'qingpu');
     await staff.goto(`${server.url}/needs?view=all&q=${encodeURIComponent(title)}`);
     await staff.locator('[data-testid="need-table"] [data-testid^="need-link-"]', { hasText: title }).click();
     await staff.getByTestId('need-detail-page').waitFor();
-    await staff.getByTestId('need-route-to-case').click();
+    await clickWhenStill(staff, 'need-route-to-case');
     await staff.getByTestId('need-route-note').fill(routeNote);
-    await staff.getByTestId('need-route-ok').click();
+    await clickWhenStill(staff, 'need-route-ok');
     await staff.getByTestId('case-detail-page').waitFor();
     await expect.poll(() => staff.url(), { timeout: 15_000 }).toMatch(/\/cases\/\d+$/);
     const caseUrl = staff.url();
@@ -277,9 +260,9 @@ describe('requests in a real browser', () => {
     expect(await server.handle.db.selectFrom('needs').select('state').where('ticket_no', '=', ticketNo).execute()).toEqual([{ state: 'withdrawn' }]);
     expect(await track()).toBe('received');
     await takeStep(staff, 'dispatched', async () => {
-      await staff.getByTestId('case-step-unit').click();
+      await clickWhenStill(staff, 'case-step-unit');
       await staff.keyboard.type('赵巷镇');
-      await staff.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '赵巷镇 · ' }).first().click();
+      await clickOption(staff, '赵巷镇 · ');
     });
     await expect.poll(() => stateOf(staff), { timeout: 15_000 }).toBe('dispatched');
     await screenshot(staff, 'requests-routed-dispatched');
@@ -287,7 +270,7 @@ describe('requests in a real browser', () => {
     // The unit signs, works and replies.
     const { context: unitContext, page: unit } = await newPage(browser);
     onFailure(unit, 'requests-routed-unit-failed');
-    await signIn(unit, 'zhaoxiang');
+    await signIn(unit, server.url, 'zhaoxiang');
     await unit.goto(caseUrl);
     await unit.getByTestId('case-detail-page').waitFor();
     await takeStep(unit, 'accepted');

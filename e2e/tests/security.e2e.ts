@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
+import { clickWhenStill } from '../support/pages.ts';
 import { startServer, type E2eServer } from '../support/server.ts';
 
 let server: E2eServer;
@@ -32,7 +33,7 @@ describe('stored text is shown as text', () => {
     await page.goto(`${server.url}/sign-in`);
     await page.getByTestId('sign-in-username').fill('huaxin');
     await page.getByTestId('sign-in-password').fill('Tongxin2026');
-    await page.getByTestId('sign-in-submit').click();
+    await clickWhenStill(page, 'sign-in-submit');
     await page.getByTestId('home-page').waitFor({ timeout: 60_000 });
 
     // Stored through the API as any client could, with the page's own session and CSRF token.

@@ -1,7 +1,8 @@
 import zlib from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
+import { signIn, onFailure, clickWhenStill, clickOption } from '../support/pages.ts';
 import { startServer, type E2eServer } from '../support/server.ts';
 
 /** The server's clock: a test moves it forward (overdue flags) instead of waiting. */
@@ -53,21 +54,6 @@ function tinyPng(): Buffer {
   return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
 }
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByTestId('sign-in-username').fill(username);
-  await page.getByTestId('sign-in-password').fill('Tongxin2026');
-  await page.getByTestId('sign-in-submit').click();
-  await page.getByTestId('home-page').waitFor();
-}
-
-/** On a failure, a screenshot of where the page was (test-results/). */
-function onFailure(page: Page, name: string): void {
-  onTestFailed(async () => {
-    await screenshot(page, name).catch(() => undefined);
-  });
-}
-
 /** Type a date into an antd DatePicker (the test id sits on the input or around it). */
 async function fillDate(page: Page, testId: string, date: string): Promise<void> {
   const input = page.getByTestId(testId).locator('xpath=self::input | .//input').first();
@@ -80,20 +66,20 @@ describe('work pages in a real browser', () => {
   it('creates a project with two milestones, completes one with evidence, and flags the other overdue once the clock passes its due date', async () => {
     const { context, page } = await newPage(browser);
     onFailure(page, 'work-project-failed');
-    await signIn(page, 'qingpu');
-    await page.getByTestId('nav-projects').click();
+    await signIn(page, server.url, 'qingpu');
+    await clickWhenStill(page, 'nav-projects');
     await page.getByTestId('project-table').waitFor();
 
-    await page.getByTestId('project-create').click();
+    await clickWhenStill(page, 'project-create');
     await page.getByTestId('project-form-title').fill('青浦区“同心圆”入户走访项目');
     await page.getByTestId('project-form-goal').fill('年内走访全部困难家庭，建立一户一档。');
-    await page.getByTestId('project-form-milestone-add').click();
+    await clickWhenStill(page, 'project-form-milestone-add');
     await page.getByTestId('project-form-milestone-title-0').fill('制定走访方案');
     await fillDate(page, 'project-form-milestone-due-0', shanghaiDate(10));
-    await page.getByTestId('project-form-milestone-add').click();
+    await clickWhenStill(page, 'project-form-milestone-add');
     await page.getByTestId('project-form-milestone-title-1').fill('完成首轮入户走访');
     await fillDate(page, 'project-form-milestone-due-1', shanghaiDate(3));
-    await page.getByTestId('project-drawer-save').click();
+    await clickWhenStill(page, 'project-drawer-save');
 
     await page.getByTestId('project-page').waitFor();
     expect(await page.getByTestId('project-title').textContent()).toBe('青浦区“同心圆”入户走访项目');
@@ -104,7 +90,7 @@ describe('work pages in a real browser', () => {
 
     // Start the project: only the next allowed state is offered.
     expect(await page.getByTestId('project-status-buttons').locator('button').count()).toBe(1);
-    await page.getByTestId('project-move-active').click();
+    await clickWhenStill(page, 'project-move-active');
     await page.getByTestId('project-move-done').waitFor();
     await expect.poll(() => page.getByTestId('project-status').first().textContent(), { timeout: 15_000 }).toBe('进行中');
 
@@ -112,7 +98,7 @@ describe('work pages in a real browser', () => {
     await planRow.locator('[data-testid^="milestone-complete-"]').click();
     await page.getByTestId('milestone-evidence').fill('方案已经区统战部部务会审议通过。');
     await page.getByTestId('milestone-complete-modal').locator('input[type=file]').setInputFiles({ name: '方案审议.png', mimeType: 'image/png', buffer: tinyPng() });
-    await page.getByTestId('milestone-complete-ok').click();
+    await clickWhenStill(page, 'milestone-complete-ok');
     await planRow.getByText('方案已经区统战部部务会审议通过。').waitFor();
     await planRow.getByText('方案审议.png').waitFor();
     expect(await planRow.locator('[data-testid^="milestone-unevidenced-"]').count()).toBe(0);
@@ -120,7 +106,7 @@ describe('work pages in a real browser', () => {
     // Five days later (server clock; the session has expired by then), the visit milestone due in three days is overdue.
     const projectUrl = page.url();
     now = new Date(now.getTime() + 5 * dayMs);
-    await signIn(page, 'qingpu');
+    await signIn(page, server.url, 'qingpu');
     await page.goto(projectUrl);
     await visitRow.locator('[data-testid^="milestone-overdue-"]').waitFor();
     expect(await planRow.locator('[data-testid^="milestone-overdue-"]').count()).toBe(0);
@@ -129,8 +115,8 @@ describe('work pages in a real browser', () => {
     await screenshot(page, 'work-project-overdue');
 
     // The list flags it too, and "overdue only" keeps it (in the URL).
-    await page.getByTestId('nav-projects').click();
-    await page.getByTestId('project-filter-overdue').click();
+    await clickWhenStill(page, 'nav-projects');
+    await clickWhenStill(page, 'project-filter-overdue');
     await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('overdue=true');
     await page.locator('[data-testid="project-table"] tr', { hasText: '青浦区“同心圆”入户走访项目' }).locator('[data-testid^="project-overdue-"]').waitFor();
     await context.close();
@@ -138,16 +124,16 @@ describe('work pages in a real browser', () => {
 
   it('logs an activity with a photo and shows its thumbnail', async () => {
     const { context, page } = await newPage(browser);
-    await signIn(page, 'qingpu');
-    await page.getByTestId('nav-activities').click();
+    await signIn(page, server.url, 'qingpu');
+    await clickWhenStill(page, 'nav-activities');
     await page.getByTestId('activity-table').waitFor();
-    await page.getByTestId('activity-create').click();
+    await clickWhenStill(page, 'activity-create');
     await page.getByTestId('activity-form-title').fill('重阳节走访慰问老党员');
     await page.getByTestId('activity-form-participants').locator('xpath=self::input | .//input').first().fill('12');
     await page.getByTestId('activity-form-summary').fill('走访慰问辖区 12 位老党员，送上节日问候。');
     await page.getByTestId('activity-drawer').locator('input[type=file]').setInputFiles({ name: '走访合影.png', mimeType: 'image/png', buffer: tinyPng() });
     await page.getByTestId('activity-drawer').locator('.ant-upload-list-item').first().waitFor();
-    await page.getByTestId('activity-drawer-save').click();
+    await clickWhenStill(page, 'activity-drawer-save');
 
     await page.getByTestId('activity-page').waitFor();
     expect(await page.getByTestId('activity-title').textContent()).toBe('重阳节走访慰问老党员');
@@ -161,8 +147,8 @@ describe('work pages in a real browser', () => {
   it("opens the Lu'an pairing programme and sees its coverage, 13 of 29", async () => {
     const { context, page } = await newPage(browser);
     onFailure(page, 'work-pairing-failed');
-    await signIn(page, 'anhui');
-    await page.getByTestId('nav-pairings').click();
+    await signIn(page, server.url, 'anhui');
+    await clickWhenStill(page, 'nav-pairings');
     const row = page.locator('[data-testid="programme-table"] tr', { hasText: '民主党派支部结对共建社区' });
     await row.waitFor();
     expect(await row.locator('[data-testid^="programme-coverage-"]').textContent()).toBe('13 / 29');
@@ -175,12 +161,12 @@ describe('work pages in a real browser', () => {
     await screenshot(page, 'work-pairing-luan');
 
     // Pair one of the 16 unpaired branches with a community: coverage moves to 14 of 29.
-    await page.getByTestId('tab-unpaired').click();
+    await clickWhenStill(page, 'tab-unpaired');
     await page.getByTestId('unpaired-table').locator('[data-testid^="pair-"]').first().click();
-    await page.getByTestId('pair-partner').click();
+    await clickWhenStill(page, 'pair-partner');
     await page.keyboard.type('社区居民委员会');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '社区居民委员会' }).first().click();
-    await page.getByTestId('pair-save').click();
+    await clickOption(page, '社区居民委员会');
+    await clickWhenStill(page, 'pair-save');
     await expect.poll(() => page.getByTestId('programme-coverage').textContent(), { timeout: 15_000 }).toBe('14 / 29');
     expect(await page.getByTestId('tab-unpaired').textContent()).toContain('15');
     await screenshot(page, 'work-pairing-paired');
@@ -190,20 +176,20 @@ describe('work pages in a real browser', () => {
   it('records a quarterly meeting with attendance and sees the quarter counted', async () => {
     const { context, page } = await newPage(browser);
     onFailure(page, 'work-meeting-failed');
-    await signIn(page, 'zhaoxiang');
-    await page.getByTestId('nav-liaison').click();
-    await page.getByTestId('tab-meetings').click();
+    await signIn(page, server.url, 'zhaoxiang');
+    await clickWhenStill(page, 'nav-liaison');
+    await clickWhenStill(page, 'tab-meetings');
     await page.getByTestId('meetings-tab').waitFor();
     const quarter = Math.ceil(Number(shanghaiDate(0).slice(5, 7)) / 3);
     const before = Number((await page.getByTestId(`quarter-${quarter}`).locator('.ant-statistic-content-value').textContent()) ?? '0');
-    await page.getByTestId('meeting-create').click();
+    await clickWhenStill(page, 'meeting-create');
     await page.getByTestId('activity-form-title').fill('本季度代表人士座谈会');
     await fillDate(page, 'activity-form-date', shanghaiDate(0));
-    await page.getByTestId('activity-form-attendees').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await clickWhenStill(page, 'activity-form-attendees');
+    await clickOption(page);
     await page.keyboard.press('Escape');
     await page.getByTestId('activity-form-minutes').fill('听取代表对镇村建设的意见建议 5 条，会后逐条交办。');
-    await page.getByTestId('activity-drawer-save').click();
+    await clickWhenStill(page, 'activity-drawer-save');
     await page.getByTestId('meeting-table').getByText('本季度代表人士座谈会').waitFor();
     await expect
       .poll(async () => Number((await page.getByTestId(`quarter-${quarter}`).locator('.ant-statistic-content-value').textContent()) ?? '0'), { timeout: 15_000 })
@@ -217,17 +203,17 @@ describe('work pages in a real browser', () => {
   it('logs a liaison contact and lists the reminders', async () => {
     const { context, page } = await newPage(browser);
     onFailure(page, 'work-liaison-failed');
-    await signIn(page, 'zhaoxiang');
-    await page.getByTestId('nav-liaison').click();
+    await signIn(page, server.url, 'zhaoxiang');
+    await clickWhenStill(page, 'nav-liaison');
     await page.getByTestId('relationship-table').locator('tbody tr.ant-table-row').first().waitFor();
-    await page.getByTestId('tab-reminders').click();
+    await clickWhenStill(page, 'tab-reminders');
     await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('tab=reminders');
     await page.getByTestId('reminder-table').waitFor();
-    await page.getByTestId('tab-relationships').click();
+    await clickWhenStill(page, 'tab-relationships');
     await page.getByTestId('relationship-table').locator('[data-testid^="relationship-link-"]').first().click();
     await page.getByTestId('relationship-page').waitFor();
     await page.getByTestId('contact-note').fill('电话谈心，了解村里秋收和用工情况。');
-    await page.getByTestId('contact-submit').click();
+    await clickWhenStill(page, 'contact-submit');
     await page.getByTestId('contact-table').getByText('电话谈心，了解村里秋收和用工情况。').waitFor();
     await screenshot(page, 'work-liaison-contact');
     await context.close();
