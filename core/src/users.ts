@@ -61,3 +61,7 @@ export const signInSchema = z.object({
   password: z.string().min(1).max(128),
 });
 export type SignIn = z.infer<typeof signInSchema>;
+
+/** What signed-out pages may know about the installation (GET /api/public/instance). */
+export const instanceFactsSchema = z.object({ demoData: z.boolean() });
+export type InstanceFacts = z.infer<typeof instanceFactsSchema>;

@@ -19,6 +19,8 @@ describe('foundation in a real browser', () => {
   it('signs in, switches language (remembered), opens the division tree within scope, and signs out', async () => {
     const { context, page } = await newPage(browser);
     await page.goto(`${server.url}/`);
+    // This server holds the demo data set, so the sign-in page offers its account.
+    expect(await page.getByTestId('sign-in-demo-hint').textContent()).toContain('admin');
 
     // Wrong password first: a clear message, no navigation.
     await page.getByTestId('sign-in-username').fill('qingpu');

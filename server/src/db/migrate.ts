@@ -15,6 +15,7 @@ import { dashboardSpeed } from './migrations/0052-dashboard-speed.ts';
 import { briefings } from './migrations/0060-briefings.ts';
 import { jobLeases } from './migrations/0080-job-leases.ts';
 import { accountLockout } from './migrations/0070-account-lockout.ts';
+import { appFacts } from './migrations/0090-app-facts.ts';
 
 /**
  * The one migration set for both engines. Each entry is a function of the dialect, for the few
@@ -37,6 +38,7 @@ const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0060-briefings': briefings,
   '0080-job-leases': jobLeases,
   '0070-account-lockout': accountLockout,
+  '0090-app-facts': appFacts,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -1,4 +1,4 @@
-/** Tables of the operations layer (server/src/ops): job leases. */
+/** Tables of the operations layer (server/src/ops): job leases, facts about the installation. */
 export interface JobLeasesTable {
   name: string;
   holder: string | null;
@@ -8,6 +8,14 @@ export interface JobLeasesTable {
   runs: number;
 }
 
+/** One fact about the installation (`demo_data_loaded_at`, …). */
+export interface AppFactsTable {
+  name: string;
+  value: string;
+  updated_at: string;
+}
+
 export interface OpsTables {
   job_leases: JobLeasesTable;
+  app_facts: AppFactsTable;
 }

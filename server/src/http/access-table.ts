@@ -34,6 +34,7 @@ export const accessTable: Record<string, RouteAccess> = {
   'GET /api/openapi.json': pub,
   'GET /api/health': pub,
   'GET /api/ready': pub,
+  'GET /api/public/instance': pub,
   'GET /api/auth/me': anyone,
   'GET /api/divisions': anyone,
   'GET /api/divisions/children': anyone,

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Locale, Role } from '@tongxin/core';
+import type { InstanceFacts, Locale, Role } from '@tongxin/core';
 import { ApiError, request, setCsrfToken } from './client.ts';
 
 /** `GET /api/auth/me`: who is signed in and what the UI may offer (the API checks again). */
@@ -56,4 +56,9 @@ export async function signOut(): Promise<void> {
 
 export function saveLocale(locale: Locale): Promise<void> {
   return request<void>('/api/auth/locale', { method: 'PUT', body: { locale } });
+}
+
+/** `GET /api/public/instance`: whether the demo data set is loaded (the sign-in page offers its account only then). */
+export function useInstanceFacts() {
+  return useQuery({ queryKey: ['instance'], queryFn: () => request<InstanceFacts>('/api/public/instance'), staleTime: Infinity });
 }

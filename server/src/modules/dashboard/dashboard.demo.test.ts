@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database.ts';
 import { seedDemo } from '../../seed/demo/index.ts';
+import { demoDataLoadedAt } from '../meta/meta.repo.ts';
 import { openTestDatabase } from '../../test/test-db.ts';
 import { computeBreakdown, computeDashboard, type ComputeInput } from './dashboard.compute.ts';
 
@@ -24,6 +25,10 @@ async function inputFor(pick: { name: string } | { id: number }): Promise<Comput
 }
 
 describe('dashboard on the demo data', () => {
+  it('the seed records in its transaction that the demo data set is loaded (the sign-in page then offers the demo account)', async () => {
+    expect(await demoDataLoadedAt(handle.db)).toBe('2026-11-01T00:00:00.000Z');
+  });
+
   it('华新镇: the chamber’s 154 member enterprises, 34 of them council members, counted as members', async () => {
     const figures = await computeDashboard(await inputFor({ name: '华新镇' }), 'rollup');
     const byRole = Object.fromEntries(figures.organisations.members.byRole.map((c) => [c.key, c.count]));

@@ -9,6 +9,7 @@ import { requestsSeeder } from './requests.seed.ts';
 import { publicitySeeder, searchSeeder } from './publicity.seed.ts';
 import { judgingSeeder } from './judging.seed.ts';
 import { createRollupTriggers, dropRollupTriggers, rebuildRollups } from '../../modules/dashboard/rollups.ts';
+import { recordDemoDataLoaded } from '../../modules/meta/meta.repo.ts';
 
 /**
  * The demo data set, module by module: a new module appends its seeder here. Seeders run in this
@@ -36,5 +37,6 @@ export async function seedDemo(db: Db, options: { at?: Date; log?: (line: string
     await searchSeeder.run(ctx);
     await createRollupTriggers(trx);
     await rebuildRollups(trx);
+    await recordDemoDataLoaded(trx, ctx.at);
   });
 }

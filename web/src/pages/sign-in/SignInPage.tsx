@@ -4,7 +4,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { fetchMe, meKey, signIn, useMe } from '../../api/auth.ts';
+import { fetchMe, meKey, signIn, useInstanceFacts, useMe } from '../../api/auth.ts';
 import { ApiError } from '../../api/client.ts';
 import { messageOf } from '../../api/form-errors.ts';
 import { safeNext } from '../../app/session.ts';
@@ -17,7 +17,7 @@ interface Credentials {
   password: string;
 }
 
-/** The demo account printed by the server when it loads the demo data set. */
+/** The demo account printed by the server when it loads the demo data set; offered only while that set is loaded. */
 const demoAccount = { username: 'admin', password: 'Tongxin2026' };
 
 export function SignInPage() {
@@ -26,6 +26,7 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const queryClient = useQueryClient();
   const { data: me } = useMe();
+  const { data: instance } = useInstanceFacts();
   const [form] = Form.useForm<Credentials>();
   const passwordRef = useRef<InputRef>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -99,9 +100,11 @@ export function SignInPage() {
               {t('signIn.submit')}
             </Button>
           </Form>
-          <Typography.Paragraph type="secondary" className={styles.demoHint} data-testid="sign-in-demo-hint">
-            {t('signIn.demoHint', demoAccount)}
-          </Typography.Paragraph>
+          {instance?.demoData && (
+            <Typography.Paragraph type="secondary" className={styles.demoHint} data-testid="sign-in-demo-hint">
+              {t('signIn.demoHint', demoAccount)}
+            </Typography.Paragraph>
+          )}
         </Card>
       </Flex>
     </div>
