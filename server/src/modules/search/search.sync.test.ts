@@ -52,6 +52,16 @@ describe('search index kept current by the modules', () => {
     expect(await found('person', '晓岚')).toEqual([]);
   });
 
+  it('people: a renamed organisation shows under its people’s names at once', async () => {
+    const huaxin = t.fixture.divisions.huaxin.id;
+    const org = await ok(await staff.post('/api/organisations', { divisionId: huaxin, name: '晨星科技有限公司', type: 'enterprise' }), 201);
+    await ok(await staff.post('/api/people', { divisionId: huaxin, name: '司马云舒', organisationId: org.id }), 201);
+    const subtitle = async () => (await ok<SearchResult>(await staff.get(`/api/search?q=${encodeURIComponent('云舒')}&kinds=person`))).groups[0]?.items.map((hit) => hit.subtitle);
+    expect(await subtitle()).toEqual(['晨星科技有限公司']);
+    await ok(await staff.patch(`/api/organisations/${org.id}`, { name: '晨光科技有限公司', version: org.version }));
+    expect(await subtitle()).toEqual(['晨光科技有限公司']);
+  });
+
   it('venues: found once created, under the new name after an edit', async () => {
     const venue = await ok(
       await staff.post('/api/venues', { divisionId: t.fixture.divisions.huaxin.id, name: '枫林同心驿站', type: 'complex', level: 'town', address: '华新镇枫林路1号' }),

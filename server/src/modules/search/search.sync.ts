@@ -27,5 +27,12 @@ export async function syncSearch(db: Executor, kind: SearchKind, ids: number[], 
     for (const id of chunk) if (!liveIds.has(id)) await removeDocument(db, kind, id);
     const names = kind === 'person' ? await organisationNames(db, live.flatMap((row) => (row.organisation_id ? [Number(row.organisation_id)] : []))) : new Map<number, string>();
     await indexDocuments(db, live.map((row) => source.build({ ...row, id: Number(row.id), division_id: Number(row.division_id) }, names)), at);
+    // A person's document shows their organisation's name: a renamed organisation refreshes them.
+    if (kind === 'organisation') await syncSearch(db, 'person', await peopleOf(db, chunk), at);
   }
+}
+
+async function peopleOf(db: Executor, organisationIds: number[]): Promise<number[]> {
+  const rows = await db.selectFrom('people').select('id').where('organisation_id', 'in', organisationIds).where('archived_at', 'is', null).execute();
+  return rows.map((row) => row.id);
 }
