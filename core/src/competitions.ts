@@ -197,6 +197,16 @@ export const raterSchema = z.object({
 });
 export type Rater = z.infer<typeof raterSchema>;
 
+/** A user the organiser may add as a rater: active, in the organiser's subtree, not yet a rater here. */
+export const raterCandidateSchema = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  divisionName: z.string().nullable(),
+});
+export type RaterCandidate = z.infer<typeof raterCandidateSchema>;
+export const raterCandidateQuerySchema = z.object({ q: z.string().trim().max(50).optional() });
+
 export const raterCreateSchema = z.object({
   raters: z
     .array(z.object({ userId: id, groupId: groupKey, organisationId: id.nullable().optional() }))

@@ -95,6 +95,7 @@ export const accessTable: Record<string, RouteAccess> = {
   'GET /api/competitions/:id': anyone,
   'GET /api/competitions/:id/entries': anyone,
   'GET /api/competitions/:id/raters': anyone,
+  'GET /api/competitions/:id/rater-candidates': anyone,
   'GET /api/competitions/:id/assignments': anyone,
   'GET /api/competitions/reviewing': anyone,
   'GET /api/competitions/:id/review': only(['reviewer'], 'a rater assigned to the competition'),

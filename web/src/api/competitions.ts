@@ -12,6 +12,7 @@ import type {
   PhaseKind,
   PhaseUpdate,
   Rater,
+  RaterCandidate,
   RaterView,
   Results,
   ReviewSave,
@@ -82,6 +83,8 @@ export const setEntryWithdrawn = (id: number, entryId: number, withdrawn: boolea
   api.post<Entry>(`/api/competitions/${id}/entries/${entryId}/${withdrawn ? 'withdraw' : 'restore'}`, { version });
 
 export const listRaters = (id: number) => api.get<Rater[]>(`/api/competitions/${id}/raters`);
+/** Users of the organiser's subtree who may be added as raters (no right to manage users needed). */
+export const listRaterCandidates = (id: number, q: string) => api.get<RaterCandidate[]>(`/api/competitions/${id}/rater-candidates`, { q: q || undefined });
 export const addRaters = (id: number, raters: Array<{ userId: number; groupId: string; organisationId?: number | null }>) =>
   api.post<Rater[]>(`/api/competitions/${id}/raters`, { raters });
 export const removeRater = (id: number, raterId: number) => request<void>(`/api/competitions/${id}/raters/${raterId}`, { method: 'DELETE' });

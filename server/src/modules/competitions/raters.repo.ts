@@ -1,4 +1,6 @@
 import type { Executor } from '../../db/database.ts';
+import { containsText } from '../../db/text-match.ts';
+import { divisionInScope } from '../divisions/divisions.scope.ts';
 import type { RaterRow, ReviewRow } from '../../db/types-judging.ts';
 
 export type RaterWithNames = RaterRow & { username: string; display_name: string; organisation_name: string | null };
@@ -143,4 +145,20 @@ export async function updateReview(db: Executor, id: number, version: number, va
     .where('version', '=', version)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/**
+ * Users an organiser may add as raters of a competition: active, in the organiser's subtree, not
+ * raters of it already, matching `q` in the display or user name; the first 20 by name.
+ */
+export async function listRaterCandidates(db: Executor, competitionId: number, scopePath: string | null, q: string | undefined) {
+  let query = db
+    .selectFrom('users as u')
+    .leftJoin('divisions as d', 'd.id', 'u.division_id')
+    .select(['u.id', 'u.username', 'u.display_name', 'd.name as division_name'])
+    .where('u.disabled', '=', 0)
+    .where(divisionInScope('u.division_id', scopePath))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('competition_raters as r').select('r.id').where('r.competition_id', '=', competitionId).whereRef('r.user_id', '=', 'u.id'))));
+  if (q) query = query.where((eb) => eb.or([containsText('u.display_name', q), containsText('u.username', q)]));
+  return query.orderBy('u.display_name').orderBy('u.id').limit(20).execute();
 }

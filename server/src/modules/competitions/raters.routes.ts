@@ -1,4 +1,4 @@
-import { assignmentCreateSchema, assignmentRemoveSchema, assignmentResultSchema, assignmentSchema, raterCreateSchema, raterSchema } from '@tongxin/core';
+import { assignmentCreateSchema, assignmentRemoveSchema, assignmentResultSchema, assignmentSchema, raterCandidateQuerySchema, raterCandidateSchema, raterCreateSchema, raterSchema } from '@tongxin/core';
 import { z } from 'zod';
 import type { FastifyZod } from '../../http/fastify-zod.ts';
 import { contextOf } from '../../http/context.ts';
@@ -11,6 +11,19 @@ export async function raterRoutes(app: FastifyZod): Promise<void> {
     '/api/competitions/:id/raters',
     { schema: { tags, summary: 'Raters with their group, organisation (for the conflict bar), assignments and progress', params: idParams, response: { 200: z.array(raterSchema) } } },
     async (request) => raters.list(contextOf(request), request.params.id),
+  );
+  app.get(
+    '/api/competitions/:id/rater-candidates',
+    {
+      schema: {
+        tags,
+        summary: 'Users of your subtree you may add as raters (not raters here yet), by display or user name; the first 20',
+        params: idParams,
+        querystring: raterCandidateQuerySchema,
+        response: { 200: z.array(raterCandidateSchema) },
+      },
+    },
+    async (request) => raters.candidates(contextOf(request), request.params.id, request.query.q),
   );
   app.post(
     '/api/competitions/:id/raters',

@@ -1,4 +1,4 @@
-import { isWithinScope, type AssignmentCreate, type RaterCreate, type RaterVisibility } from '@tongxin/core';
+import { isWithinScope, type AssignmentCreate, type RaterCandidate, type RaterCreate, type RaterVisibility } from '@tongxin/core';
 import type { Executor } from '../../db/database.ts';
 import type { RaterRow } from '../../db/types-judging.ts';
 import { AppError, fieldError, notFound } from '../../http/app-error.ts';
@@ -9,7 +9,7 @@ import { listPhases, settingsOf } from './competitions.repo.ts';
 import { listEntries, type EntryWithNames } from './entries.repo.ts';
 import { requireOrganisation } from './entries.service.ts';
 import { raterPhase } from './phases.ts';
-import { deleteAssignments, deleteRater, findRater, insertAssignments, insertRater, listAssignments, listRaters, listReviews } from './raters.repo.ts';
+import { deleteAssignments, deleteRater, findRater, insertAssignments, insertRater, listAssignments, listRaterCandidates, listRaters, listReviews } from './raters.repo.ts';
 import { isConflicted, workloadOf } from './workload.ts';
 
 export async function list(ctx: ActorContext, competitionId: number) {
@@ -46,6 +46,16 @@ async function requireUser(ctx: ActorContext, db: Executor, id: number, field: s
     .executeTakeFirst();
   const visible = row !== undefined && (ctx.actor.scopePath === null || (row.path !== null && isWithinScope(row.path, ctx.actor.scopePath)));
   if (!visible || row.disabled === 1) throw fieldError(field, 'validation.reference');
+}
+
+/**
+ * Whom the organiser can add as a rater: the users of their own subtree (the same rule `add`
+ * checks), found by name. Staff who run a competition need this without the right to manage users.
+ */
+export async function candidates(ctx: ActorContext, competitionId: number, q: string | undefined): Promise<RaterCandidate[]> {
+  await loadCompetition(ctx, ctx.db, competitionId, 'manage');
+  const rows = await listRaterCandidates(ctx.db, competitionId, ctx.actor.scopePath, q || undefined);
+  return rows.map((row) => ({ id: row.id, username: row.username, displayName: row.display_name, divisionName: row.division_name }));
 }
 
 export async function add(ctx: ActorContext, competitionId: number, input: RaterCreate) {

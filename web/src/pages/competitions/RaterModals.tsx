@@ -3,20 +3,19 @@ import { App, Form, InputNumber, Modal, Select, Typography } from 'antd';
 import type { CompetitionDetail, Rater } from '@tongxin/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { addRaters, assign, competitionKeys, listEntries, type AssignmentResult } from '../../api/competitions.ts';
+import { addRaters, assign, competitionKeys, listEntries, listRaterCandidates, type AssignmentResult } from '../../api/competitions.ts';
 import { applyFieldErrors, messageOf } from '../../api/form-errors.ts';
-import { fetchUser, listUsers } from '../../api/users.ts';
 import { OrganisationPicker } from '../../components/pickers.tsx';
 import { RecordPicker, type RecordPickerProps } from '../../components/RecordPicker.tsx';
 
-async function searchUsers(q: string) {
-  const page = await listUsers({ q: q || undefined, page: 1, pageSize: 20 });
-  return page.items.map((user) => ({ id: user.id, name: `${user.displayName} (${user.username})`, hint: user.divisionName ?? undefined }));
-}
+/** Cache key of a competition's rater candidates: dropped once a rater is added, who is then no candidate. */
+const candidatesKind = (competitionId: number) => `rater-candidates-${competitionId}`;
 
-/** A user of the subtree, searched by name or username (administrators list users). */
-function UserPicker(props: RecordPickerProps) {
-  return <RecordPicker kind="users" search={searchUsers} nameOf={async (id) => (await fetchUser(id)).displayName} {...props} />;
+/** A user of the organiser's subtree who is not a rater yet, searched by name or username. */
+function RaterCandidatePicker({ competitionId, ...props }: RecordPickerProps & { competitionId: number }) {
+  const search = async (q: string) =>
+    (await listRaterCandidates(competitionId, q)).map((user) => ({ id: user.id, name: `${user.displayName} (${user.username})`, hint: user.divisionName ?? undefined }));
+  return <RecordPicker kind={candidatesKind(competitionId)} search={search} {...props} />;
 }
 
 const groupOptions = (competition: CompetitionDetail) => competition.settings.groups.map((g) => ({ value: g.id, label: g.name ?? g.id }));
@@ -31,6 +30,7 @@ export function AddRaterModal({ competition, open, onClose }: { competition: Com
     mutationFn: (values: { userId: number; groupId: string; organisationId?: number | null }) => addRaters(competition.id, [values]),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: competitionKeys.detail(competition.id) });
+      void queryClient.invalidateQueries({ queryKey: [candidatesKind(competition.id)] });
       form.resetFields();
       onClose();
     },
@@ -50,7 +50,7 @@ export function AddRaterModal({ competition, open, onClose }: { competition: Com
     >
       <Form form={form} layout="vertical">
         <Form.Item name="userId" label={t('judgingWeb.raters.user')} rules={[{ required: true }]}>
-          <UserPicker data-testid="rater-form-user" />
+          <RaterCandidatePicker competitionId={competition.id} data-testid="rater-form-user" />
         </Form.Item>
         <Form.Item name="groupId" label={t('judgingWeb.raters.group')} rules={[{ required: true }]}>
           <Select options={groupOptions(competition)} data-testid="rater-form-group" />
