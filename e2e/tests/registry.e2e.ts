@@ -52,6 +52,16 @@ describe('registry in a real browser', () => {
     await expect.poll(() => page.getByTestId('organisation-detail-name').textContent()).toBe('华新镇青年创业者联谊会');
     expect(await page.getByTestId('organisation-stat-memberOrganisations').textContent()).toContain('0');
 
+    // Edited in the same drawer: saving it untouched says so and writes nothing; a new name is saved with the version.
+    await clickWhenStill(page, 'organisation-detail-edit');
+    await expect.poll(() => page.getByTestId('organisation-form-name').inputValue()).toBe('华新镇青年创业者联谊会');
+    await clickWhenStill(page, 'organisation-drawer-save');
+    await page.locator('.ant-message').getByText('没有修改').waitFor();
+    await clickWhenStill(page, 'organisation-detail-edit');
+    await page.getByTestId('organisation-form-name').fill('华新镇青年企业家联谊会');
+    await clickWhenStill(page, 'organisation-drawer-save');
+    await expect.poll(() => page.getByTestId('organisation-detail-name').textContent()).toBe('华新镇青年企业家联谊会');
+
     // Add a member firm as a council member.
     await clickWhenStill(page, 'member-add-organisation');
     await pick(page, 'membership-member', '东升机械有限公司', '上海华新东升机械有限公司');

@@ -1,15 +1,16 @@
-import { useEffect, useState } from 'react';
-import { App, Form, Input, Select } from 'antd';
+import { useEffect } from 'react';
+import { Form, Input, Select } from 'antd';
 import type { BrandField } from '@tongxin/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/auth.ts';
 import { brandKeys, createBrand, fetchBrand, updateBrand, type BrandInput } from '../../api/brands.ts';
 import { brandFields } from '../../api/registry-enums.ts';
 import { DivisionPicker } from '../../components/DivisionPicker.tsx';
 import { enumOptions } from '../../components/enum-options.ts';
-import { changedFields, reportSaveError, textOrNull } from '../../components/form-helpers.ts';
+import { changedFields, textOrNull } from '../../components/form-helpers.ts';
 import { RecordDrawer } from '../../components/RecordDrawer.tsx';
+import { useRecordSave } from '../../components/useRecordSave.ts';
 
 interface Values {
   divisionId: number | null;
@@ -23,11 +24,9 @@ export type BrandDrawerTarget = 'create' | number | null;
 /** A brand (一街镇一品牌、一领域一特色): a division's own, or one for a field of work. */
 export function BrandDrawer({ target, onClose, onSaved }: { target: BrandDrawerTarget; onClose: () => void; onSaved?: (id: number) => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const { data: me } = useMe();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
+  const { saving, create, update } = useRecordSave(form, { refresh: brandKeys.all, onClose, onSaved });
   const editingId = typeof target === 'number' ? target : null;
   const detail = useQuery({ queryKey: brandKeys.detail(editingId ?? 0), queryFn: () => fetchBrand(editingId!), enabled: editingId !== null });
   const record = editingId !== null ? detail.data : undefined;
@@ -43,28 +42,13 @@ export function BrandDrawer({ target, onClose, onSaved }: { target: BrandDrawerT
     if (record) form.setFieldsValue({ divisionId: record.divisionId, name: record.name, field: record.field, description: record.description ?? '' });
   }, [record, form]);
 
-  const save = async (values: Values) => {
-    setSaving(true);
+  const save = (values: Values) => {
     const input: BrandInput = { divisionId: values.divisionId!, name: values.name.trim(), field: values.field ?? null, description: textOrNull(values.description) };
-    try {
-      if (target === 'create') {
-        const created = await createBrand(input);
-        message.success(t('registry.common.createdNamed', { name: created.name }));
-        onSaved?.(created.id);
-      } else if (record) {
-        const changes = changedFields({ divisionId: record.divisionId, name: record.name, field: record.field, description: record.description }, input);
-        if (Object.keys(changes).length === 0) message.info(t('common.noChanges'));
-        else {
-          await updateBrand(record.id, { ...changes, version: record.version });
-          message.success(t('common.saved'));
-        }
-      }
-      await queryClient.invalidateQueries({ queryKey: brandKeys.all });
-      onClose();
-    } catch (error) {
-      await reportSaveError(error, form, (text) => message.error(text), t('common.networkError'), () => queryClient.invalidateQueries({ queryKey: brandKeys.all }));
-    } finally {
-      setSaving(false);
+    if (target === 'create') {
+      void create(() => createBrand(input), (created) => t('registry.common.createdNamed', { name: created.name }));
+    } else if (record) {
+      const changes = changedFields({ divisionId: record.divisionId, name: record.name, field: record.field, description: record.description }, input);
+      void update(changes, (changed) => updateBrand(record.id, { ...changed, version: record.version }));
     }
   };
 

@@ -1,16 +1,17 @@
-import { useEffect, useState } from 'react';
-import { App, DatePicker, Form, Input, Select } from 'antd';
+import { useEffect } from 'react';
+import { DatePicker, Form, Input, Select } from 'antd';
 import type { OrganisationType } from '@tongxin/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/auth.ts';
 import { createOrganisation, fetchOrganisation, organisationKeys, updateOrganisation, type OrganisationInput } from '../../api/organisations.ts';
 import { organisationTypes } from '../../api/registry-enums.ts';
 import { DivisionPicker } from '../../components/DivisionPicker.tsx';
 import { enumOptions } from '../../components/enum-options.ts';
-import { changedFields, dateField, phoneChange, reportSaveError, textOrNull } from '../../components/form-helpers.ts';
+import { changedFields, dateField, phoneChange, textOrNull } from '../../components/form-helpers.ts';
 import { OrganisationPicker } from '../../components/pickers.tsx';
 import { RecordDrawer } from '../../components/RecordDrawer.tsx';
+import { useRecordSave } from '../../components/useRecordSave.ts';
 
 interface Values {
   divisionId: number | null;
@@ -29,11 +30,9 @@ export type OrganisationDrawerTarget = 'create' | number | null;
 
 export function OrganisationDrawer({ target, onClose, onSaved }: { target: OrganisationDrawerTarget; onClose: () => void; onSaved?: (id: number) => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const { data: me } = useMe();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
+  const { saving, create, update } = useRecordSave(form, { refresh: organisationKeys.all, onClose, onSaved });
   const editingId = typeof target === 'number' ? target : null;
   const detail = useQuery({ queryKey: organisationKeys.detail(editingId ?? 0), queryFn: () => fetchOrganisation(editingId!), enabled: editingId !== null });
   const record = editingId !== null ? detail.data : undefined;
@@ -60,8 +59,7 @@ export function OrganisationDrawer({ target, onClose, onSaved }: { target: Organ
     });
   }, [record, form]);
 
-  const save = async (values: Values) => {
-    setSaving(true);
+  const save = (values: Values) => {
     const input: OrganisationInput = {
       divisionId: values.divisionId!,
       name: values.name.trim(),
@@ -73,30 +71,15 @@ export function OrganisationDrawer({ target, onClose, onSaved }: { target: Organ
       address: textOrNull(values.address),
       description: textOrNull(values.description),
     };
-    try {
-      if (target === 'create') {
-        const created = await createOrganisation(input);
-        message.success(t('registry.common.createdNamed', { name: created.name }));
-        onSaved?.(created.id);
-      } else if (record) {
-        const { contactPhone, ...rest } = input;
-        const before = { divisionId: record.divisionId, name: record.name, type: record.type, parentId: record.parentId, foundedOn: record.foundedOn, contactName: record.contactName, address: record.address, description: record.description };
-        const changes: Partial<OrganisationInput> = changedFields(before, rest);
-        const phone = phoneChange(record.contactPhone, contactPhone);
-        if (phone !== undefined && phone !== record.contactPhone) changes.contactPhone = phone;
-        if (Object.keys(changes).length === 0) {
-          message.info(t('common.noChanges'));
-        } else {
-          await updateOrganisation(record.id, { ...changes, version: record.version });
-          message.success(t('common.saved'));
-        }
-      }
-      await queryClient.invalidateQueries({ queryKey: organisationKeys.all });
-      onClose();
-    } catch (error) {
-      await reportSaveError(error, form, (text) => message.error(text), t('common.networkError'), () => queryClient.invalidateQueries({ queryKey: organisationKeys.all }));
-    } finally {
-      setSaving(false);
+    if (target === 'create') {
+      void create(() => createOrganisation(input), (created) => t('registry.common.createdNamed', { name: created.name }));
+    } else if (record) {
+      const { contactPhone, ...rest } = input;
+      const before = { divisionId: record.divisionId, name: record.name, type: record.type, parentId: record.parentId, foundedOn: record.foundedOn, contactName: record.contactName, address: record.address, description: record.description };
+      const changes: Partial<OrganisationInput> = changedFields(before, rest);
+      const phone = phoneChange(record.contactPhone, contactPhone);
+      if (phone !== undefined && phone !== record.contactPhone) changes.contactPhone = phone;
+      void update(changes, (changed) => updateOrganisation(record.id, { ...changed, version: record.version }));
     }
   };
 

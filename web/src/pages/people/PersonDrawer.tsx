@@ -1,13 +1,14 @@
-import { useEffect, useState } from 'react';
-import { Alert, App, Form, Input } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { Alert, Form, Input } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/auth.ts';
 import { createPerson, fetchPerson, personKeys, updatePerson, type PersonInput } from '../../api/people.ts';
 import { DivisionPicker } from '../../components/DivisionPicker.tsx';
-import { changedFields, phoneChange, reportSaveError, textOrNull } from '../../components/form-helpers.ts';
+import { changedFields, phoneChange, textOrNull } from '../../components/form-helpers.ts';
 import { OrganisationPicker } from '../../components/pickers.tsx';
 import { RecordDrawer } from '../../components/RecordDrawer.tsx';
+import { useRecordSave } from '../../components/useRecordSave.ts';
 
 interface Values {
   divisionId: number | null;
@@ -22,11 +23,9 @@ export type PersonDrawerTarget = 'create' | number | null;
 /** A person is a name, a phone, an organisation and a position; nothing more personal is asked. */
 export function PersonDrawer({ target, onClose, onSaved }: { target: PersonDrawerTarget; onClose: () => void; onSaved?: (id: number) => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const { data: me } = useMe();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
+  const { saving, create, update } = useRecordSave(form, { refresh: personKeys.all, onClose, onSaved });
   const editingId = typeof target === 'number' ? target : null;
   const detail = useQuery({ queryKey: personKeys.detail(editingId ?? 0), queryFn: () => fetchPerson(editingId!), enabled: editingId !== null });
   const record = editingId !== null ? detail.data : undefined;
@@ -42,31 +41,16 @@ export function PersonDrawer({ target, onClose, onSaved }: { target: PersonDrawe
     if (record) form.setFieldsValue({ divisionId: record.divisionId, name: record.name, phone: record.phone ?? '', organisationId: record.organisationId, position: record.position ?? '' });
   }, [record, form]);
 
-  const save = async (values: Values) => {
-    setSaving(true);
+  const save = (values: Values) => {
     const input: PersonInput = { divisionId: values.divisionId!, name: values.name.trim(), phone: textOrNull(values.phone), organisationId: values.organisationId ?? null, position: textOrNull(values.position) };
-    try {
-      if (target === 'create') {
-        const created = await createPerson(input);
-        message.success(t('registry.common.createdNamed', { name: created.name }));
-        onSaved?.(created.id);
-      } else if (record) {
-        const { phone, ...rest } = input;
-        const changes: Partial<PersonInput> = changedFields({ divisionId: record.divisionId, name: record.name, organisationId: record.organisationId, position: record.position }, rest);
-        const newPhone = phoneChange(record.phone, phone);
-        if (newPhone !== undefined && newPhone !== record.phone) changes.phone = newPhone;
-        if (Object.keys(changes).length === 0) message.info(t('common.noChanges'));
-        else {
-          await updatePerson(record.id, { ...changes, version: record.version });
-          message.success(t('common.saved'));
-        }
-      }
-      await queryClient.invalidateQueries({ queryKey: personKeys.all });
-      onClose();
-    } catch (error) {
-      await reportSaveError(error, form, (text) => message.error(text), t('common.networkError'), () => queryClient.invalidateQueries({ queryKey: personKeys.all }));
-    } finally {
-      setSaving(false);
+    if (target === 'create') {
+      void create(() => createPerson(input), (created) => t('registry.common.createdNamed', { name: created.name }));
+    } else if (record) {
+      const { phone, ...rest } = input;
+      const changes: Partial<PersonInput> = changedFields({ divisionId: record.divisionId, name: record.name, organisationId: record.organisationId, position: record.position }, rest);
+      const newPhone = phoneChange(record.phone, phone);
+      if (newPhone !== undefined && newPhone !== record.phone) changes.phone = newPhone;
+      void update(changes, (changed) => updatePerson(record.id, { ...changed, version: record.version }));
     }
   };
 

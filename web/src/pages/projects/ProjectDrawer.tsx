@@ -1,15 +1,16 @@
-import { useEffect, useState } from 'react';
-import { App, Button, DatePicker, Flex, Form, Input } from 'antd';
+import { useEffect } from 'react';
+import { Button, DatePicker, Flex, Form, Input } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ProjectUpdate } from '@tongxin/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/auth.ts';
 import { createProject, fetchProject, projectKeys, updateProject } from '../../api/projects.ts';
 import { DivisionPicker } from '../../components/DivisionPicker.tsx';
-import { changedFields, dateField, reportSaveError, textOrNull } from '../../components/form-helpers.ts';
+import { changedFields, dateField, textOrNull } from '../../components/form-helpers.ts';
 import { BrandPicker, OrganisationPicker, PersonPicker } from '../../components/pickers.tsx';
 import { RecordDrawer } from '../../components/RecordDrawer.tsx';
+import { useRecordSave } from '../../components/useRecordSave.ts';
 
 interface Values {
   title: string;
@@ -28,11 +29,9 @@ export type ProjectDrawerTarget = 'create' | number | null;
 /** Create or edit a project: what, why, where, who answers for it, its brand and its period. */
 export function ProjectDrawer({ target, onClose, onSaved }: { target: ProjectDrawerTarget; onClose: () => void; onSaved?: (id: number) => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const { data: me } = useMe();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
+  const { saving, create, update } = useRecordSave(form, { refresh: projectKeys.all, onClose, onSaved });
   const editingId = typeof target === 'number' ? target : null;
   const detail = useQuery({ queryKey: projectKeys.detail(editingId ?? 0), queryFn: () => fetchProject(editingId!), enabled: editingId !== null });
   const record = editingId !== null ? detail.data : undefined;
@@ -58,8 +57,7 @@ export function ProjectDrawer({ target, onClose, onSaved }: { target: ProjectDra
     });
   }, [record, form]);
 
-  const save = async (values: Values) => {
-    setSaving(true);
+  const save = (values: Values) => {
     const fields = {
       title: values.title.trim(),
       goal: textOrNull(values.goal),
@@ -69,35 +67,21 @@ export function ProjectDrawer({ target, onClose, onSaved }: { target: ProjectDra
       startDate: values.startDate ?? null,
       endDate: values.endDate ?? null,
     };
-    try {
-      if (target === 'create') {
-        const milestones = (values.milestones ?? []).filter((one) => one?.title?.trim() && one.dueDate).map((one) => ({ title: one.title.trim(), dueDate: one.dueDate }));
-        const created = await createProject({ ...fields, divisionId: values.divisionId!, milestones });
-        message.success(t('work.common.createdNamed', { name: created.title }));
-        onSaved?.(created.id);
-      } else if (record) {
-        const before = {
-          title: record.title,
-          goal: record.goal,
-          responsibleOrganisationId: record.responsibleOrganisation?.id ?? null,
-          responsiblePersonId: record.responsiblePerson?.id ?? null,
-          brandId: record.brand?.id ?? null,
-          startDate: record.startDate,
-          endDate: record.endDate,
-        };
-        const changes: Partial<ProjectUpdate> = changedFields(before, fields);
-        if (Object.keys(changes).length === 0) message.info(t('common.noChanges'));
-        else {
-          await updateProject(record.id, { ...changes, version: record.version });
-          message.success(t('common.saved'));
-        }
-      }
-      await queryClient.invalidateQueries({ queryKey: projectKeys.all });
-      onClose();
-    } catch (error) {
-      await reportSaveError(error, form, (text) => message.error(text), t('common.networkError'), () => queryClient.invalidateQueries({ queryKey: projectKeys.all }));
-    } finally {
-      setSaving(false);
+    if (target === 'create') {
+      const milestones = (values.milestones ?? []).filter((one) => one?.title?.trim() && one.dueDate).map((one) => ({ title: one.title.trim(), dueDate: one.dueDate }));
+      void create(() => createProject({ ...fields, divisionId: values.divisionId!, milestones }), (created) => t('work.common.createdNamed', { name: created.title }));
+    } else if (record) {
+      const before = {
+        title: record.title,
+        goal: record.goal,
+        responsibleOrganisationId: record.responsibleOrganisation?.id ?? null,
+        responsiblePersonId: record.responsiblePerson?.id ?? null,
+        brandId: record.brand?.id ?? null,
+        startDate: record.startDate,
+        endDate: record.endDate,
+      };
+      const changes: Partial<ProjectUpdate> = changedFields(before, fields);
+      void update(changes, (changed) => updateProject(record.id, { ...changed, version: record.version }));
     }
   };
 

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { App, Form, Input, Select } from 'antd';
+import { useEffect } from 'react';
+import { Form, Input, Select } from 'antd';
 import type { ResourceKind } from '@tongxin/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,9 +8,10 @@ import { resourceKinds } from '../../api/registry-enums.ts';
 import { createResource, fetchResource, resourceKeys, serviceKindKeys, updateResource, type ResourceInput } from '../../api/resources.ts';
 import { DivisionPicker } from '../../components/DivisionPicker.tsx';
 import { enumOptions } from '../../components/enum-options.ts';
-import { changedFields, phoneChange, reportSaveError, textOrNull } from '../../components/form-helpers.ts';
+import { changedFields, phoneChange, textOrNull } from '../../components/form-helpers.ts';
 import { OrganisationPicker, PersonPicker } from '../../components/pickers.tsx';
 import { RecordDrawer } from '../../components/RecordDrawer.tsx';
+import { useRecordSave } from '../../components/useRecordSave.ts';
 import { useServiceKindOptions } from './service-kind-options.ts';
 
 interface Values {
@@ -29,12 +30,10 @@ export type ResourceDrawerTarget = 'create' | number | null;
 /** A resource (资源): a person, team, firm or organisation, and the services it offers. */
 export function ResourceDrawer({ target, onClose, onSaved }: { target: ResourceDrawerTarget; onClose: () => void; onSaved?: (id: number) => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const queryClient = useQueryClient();
   const { data: me } = useMe();
   const serviceKinds = useServiceKindOptions();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
   const editingId = typeof target === 'number' ? target : null;
   const detail = useQuery({ queryKey: resourceKeys.detail(editingId ?? 0), queryFn: () => fetchResource(editingId!), enabled: editingId !== null });
   const record = editingId !== null ? detail.data : undefined;
@@ -61,9 +60,9 @@ export function ResourceDrawer({ target, onClose, onSaved }: { target: ResourceD
   }, [record, form]);
 
   const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: resourceKeys.all }), queryClient.invalidateQueries({ queryKey: serviceKindKeys.all })]);
+  const { saving, create, update } = useRecordSave(form, { refresh: refresh, onClose, onSaved });
 
-  const save = async (values: Values) => {
-    setSaving(true);
+  const save = (values: Values) => {
     const input: ResourceInput = {
       divisionId: values.divisionId!,
       kind: values.kind,
@@ -74,37 +73,23 @@ export function ResourceDrawer({ target, onClose, onSaved }: { target: ResourceD
       description: textOrNull(values.description),
       serviceKindIds: values.serviceKindIds ?? [],
     };
-    try {
-      if (target === 'create') {
-        const created = await createResource(input);
-        message.success(t('registry.common.createdNamed', { name: created.name }));
-        onSaved?.(created.id);
-      } else if (record) {
-        const { contactPhone, ...rest } = input;
-        const before = {
-          divisionId: record.divisionId,
-          kind: record.kind,
-          name: record.name,
-          organisationId: record.organisation?.id ?? null,
-          personId: record.person?.id ?? null,
-          description: record.description,
-          serviceKindIds: record.services.map((service) => service.id),
-        };
-        const changes: Partial<ResourceInput> = changedFields(before, rest);
-        const phone = phoneChange(record.contactPhone, contactPhone);
-        if (phone !== undefined && phone !== record.contactPhone) changes.contactPhone = phone;
-        if (Object.keys(changes).length === 0) message.info(t('common.noChanges'));
-        else {
-          await updateResource(record.id, { ...changes, version: record.version });
-          message.success(t('common.saved'));
-        }
-      }
-      await refresh();
-      onClose();
-    } catch (error) {
-      await reportSaveError(error, form, (text) => message.error(text), t('common.networkError'), refresh);
-    } finally {
-      setSaving(false);
+    if (target === 'create') {
+      void create(() => createResource(input), (created) => t('registry.common.createdNamed', { name: created.name }));
+    } else if (record) {
+      const { contactPhone, ...rest } = input;
+      const before = {
+        divisionId: record.divisionId,
+        kind: record.kind,
+        name: record.name,
+        organisationId: record.organisation?.id ?? null,
+        personId: record.person?.id ?? null,
+        description: record.description,
+        serviceKindIds: record.services.map((service) => service.id),
+      };
+      const changes: Partial<ResourceInput> = changedFields(before, rest);
+      const phone = phoneChange(record.contactPhone, contactPhone);
+      if (phone !== undefined && phone !== record.contactPhone) changes.contactPhone = phone;
+      void update(changes, (changed) => updateResource(record.id, { ...changed, version: record.version }));
     }
   };
 

@@ -1,16 +1,17 @@
-import { useEffect, useState } from 'react';
-import { App, Form, Input, Rate, Select, Switch } from 'antd';
+import { useEffect } from 'react';
+import { Form, Input, Rate, Select, Switch } from 'antd';
 import type { VenueLevel, VenueType } from '@tongxin/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/auth.ts';
 import { venueLevels, venueTypes } from '../../api/registry-enums.ts';
 import { createVenue, fetchVenue, updateVenue, venueKeys, type VenueInput } from '../../api/venues.ts';
 import { DivisionPicker } from '../../components/DivisionPicker.tsx';
 import { enumOptions } from '../../components/enum-options.ts';
-import { changedFields, reportSaveError, textOrNull } from '../../components/form-helpers.ts';
+import { changedFields, textOrNull } from '../../components/form-helpers.ts';
 import { BrandPicker, OrganisationPicker } from '../../components/pickers.tsx';
 import { RecordDrawer } from '../../components/RecordDrawer.tsx';
+import { useRecordSave } from '../../components/useRecordSave.ts';
 
 interface Values {
   divisionId: number | null;
@@ -32,11 +33,9 @@ export type VenueDrawerTarget = 'create' | number | null;
 /** A venue (阵地): type, level, stars, where and when it is open, who runs it, its brand, and whether the public guide lists it. */
 export function VenueDrawer({ target, onClose, onSaved }: { target: VenueDrawerTarget; onClose: () => void; onSaved?: (id: number) => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const { data: me } = useMe();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
+  const { saving, create, update } = useRecordSave(form, { refresh: venueKeys.all, onClose, onSaved });
   const editingId = typeof target === 'number' ? target : null;
   const detail = useQuery({ queryKey: venueKeys.detail(editingId ?? 0), queryFn: () => fetchVenue(editingId!), enabled: editingId !== null });
   const record = editingId !== null ? detail.data : undefined;
@@ -67,8 +66,7 @@ export function VenueDrawer({ target, onClose, onSaved }: { target: VenueDrawerT
     });
   }, [record, form]);
 
-  const save = async (values: Values) => {
-    setSaving(true);
+  const save = (values: Values) => {
     const input: VenueInput = {
       divisionId: values.divisionId!,
       name: values.name.trim(),
@@ -83,39 +81,25 @@ export function VenueDrawer({ target, onClose, onSaved }: { target: VenueDrawerT
       isPublic: Boolean(values.isPublic),
       description: textOrNull(values.description),
     };
-    try {
-      if (target === 'create') {
-        const created = await createVenue(input);
-        message.success(t('registry.common.createdNamed', { name: created.name }));
-        onSaved?.(created.id);
-      } else if (record) {
-        const before: VenueInput = {
-          divisionId: record.divisionId,
-          name: record.name,
-          type: record.type,
-          level: record.level,
-          starRating: record.starRating,
-          address: record.address,
-          hotline: record.hotline,
-          openingHours: record.openingHours,
-          ownerOrganisationId: record.ownerOrganisation?.id ?? null,
-          brandId: record.brand?.id ?? null,
-          isPublic: record.isPublic,
-          description: record.description,
-        };
-        const changes = changedFields(before, input);
-        if (Object.keys(changes).length === 0) message.info(t('common.noChanges'));
-        else {
-          await updateVenue(record.id, { ...changes, version: record.version });
-          message.success(t('common.saved'));
-        }
-      }
-      await queryClient.invalidateQueries({ queryKey: venueKeys.all });
-      onClose();
-    } catch (error) {
-      await reportSaveError(error, form, (text) => message.error(text), t('common.networkError'), () => queryClient.invalidateQueries({ queryKey: venueKeys.all }));
-    } finally {
-      setSaving(false);
+    if (target === 'create') {
+      void create(() => createVenue(input), (created) => t('registry.common.createdNamed', { name: created.name }));
+    } else if (record) {
+      const before: VenueInput = {
+        divisionId: record.divisionId,
+        name: record.name,
+        type: record.type,
+        level: record.level,
+        starRating: record.starRating,
+        address: record.address,
+        hotline: record.hotline,
+        openingHours: record.openingHours,
+        ownerOrganisationId: record.ownerOrganisation?.id ?? null,
+        brandId: record.brand?.id ?? null,
+        isPublic: record.isPublic,
+        description: record.description,
+      };
+      const changes = changedFields(before, input);
+      void update(changes, (changed) => updateVenue(record.id, { ...changed, version: record.version }));
     }
   };
 
