@@ -1,5 +1,5 @@
 import type { Config } from './config.ts';
-import { openDatabase, type DatabaseHandle } from './db/database.ts';
+import { openDatabase, refreshPlannerStatistics, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { isDatabaseEmpty, seedDemo } from './seed/demo/index.ts';
 
@@ -15,5 +15,7 @@ export async function openAndMigrate(config: Config, log: (line: string) => void
 export async function seedDemoIfEmpty(handle: DatabaseHandle, log: (line: string) => void = () => {}): Promise<boolean> {
   if (!(await isDatabaseEmpty(handle.db))) return false;
   await seedDemo(handle.db, { log });
+  // The tables were empty when the statistics were taken at start-up.
+  await refreshPlannerStatistics(handle);
   return true;
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import type { DB } from './types.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -58,6 +58,18 @@ function openSqlite(file: string): DatabaseHandle {
     describe: `SQLite ${path.resolve(file)}`,
     close: () => db.destroy(),
   };
+}
+
+/**
+ * Keep the query planner's statistics current. SQLite keeps none until asked: without them it picks
+ * indexes by guesswork (a province's organisation list read every row instead of a small covering
+ * index, bench/RESULTS.md). `PRAGMA optimize` analyses only the tables that need it (never analysed,
+ * or grown or shrunk much since), so it is cheap when nothing changed; `thorough` checks every table,
+ * as SQLite advises once after opening. PostgreSQL's autovacuum analyses by itself.
+ */
+export async function refreshPlannerStatistics(handle: DatabaseHandle, options: { thorough?: boolean } = {}): Promise<void> {
+  if (handle.dialect !== 'sqlite') return;
+  await sql.raw(options.thorough ? 'pragma optimize = 0x10002' : 'pragma optimize').execute(handle.db);
 }
 
 async function openPostgres(url: string, schema?: string): Promise<DatabaseHandle> {

@@ -1,5 +1,5 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
-import type { DatabaseHandle, Dialect } from './database.ts';
+import { refreshPlannerStatistics, type DatabaseHandle, type Dialect } from './database.ts';
 import { foundation } from './migrations/0001-foundation.ts';
 import { registry } from './migrations/0002-registry.ts';
 import { venuesResources } from './migrations/0003-venues-resources.ts';
@@ -16,6 +16,7 @@ import { briefings } from './migrations/0060-briefings.ts';
 import { jobLeases } from './migrations/0080-job-leases.ts';
 import { accountLockout } from './migrations/0070-account-lockout.ts';
 import { appFacts } from './migrations/0090-app-facts.ts';
+import { organisationsLiveList } from './migrations/0091-organisations-live-list.ts';
 
 /**
  * The one migration set for both engines. Each entry is a function of the dialect, for the few
@@ -39,6 +40,7 @@ const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0080-job-leases': jobLeases,
   '0070-account-lockout': accountLockout,
   '0090-app-facts': appFacts,
+  '0091-organisations-live-list': organisationsLiveList,
 };
 
 class StaticProvider implements MigrationProvider {
@@ -65,6 +67,8 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]>
   if (error) {
     throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String((error as Error).message ?? error)}`);
   }
+  // New indexes have no statistics yet: without them SQLite may not use them.
+  await refreshPlannerStatistics(handle, { thorough: true });
   return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
 }
 

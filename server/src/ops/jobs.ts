@@ -1,5 +1,5 @@
 import type { Config } from '../config.ts';
-import type { DatabaseHandle } from '../db/database.ts';
+import { refreshPlannerStatistics, type DatabaseHandle } from '../db/database.ts';
 import { runDueReminders } from '../modules/inbox/reminders.ts';
 import { expireOverdueNeeds } from '../modules/needs/needs.expiry.ts';
 import { uploadsDir } from '../modules/attachments/attachments.storage.ts';
@@ -50,6 +50,16 @@ export function phoneRetentionJob(config: Config): ScheduledJob {
   };
 }
 
+/** The query planner's statistics follow the data as it grows (SQLite; a no-op on PostgreSQL), hourly. */
+export const plannerStatisticsJob: ScheduledJob = {
+  name: 'planner-statistics',
+  everyMs: 60 * 60_000,
+  async run(handle) {
+    await refreshPlannerStatistics(handle);
+    return null;
+  },
+};
+
 /** A backup every `BACKUP_EVERY_HOURS`, keeping the newest `BACKUP_KEEP`; one instance makes it. */
 export function backupJob(config: Config): ScheduledJob {
   return {
@@ -65,5 +75,5 @@ export function backupJob(config: Config): ScheduledJob {
 
 /** The jobs a server runs for this configuration. */
 export function serverJobs(config: Config): ScheduledJob[] {
-  return [remindersJob, needExpiryJob, phoneRetentionJob(config), ...(config.backup.everyHours > 0 ? [backupJob(config)] : [])];
+  return [remindersJob, needExpiryJob, phoneRetentionJob(config), plannerStatisticsJob, ...(config.backup.everyHours > 0 ? [backupJob(config)] : [])];
 }

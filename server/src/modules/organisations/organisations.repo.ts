@@ -68,13 +68,18 @@ const sortColumns = {
   updatedAt: 'o.updated_at',
 } as const;
 
+/**
+ * One page of the filtered list and the count of all of it. Both read only `organisations` (the
+ * filters and sorts need no other table), so for the common list (live, by name) they are scans of
+ * the covering index `organisations_live_list`; the page's rows are then read by id with their
+ * division and parent names.
+ */
 export async function searchOrganisations(db: Executor, search: OrganisationSearch) {
   const base = selectBase(db, search);
   const column = sortColumns[search.sort];
-  const [rows, count] = await Promise.all([
+  const [page, count] = await Promise.all([
     base
-      .selectAll('o')
-      .select(['d.name as division_name', 'd.path as division_path', 'p.name as parent_name'])
+      .select('o.id')
       // Both engines put NULLs last this way (SQLite sorts them first, PostgreSQL last, by default).
       .orderBy(sql`case when ${sql.ref(column)} is null then 1 else 0 end`)
       .orderBy(column, search.order)
@@ -84,15 +89,14 @@ export async function searchOrganisations(db: Executor, search: OrganisationSear
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: rows.map(toOrganisation), total: Number(count.n), page: search.page, pageSize: search.pageSize };
+  const ids = page.map((row) => row.id);
+  const rows = ids.length === 0 ? [] : await selectOrganisations(db).where('o.id', 'in', ids).execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return { items: ids.flatMap((id) => (byId.has(id) ? [toOrganisation(byId.get(id)!)] : [])), total: Number(count.n), page: search.page, pageSize: search.pageSize };
 }
 
 function selectBase(db: Executor, search: OrganisationSearch) {
-  let base = db
-    .selectFrom('organisations as o')
-    .innerJoin('divisions as d', 'd.id', 'o.division_id')
-    .leftJoin('organisations as p', 'p.id', 'o.parent_id')
-    .where(divisionInScope('o.division_id', search.scopePath));
+  let base = db.selectFrom('organisations as o').where(divisionInScope('o.division_id', search.scopePath));
   if (search.subtreePath) base = base.where(divisionInScope('o.division_id', search.subtreePath));
   if (search.type) base = base.where('o.type', 'in', search.type);
   if (search.parentId) base = base.where('o.parent_id', '=', search.parentId);
@@ -111,6 +115,8 @@ function selectBase(db: Executor, search: OrganisationSearch) {
  */
 export async function organisationsAfter(db: Executor, search: Omit<OrganisationSearch, 'page' | 'pageSize' | 'sort' | 'order'>, afterId: number, limit: number) {
   return selectBase(db, { ...search, page: 1, pageSize: limit, sort: 'name', order: 'asc' })
+    .innerJoin('divisions as d', 'd.id', 'o.division_id')
+    .leftJoin('organisations as p', 'p.id', 'o.parent_id')
     .selectAll('o')
     .select(['d.name as division_name', 'd.path as division_path', 'p.name as parent_name'])
     .where('o.id', '>', afterId)
