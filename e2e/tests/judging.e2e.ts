@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { formatFen } from '@tongxin/core/money';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newContext, launchBrowser, newPage, screenshot } from '../support/browser.ts';
 import { signIn, onFailure, choose, inputOf, pick, clickWhenStill } from '../support/pages.ts';
@@ -169,7 +170,8 @@ describe('judging in a real browser', () => {
     onFailure(anhui.page, 'judging-leads-failed');
     await signIn(anhui.page, server.url, 'anhui');
     const hefei = await server.handle.db.selectFrom('divisions').select('id').where('name', '=', '合肥市').executeTakeFirstOrThrow();
-    await anhui.page.goto(`${server.url}/leads?divisionId=${hefei.id}`);
+    // A signed lead: its contract amount is in the form too, and must come back unchanged (not sent).
+    await anhui.page.goto(`${server.url}/leads?divisionId=${hefei.id}&stage=signed`);
     await expect.poll(() => anhui.page.getByTestId('lead-figure-contract').textContent(), patient).toBe('480.4亿元');
     await anhui.page.getByTestId('lead-table').locator('[data-testid^="lead-link-"]').first().click();
     await anhui.page.getByTestId('lead-history').waitFor();
@@ -187,5 +189,70 @@ describe('judging in a real browser', () => {
     expect(Number(await huangshan.page.getByTestId('assessment-stars').getAttribute('data-stars'))).toBeGreaterThanOrEqual(3);
     await screenshot(huangshan.page, 'judging-assessment');
     await huangshan.context.close();
+  }, 240_000);
+  it('staff void a receipt with a reason and the received figure drops by exactly its amount; a Hefei lead gets a new sector, and only that field is sent', async () => {
+    const { context, page } = await newPage(browser);
+    onFailure(page, 'judging-void-receipt-failed');
+    await signIn(page, server.url, 'henglan');
+    const campaign = await server.handle.db.selectFrom('campaigns').select('id').where('title', '=', '横栏镇慈善帮扶（2022—2024）').executeTakeFirstOrThrow();
+    await clickWhenStill(page, 'nav-campaigns');
+    await clickWhenStill(page, `campaign-link-${campaign.id}`);
+    await page.getByTestId('campaign-page').waitFor();
+    const received = page.getByTestId('campaign-stat-received');
+    await received.waitFor();
+    const receivedFen = Number(await received.getAttribute('data-fen'));
+    expect(await received.textContent()).toBe(formatFen(receivedFen));
+
+    // The first receipt that can still be voided: its exact amount (fen) as the page shows it.
+    await clickWhenStill(page, 'campaign-tab-receipts');
+    const voidButton = page.getByTestId('receipt-table').locator('[data-testid^="receipt-void-"]').first();
+    await voidButton.waitFor();
+    const receiptId = Number(((await voidButton.getAttribute('data-testid')) ?? '').replace('receipt-void-', ''));
+    expect(receiptId).toBeGreaterThan(0);
+    const amountFen = Number(await page.getByTestId(`receipt-amount-${receiptId}`).getAttribute('data-fen'));
+    expect(amountFen).toBeGreaterThan(0);
+    expect(await page.getByTestId(`receipt-amount-${receiptId}`).textContent()).toBe(formatFen(amountFen));
+
+    await clickWhenStill(page, `receipt-void-${receiptId}`);
+    await page.getByTestId('receipt-void-reason').fill('重复录入（浏览器测试）');
+    await clickWhenStill(page, 'receipt-void-ok');
+    await page.getByTestId(`receipt-voided-${receiptId}`).waitFor(patient);
+    await page.getByTestId('receipt-void-ok').waitFor({ state: 'hidden', ...patient });
+    await expect.poll(() => received.textContent(), patient).toBe(formatFen(receivedFen - amountFen));
+    // Still listed (marked, struck through), with its amount.
+    expect(await page.getByTestId(`receipt-amount-${receiptId}`).textContent()).toBe(formatFen(amountFen));
+    expect(await page.getByTestId(`receipt-void-${receiptId}`).count()).toBe(0);
+    await screenshot(page, 'judging-receipt-voided');
+    await context.close();
+
+    const anhui = await newPage(browser);
+    onFailure(anhui.page, 'judging-lead-edit-failed');
+    await signIn(anhui.page, server.url, 'anhui');
+    const hefei = await server.handle.db.selectFrom('divisions').select('id').where('name', '=', '合肥市').executeTakeFirstOrThrow();
+    // A signed lead: its contract amount is in the form too, and must come back unchanged (not sent).
+    await anhui.page.goto(`${server.url}/leads?divisionId=${hefei.id}&stage=signed`);
+    const link = anhui.page.getByTestId('lead-table').locator('[data-testid^="lead-link-"]').first();
+    await link.waitFor(patient);
+    const linkId = (await link.getAttribute('data-testid'))!;
+    await clickWhenStill(anhui.page, linkId);
+    await anhui.page.getByTestId('lead-history').waitFor();
+    const sector = '新能源（浏览器测试）';
+    expect(await anhui.page.getByTestId('lead-sector').textContent()).not.toBe(sector);
+    const contract = await anhui.page.getByTestId('lead-contract').textContent();
+    expect(contract).toMatch(/元$/);
+    await clickWhenStill(anhui.page, 'lead-edit');
+    await expect.poll(() => inputOf(anhui.page, 'lead-form-firm').inputValue(), patient).not.toBe('');
+    expect(await inputOf(anhui.page, 'lead-form-contract').inputValue()).not.toBe('');
+    await inputOf(anhui.page, 'lead-form-sector').fill(sector);
+    const patch = anhui.page.waitForRequest((request) => request.method() === 'PATCH' && /\/api\/leads\/\d+$/.test(new URL(request.url()).pathname));
+    await clickWhenStill(anhui.page, 'lead-drawer-save');
+    const sent = (await patch).postDataJSON() as Record<string, unknown>;
+    expect(Object.keys(sent).sort()).toEqual(['sector', 'version']);
+    expect(sent.sector).toBe(sector);
+    await expect.poll(() => anhui.page.getByTestId('lead-sector').textContent(), patient).toBe(sector);
+    await anhui.page.getByTestId('lead-drawer-save').waitFor({ state: 'hidden', ...patient });
+    expect(await anhui.page.getByTestId('lead-contract').textContent()).toBe(contract);
+    await screenshot(anhui.page, 'judging-lead-edited');
+    await anhui.context.close();
   }, 240_000);
 });

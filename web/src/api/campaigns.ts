@@ -27,7 +27,11 @@ export const campaignKeys = {
 export const listCampaigns = (filters: Partial<CampaignFilters>) => api.get<Page<Campaign>>('/api/campaigns', { ...filters });
 export const fetchCampaign = (id: number) => api.get<CampaignDetail>(`/api/campaigns/${id}`);
 export const createCampaign = (input: CampaignCreate) => api.post<CampaignDetail>('/api/campaigns', input);
-export const listPledges = (id: number) => api.get<PledgeOutput[]>(`/api/campaigns/${id}/pledges`);
+/** Every pledge, cancelled ones included (they are shown marked). */
+export const listPledges = (id: number) => api.get<PledgeOutput[]>(`/api/campaigns/${id}/pledges`, { cancelled: 'all' });
 export const createPledge = (id: number, input: PledgeCreate) => api.post<PledgeOutput>(`/api/campaigns/${id}/pledges`, input);
-export const listReceipts = (id: number) => api.get<ReceiptOutput[]>(`/api/campaigns/${id}/receipts`);
+/** Every receipt, voided ones included (they are shown marked and no longer count). */
+export const listReceipts = (id: number) => api.get<ReceiptOutput[]>(`/api/campaigns/${id}/receipts`, { voided: 'all' });
 export const createReceipt = (id: number, input: ReceiptCreate) => api.post<ReceiptOutput>(`/api/campaigns/${id}/receipts`, input);
+export const cancelPledge = (id: number, pledgeId: number, version: number) => api.post<PledgeOutput>(`/api/campaigns/${id}/pledges/${pledgeId}/cancel`, { version });
+export const voidReceipt = (id: number, receiptId: number, reason: string) => api.post<ReceiptOutput>(`/api/campaigns/${id}/receipts/${receiptId}/void`, { reason });

@@ -1,4 +1,4 @@
-import type { Lead, LeadCreate, LeadFigures, LeadStage, Page, TalentIntake } from '@tongxin/core';
+import type { Lead, LeadCreate, LeadFigures, LeadStage, LeadUpdate, Page, TalentIntake } from '@tongxin/core';
 import { api } from './client.ts';
 
 /** A lead with its stage history and what the user may do. */
@@ -28,6 +28,8 @@ export const listLeads = (filters: Partial<LeadFilters>) => api.get<Page<Lead>>(
 export const fetchLeadFigures = (divisionId?: number) => api.get<LeadFigures>('/api/leads/figures', { divisionId });
 export const fetchLead = (id: number) => api.get<LeadDetail>(`/api/leads/${id}`);
 export const createLead = (input: LeadCreate) => api.post<LeadDetail>('/api/leads', input);
+/** Edit a lead: only the changed fields and the version it was loaded at (409 `version_conflict` when changed meanwhile). */
+export const updateLead = (id: number, input: LeadUpdate) => api.patch<LeadDetail>(`/api/leads/${id}`, input);
 export const changeLeadStage = (id: number, input: { to: LeadStage; date?: string; contractFen?: number; landedFen?: number; note?: string; version: number }) =>
   api.post<LeadDetail>(`/api/leads/${id}/stage`, input);
 export const listTalents = (filters: { page: number; pageSize: number }) => api.get<Page<TalentIntake>>('/api/talent-intakes', { ...filters });

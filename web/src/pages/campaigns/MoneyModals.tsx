@@ -1,9 +1,10 @@
-import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { App, DatePicker, Form, Input, Modal, Select, Typography, type ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { PledgeOutput } from '@tongxin/core';
+import type { PledgeOutput, ReceiptOutput } from '@tongxin/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { campaignKeys, createPledge, createReceipt } from '../../api/campaigns.ts';
+import { campaignKeys, cancelPledge, createPledge, createReceipt, voidReceipt } from '../../api/campaigns.ts';
+import { ApiError } from '../../api/client.ts';
 import { applyFieldErrors, messageOf } from '../../api/form-errors.ts';
 import { OrganisationPicker } from '../../components/pickers.tsx';
 import { fenOf, moneyRule } from './money.tsx';
@@ -116,6 +117,86 @@ export function ReceiptModal({ campaignId, pledges, open, onClose }: { campaignI
           <Input maxLength={60} />
         </Form.Item>
       </Form>
+    </Modal>
+  );
+}
+
+/** Void a receipt entered in error (作废): it stays listed with the reason, and no longer counts. */
+export function VoidReceiptModal({ campaignId, receipt, onClose }: { campaignId: number; receipt: ReceiptOutput | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ reason: string }>();
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: (v: { reason: string }) => voidReceipt(campaignId, receipt!.id, v.reason.trim()),
+    onSuccess: () => {
+      message.success(t('judgingWeb.campaigns.voidedOk'));
+      void queryClient.invalidateQueries({ queryKey: campaignKeys.all });
+      form.resetFields();
+      onClose();
+    },
+    onError: (error) => {
+      if (applyFieldErrors(form, error)) return;
+      message.error(messageOf(error, t('common.networkError')));
+      void queryClient.invalidateQueries({ queryKey: campaignKeys.detail(campaignId) });
+    },
+  });
+  return (
+    <Modal
+      open={receipt !== null}
+      title={t('judgingWeb.campaigns.voidTitle')}
+      onCancel={onClose}
+      onOk={() => void form.validateFields().then((v) => save.mutate(v))}
+      confirmLoading={save.isPending}
+      okButtonProps={{ danger: true, 'data-testid': 'receipt-void-ok' } as ButtonProps}
+      destroyOnHidden
+    >
+      {receipt && (
+        <Typography.Paragraph>
+          {`${receipt.receivedOn} · ${receipt.organisationName} · ${formatFen(receipt.amountFen)}`}
+          <br />
+          <Typography.Text type="secondary">{t('judgingWeb.campaigns.voidHint')}</Typography.Text>
+        </Typography.Paragraph>
+      )}
+      <Form form={form} layout="vertical">
+        <Form.Item name="reason" label={t('judgingWeb.campaigns.voidReason')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+          <Input.TextArea rows={2} maxLength={500} data-testid="receipt-void-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** Cancel a pledge nothing was received against (取消认捐): it stays listed, marked, and no longer counts. */
+export function CancelPledgeModal({ campaignId, pledge, onClose }: { campaignId: number; pledge: PledgeOutput | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: () => cancelPledge(campaignId, pledge!.id, pledge!.version),
+    onSuccess: () => {
+      message.success(t('judgingWeb.campaigns.cancelledOk'));
+      void queryClient.invalidateQueries({ queryKey: campaignKeys.all });
+      onClose();
+    },
+    onError: (error) => {
+      message.error(messageOf(error, t('common.networkError')));
+      // Changed meanwhile (409): show what is there now.
+      if (error instanceof ApiError) void queryClient.invalidateQueries({ queryKey: campaignKeys.detail(campaignId) });
+      if (error instanceof ApiError && error.code === 'version_conflict') onClose();
+    },
+  });
+  return (
+    <Modal
+      open={pledge !== null}
+      title={t('judgingWeb.campaigns.cancelPledge')}
+      onCancel={onClose}
+      onOk={() => save.mutate()}
+      confirmLoading={save.isPending}
+      okButtonProps={{ danger: true, 'data-testid': 'pledge-cancel-ok' } as ButtonProps}
+      destroyOnHidden
+    >
+      {pledge && <Typography.Paragraph>{t('judgingWeb.campaigns.cancelConfirm', { donor: pledge.organisationName, amount: formatFen(pledge.amountFen) })}</Typography.Paragraph>}
     </Modal>
   );
 }

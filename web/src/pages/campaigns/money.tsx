@@ -8,7 +8,7 @@ import type { TFunction } from 'i18next';
  */
 export function Fen({ fen, unit, testId }: { fen: number | null | undefined; unit?: 'yuan' | 'wan' | 'yi' | 'auto'; testId?: string }) {
   return (
-    <span className="tx-numeric" data-testid={testId}>
+    <span className="tx-numeric" data-testid={testId} data-fen={fen ?? undefined}>
       {fen === null || fen === undefined ? '—' : formatFen(fen, { unit: unit ?? 'auto' })}
     </span>
   );

@@ -13,6 +13,7 @@ import { PageLoading } from '../../components/PageLoading.tsx';
 import { LoadFailed } from '../../components/ResultPages.tsx';
 import { formatDateTime } from '../../lib/time.ts';
 import { Fen, fenOf, moneyRule } from '../campaigns/money.tsx';
+import { LeadDrawer } from './LeadDrawer.tsx';
 import { LeadStageTag } from './lead-shared.tsx';
 
 interface StepValues {
@@ -73,6 +74,7 @@ export function LeadDetailPage() {
   const { t } = useTranslation();
   const id = Number(useParams().id);
   const [to, setTo] = useState<LeadStage | null>(null);
+  const [editing, setEditing] = useState(false);
   const { data: lead, isPending, error, refetch } = useQuery({ queryKey: leadKeys.detail(id), queryFn: () => fetchLead(id), enabled: Number.isInteger(id) && id > 0 });
   if (error) return <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
   if (isPending || !lead) return <PageLoading />;
@@ -92,6 +94,11 @@ export function LeadDetailPage() {
       extra={
         manage && (
           <Space wrap>
+            {!lead.archived && (
+              <Button onClick={() => setEditing(true)} data-testid="lead-edit">
+                {t('common.edit')}
+              </Button>
+            )}
             {lead.nextStages.map((stage) => (
               <Button key={stage} danger={stage === 'dropped'} type={stage === 'dropped' ? 'default' : 'primary'} ghost={stage !== 'dropped'} onClick={() => setTo(stage)} data-testid={`lead-move-${stage}`}>
                 {t('judgingWeb.leads.moveTo', { stage: t(`judging.leadStages.${stage}`) })}
@@ -103,11 +110,13 @@ export function LeadDetailPage() {
     >
       <Descriptions size="small" bordered column={{ xs: 1, md: 2 }}>
         <Descriptions.Item label={t('work.common.division')}>{lead.divisionName}</Descriptions.Item>
-        <Descriptions.Item label={t('judgingWeb.leads.sector')}>{lead.sector ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('judgingWeb.leads.sector')}>
+          <span data-testid="lead-sector">{lead.sector ?? '—'}</span>
+        </Descriptions.Item>
         <Descriptions.Item label={t('judgingWeb.leads.origin')}>{t(`judging.leadOrigins.${lead.origin}`)}</Descriptions.Item>
         <Descriptions.Item label={t('judgingWeb.leads.source')}>{lead.sourceOrganisationName ?? lead.sourceNote ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('judgingWeb.leads.contract')}>
-          <Fen fen={lead.contractFen} />
+          <Fen fen={lead.contractFen} testId="lead-contract" />
         </Descriptions.Item>
         <Descriptions.Item label={t('judgingWeb.leads.landed')}>
           <Fen fen={lead.landedFen} />
@@ -130,6 +139,7 @@ export function LeadDetailPage() {
         }))}
       />
       <StageModal lead={lead} to={to} onClose={() => setTo(null)} />
+      {manage && <LeadDrawer open={editing} lead={lead} onClose={() => setEditing(false)} />}
     </DetailFrame>
   );
 }
