@@ -1,21 +1,15 @@
 import { useState } from 'react';
-import { Button, Card, Flex, Space, Table, Tag, Typography } from 'antd';
-import { EditOutlined } from '@ant-design/icons';
+import { Tag } from 'antd';
 import type { Resource, ResourceKind } from '@tongxin/core';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useMe } from '../../api/auth.ts';
-import { messageOf } from '../../api/form-errors.ts';
 import { archivedStates, oneOf, resourceKinds, someOf } from '../../api/registry-enums.ts';
 import { listResources, resourceKeys, resourceSortKeys, revealResourcePhone, setResourceArchived, type ResourceFilters as Filters } from '../../api/resources.ts';
-import { ArchiveAction } from '../../components/ArchiveAction.tsx';
-import { ExportButton } from '../../components/imports/ExportButton.tsx';
-import { ImportButton } from '../../components/imports/ImportButton.tsx';
-import { ListActions } from '../../components/ListActions.tsx';
-import { LoadFailed } from '../../components/ResultPages.tsx';
+import { editArchiveColumn, RegistryListCard } from '../../components/RegistryListCard.tsx';
 import { RevealPhone } from '../../components/RevealPhone.tsx';
-import { readPaging, sortable, tableChange, tablePagination } from '../../lib/list-state.ts';
+import { readPaging, sortable } from '../../lib/list-state.ts';
 import { writesRegistry } from '../../lib/registry-rights.ts';
 import { useUrlState } from '../../lib/url-state.ts';
 import { ResourceDrawer, type ResourceDrawerTarget } from './ResourceDrawer.tsx';
@@ -61,54 +55,28 @@ export function ResourcesPage() {
       width: 160,
       render: (phone: string | null, row: Resource) => <RevealPhone key={row.id} compact masked={phone} canReveal={canWrite} reveal={() => revealResourcePhone(row.id)} testId={`resource-phone-${row.id}`} />,
     },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      width: 150,
-      fixed: 'right' as const,
-      render: (_: unknown, row: Resource) =>
-        canWrite ? (
-          <Space size={0}>
-            <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setDrawer(row.id)} data-testid={`resource-edit-${row.id}`}>
-              {t('common.edit')}
-            </Button>
-            <ArchiveAction archived={row.archived} run={(archive) => setResourceArchived(row.id, archive, row.version)} onDone={refreshAll} />
-          </Space>
-        ) : null,
-    },
+    editArchiveColumn<Resource>(t, { canWrite, testIdPrefix: 'resource', onEdit: setDrawer, archive: (row, archive) => setResourceArchived(row.id, archive, row.version), onDone: refreshAll }),
   ];
 
   return (
-    <Card
+    <RegistryListCard<Resource>
       title={t('resources.title')}
-      extra={
-        <ListActions onRefresh={() => void refetch()} refreshing={isFetching && !isPending} onCreate={canWrite ? () => setDrawer('create') : undefined} createLabel={t('registry.resources.create')} createTestId="resource-create">
-          <ExportButton entity="resource" filters={{ ...filters }} />
-          {canWrite && <ImportButton entity="resource" onImported={() => void refreshAll()} />}
-        </ListActions>
+      entity="resource"
+      testIdPrefix="resource"
+      filters={filters}
+      url={url}
+      query={{ data, isPending, isFetching, error, refetch }}
+      columns={columns}
+      scrollX={1150}
+      canWrite={canWrite}
+      onCreate={() => setDrawer('create')}
+      createLabel={t('registry.resources.create')}
+      refreshAll={refreshAll}
+      filterBar={
+        <ResourceFilters value={filters} onChange={(changes) => url.set(changes)} onReset={url.clear} />
       }
     >
-      <Flex vertical gap={16}>
-        <ResourceFilters value={filters} onChange={(changes) => url.set(changes)} onReset={url.clear} />
-        {error ? (
-          <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
-        ) : (
-          <Table<Resource>
-            data-testid="resource-table"
-            rowKey="id"
-            size="middle"
-            loading={isPending}
-            dataSource={data?.items ?? []}
-            columns={columns}
-            scroll={{ x: 1150 }}
-            rowClassName={(row) => (row.archived ? 'tx-row-muted' : '')}
-            locale={{ emptyText: <Typography.Text type="secondary">{t('registry.common.noMatch')}</Typography.Text> }}
-            pagination={tablePagination(filters, data?.total ?? 0, t)}
-            onChange={tableChange<Resource>(url)}
-          />
-        )}
-      </Flex>
       <ResourceDrawer target={drawer} onClose={() => setDrawer(null)} onSaved={(id) => void navigate(`/resources/${id}`)} />
-    </Card>
+    </RegistryListCard>
   );
 }

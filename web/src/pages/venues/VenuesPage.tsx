@@ -1,20 +1,14 @@
 import { useState } from 'react';
-import { Button, Card, Flex, Rate, Space, Table, Tag, Typography } from 'antd';
-import { EditOutlined } from '@ant-design/icons';
+import { Rate, Tag, Typography } from 'antd';
 import type { Venue, VenueLevel, VenueType } from '@tongxin/core';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useMe } from '../../api/auth.ts';
-import { messageOf } from '../../api/form-errors.ts';
 import { archivedStates, oneOf, someOf, venueLevels, venueTypes } from '../../api/registry-enums.ts';
 import { listVenues, setVenueArchived, venueKeys, venueSortKeys, type VenueFilters as Filters } from '../../api/venues.ts';
-import { ArchiveAction } from '../../components/ArchiveAction.tsx';
-import { ExportButton } from '../../components/imports/ExportButton.tsx';
-import { ImportButton } from '../../components/imports/ImportButton.tsx';
-import { ListActions } from '../../components/ListActions.tsx';
-import { LoadFailed } from '../../components/ResultPages.tsx';
-import { readPaging, sortable, tableChange, tablePagination } from '../../lib/list-state.ts';
+import { editArchiveColumn, RegistryListCard } from '../../components/RegistryListCard.tsx';
+import { readPaging, sortable } from '../../lib/list-state.ts';
 import { writesRegistry } from '../../lib/registry-rights.ts';
 import { useUrlState } from '../../lib/url-state.ts';
 import { VenueDrawer, type VenueDrawerTarget } from './VenueDrawer.tsx';
@@ -59,54 +53,28 @@ export function VenuesPage() {
     { title: t('venues.hotline'), dataIndex: 'hotline', width: 130, render: (hotline: string | null) => <span className="tx-numeric">{hotline ?? '—'}</span> },
     { title: t('venues.brand'), dataIndex: 'brand', width: 130, render: (brand: Venue['brand']) => (brand ? <Link to={`/brands/${brand.id}`}>{brand.name}</Link> : '—') },
     { title: t('registry.common.public'), dataIndex: 'isPublic', width: 80, render: (isPublic: boolean) => (isPublic ? <Tag color="green">{t('registry.common.public')}</Tag> : <Tag>{t('registry.common.notPublic')}</Tag>) },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      width: 150,
-      fixed: 'right' as const,
-      render: (_: unknown, row: Venue) =>
-        canWrite ? (
-          <Space size={0}>
-            <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setDrawer(row.id)} data-testid={`venue-edit-${row.id}`}>
-              {t('common.edit')}
-            </Button>
-            <ArchiveAction archived={row.archived} run={(archive) => setVenueArchived(row.id, archive, row.version)} onDone={refreshAll} />
-          </Space>
-        ) : null,
-    },
+    editArchiveColumn<Venue>(t, { canWrite, testIdPrefix: 'venue', onEdit: setDrawer, archive: (row, archive) => setVenueArchived(row.id, archive, row.version), onDone: refreshAll }),
   ];
 
   return (
-    <Card
+    <RegistryListCard<Venue>
       title={t('venues.title')}
-      extra={
-        <ListActions onRefresh={() => void refetch()} refreshing={isFetching && !isPending} onCreate={canWrite ? () => setDrawer('create') : undefined} createLabel={t('registry.venues.create')} createTestId="venue-create">
-          <ExportButton entity="venue" filters={{ ...filters }} />
-          {canWrite && <ImportButton entity="venue" onImported={() => void refreshAll()} />}
-        </ListActions>
+      entity="venue"
+      testIdPrefix="venue"
+      filters={filters}
+      url={url}
+      query={{ data, isPending, isFetching, error, refetch }}
+      columns={columns}
+      scrollX={1150}
+      canWrite={canWrite}
+      onCreate={() => setDrawer('create')}
+      createLabel={t('registry.venues.create')}
+      refreshAll={refreshAll}
+      filterBar={
+        <VenueFilters value={filters} onChange={(changes) => url.set(changes)} onReset={url.clear} />
       }
     >
-      <Flex vertical gap={16}>
-        <VenueFilters value={filters} onChange={(changes) => url.set(changes)} onReset={url.clear} />
-        {error ? (
-          <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
-        ) : (
-          <Table<Venue>
-            data-testid="venue-table"
-            rowKey="id"
-            size="middle"
-            loading={isPending}
-            dataSource={data?.items ?? []}
-            columns={columns}
-            scroll={{ x: 1150 }}
-            rowClassName={(row) => (row.archived ? 'tx-row-muted' : '')}
-            locale={{ emptyText: <Typography.Text type="secondary">{t('registry.common.noMatch')}</Typography.Text> }}
-            pagination={tablePagination(filters, data?.total ?? 0, t)}
-            onChange={tableChange<Venue>(url)}
-          />
-        )}
-      </Flex>
       <VenueDrawer target={drawer} onClose={() => setDrawer(null)} onSaved={(id) => void navigate(`/venues/${id}`)} />
-    </Card>
+    </RegistryListCard>
   );
 }
