@@ -61,19 +61,11 @@ export function LeadDrawer({ open, lead, onClose, onSaved }: { open: boolean; le
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    if (lead)
-      form.setFieldsValue({
-        firmName: lead.firmName,
-        sector: lead.sector,
-        origin: lead.origin,
-        sourceOrganisationId: lead.sourceOrganisationId,
-        sourceNote: lead.sourceNote,
-        firstContactOn: lead.firstContactOn,
-        contract: wanText(lead.contractFen),
-        landed: wanText(lead.landedFen),
-        note: lead.note,
-      });
-    else form.setFieldsValue({ divisionId: me?.divisionId ?? undefined, origin: 'domestic' });
+    if (lead) {
+      // The form holds what an edit may change, with the amounts typed in 万元 instead of fen.
+      const { contractFen, landedFen, ...fields } = editableOf(lead);
+      form.setFieldsValue({ ...fields, contract: wanText(contractFen ?? null), landed: wanText(landedFen ?? null) });
+    } else form.setFieldsValue({ divisionId: me?.divisionId ?? undefined, origin: 'domestic' });
   }, [open, lead, form, me?.divisionId]);
 
   const reload = () => queryClient.invalidateQueries({ queryKey: leadKeys.all });
