@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readSample, samplesAvailable } from '../testing/samples.ts';
 import { cleanArticle } from './clean.ts';
 import { extractFigures } from './figures.ts';
 
-const samples = path.resolve(import.meta.dirname, '../../../../shared/samples');
-const read = (name: string) => cleanArticle(readFileSync(path.join(samples, name), 'utf8')).text;
+const read = (name: string) => cleanArticle(readSample(name)).text;
 const first = (text: string) => extractFigures(text)[0];
 
 describe('extractFigures on hand-written cases', () => {
@@ -73,7 +71,7 @@ describe('extractFigures on hand-written cases', () => {
   });
 });
 
-describe('extractFigures on the samples', () => {
+describe.skipIf(!samplesAvailable())('extractFigures on the samples', () => {
   it('finds the figures of the simplified report', () => {
     const figures = extractFigures(read('article-qingpu-simplified.txt'));
     expect(figures.map((figure) => [figure.label, figure.value, figure.unit])).toEqual([
