@@ -1,5 +1,9 @@
 import { parsePinyinGroup } from '../text/pinyin-syllables.ts';
-import { isBoilerplateLine, isHeadlineLike, isRelatedMarker } from './boilerplate.ts';
+import { isBoilerplateLine, isDisclaimerHeading, isEndMarker, isFurnitureLine, isHeadlineLike, isRelatedMarker } from './boilerplate.ts';
+import { findFullDates } from './dates.ts';
+import { repairGarbles, type Garble } from './garble.ts';
+import { findHeadline } from './headline.ts';
+import { isMetaLine } from './metadata.ts';
 
 /** An article reduced to its own words. */
 export interface CleanedArticle {
@@ -12,6 +16,12 @@ export interface CleanedArticle {
     /** Every line dropped as site chrome, teaser or repeat, as it read after pinyin removal. */
     boilerplateLines: string[];
   };
+  /** The headline found above the story (a date glued to it taken off), or null. */
+  title: string | null;
+  /** Metadata lines dropped from the text (above the headline, date-time furniture): still dated. */
+  headerLines: string[];
+  /** Garbled places in the kept paragraphs: repaired when the known pattern could be undone. */
+  garbled: Array<Garble & { paragraph: number }>;
 }
 
 const han = /^\p{Script=Han}$/u;
@@ -78,32 +88,116 @@ function isTeaserOf(line: string, lines: string[]): boolean {
   return lines.some((other) => other !== line && other.startsWith(stem));
 }
 
+/** One line on its way through cleaning. */
+interface Line {
+  text: string;
+  chrome: boolean;
+  meta: boolean;
+  garbles: Garble[];
+}
+
 /**
- * Cleans a scraped article (plain text; see `htmlToText` for HTML): drops pinyin annotations, site
- * chrome (share buttons, font-size links, print/close, copyright, ICP numbers, contact footers,
- * back-to-top, breadcrumbs, comment boxes, reprint disclaimers, lists of related stories), teaser
- * lines that preview a later paragraph, and repeated lines; keeps one paragraph per line.
+ * Cleans a scraped article (plain text; see `htmlToText` for HTML): drops pinyin annotations, undoes
+ * the known encoding garble after them (and flags any other), drops site chrome (share buttons,
+ * font-size links, print/close, copyright and disclaimer blocks with their numbered clauses, ICP
+ * numbers, contact footers, back-to-top, breadcrumbs, comment boxes, tag lines, lists of related
+ * stories), the header furniture above the headline (site name, channel, section label, markers),
+ * everything after the story's last end marker ((完), 【编辑】, 来源 line), teaser lines that preview
+ * a later paragraph, and repeated lines; keeps one paragraph per line.
  *
  * @example
  * cleanArticle('分享到:\n統(tǒng)戰(zhàn)工作新篇章\n\n返回顶部').paragraphs // ['統戰工作新篇章']
  */
 export function cleanArticle(raw: string): CleanedArticle {
   const { text: withoutPinyin, count } = removePinyinAnnotations(raw.normalize('NFC'));
-  const lines = withoutPinyin.split(/\r\n|\r|\n/).map(tidyLine).filter((line) => line.length > 0);
+  const lines: Line[] = withoutPinyin
+    .split(/\r\n|\r|\n/)
+    .map(tidyLine)
+    .filter((line) => line.length > 0)
+    .map((line) => {
+      const { text, garbles } = repairGarbles(line);
+      return { text, chrome: false, meta: isMetaLine(text), garbles };
+    });
+  markChrome(lines);
+  const headline = findHeadline(lines);
+  const headerLines: string[] = [];
   const removed: string[] = [];
-  const kept: string[] = [];
-  let inRelatedBlock = false;
-  for (const line of lines) {
-    if (isRelatedMarker(line)) inRelatedBlock = true;
-    else if (inRelatedBlock && !isHeadlineLike(line)) inRelatedBlock = false;
-    if (inRelatedBlock || isBoilerplateLine(line)) removed.push(line);
-    else kept.push(line);
+  const start = headline?.index ?? 0;
+  // Above the headline: furniture, and metadata that the reader of metadata still gets.
+  for (const line of lines.slice(0, start)) {
+    if (line.meta) headerLines.push(line.text);
+    if (!line.meta || line.chrome) removed.push(line.text);
   }
+  const body = lines.slice(start);
+  if (headline && body[0]) {
+    if (body[0].text !== headline.title) headerLines.push(body[0].text); // the date glued to it
+    body[0] = { ...body[0], text: headline.title, meta: false };
+  }
+  const end = lastEndMarker(body, headline ? 1 : 0);
+  const kept: Line[] = [];
+  body.forEach((line, index) => {
+    if (line.chrome || index > end) {
+      removed.push(line.text);
+      if (line.meta) headerLines.push(line.text); // a date-time line with a trailing separator
+    } else kept.push(line);
+  });
   const paragraphs: string[] = [];
+  const garbled: CleanedArticle['garbled'] = [];
+  const keptTexts = kept.map((line) => line.text);
   for (const line of kept) {
     // Chrome often sits between two copies of the title or a photo caption: drop the repeat.
-    if (paragraphs[paragraphs.length - 1] === line || isTeaserOf(line, kept)) removed.push(line);
-    else paragraphs.push(line);
+    if (paragraphs[paragraphs.length - 1] === line.text || isTeaserOf(line.text, keptTexts)) {
+      removed.push(line.text);
+      continue;
+    }
+    for (const garble of line.garbles) garbled.push({ paragraph: paragraphs.length, ...garble });
+    paragraphs.push(line.text);
   }
-  return { text: paragraphs.join('\n\n'), paragraphs, removed: { pinyin: count, boilerplateLines: removed } };
+  return {
+    text: paragraphs.join('\n\n'),
+    paragraphs,
+    title: headline?.title ?? null,
+    headerLines,
+    garbled,
+    removed: { pinyin: count, boilerplateLines: removed },
+  };
+}
+
+/** Marks site chrome: single lines, lists of related stories, numbered clauses of a disclaimer. */
+function markChrome(lines: Line[]): void {
+  let inRelatedBlock = false;
+  let inDisclaimer = false;
+  for (const line of lines) {
+    const { text } = line;
+    if (isRelatedMarker(text)) inRelatedBlock = true;
+    else if (inRelatedBlock && !isHeadlineLike(text)) inRelatedBlock = false;
+    const boilerplate = isBoilerplateLine(text);
+    if (boilerplate && isDisclaimerHeading(text)) inDisclaimer = true;
+    else if (inDisclaimer && !boilerplate && !numberedClause.test(text)) inDisclaimer = false;
+    if (inRelatedBlock || boilerplate || inDisclaimer || isFurnitureLine(text)) {
+      line.chrome = true;
+      line.meta = findFullDates(text).length > 0; // a header line's date may still date the page
+    }
+  }
+}
+
+// 1．本网站所载信息…, 2、文章版权归原作者所有: clauses of a disclaimer.
+const numberedClause = /^[(（]?\d{1,2}\s*[.．、)）]/u;
+
+/**
+ * Index of the story's last end marker — (完), 【编辑：…】, 来源：…, (某某供稿) — after its first
+ * paragraph of text; what follows it is the page's, not the story's. Without one, the last line.
+ */
+function lastEndMarker(body: Line[], from: number): number {
+  const firstText = body.findIndex((line, index) => index >= from && !line.chrome && !line.meta);
+  if (firstText < 0) return body.length - 1;
+  let storyAfter = false;
+  for (let index = body.length - 1; index > firstText; index--) {
+    const line = body[index]!;
+    const marker = line.chrome ? null : isEndMarker(line.text);
+    // A weak marker (来源 line, a note in parentheses) with story text after it is not the end.
+    if (marker === 'strong' || (marker === 'weak' && !storyAfter)) return index;
+    if (!line.chrome && !line.meta && [...line.text].length >= 30 && /[。！？]/u.test(line.text)) storyAfter = true;
+  }
+  return body.length - 1;
 }

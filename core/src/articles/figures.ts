@@ -47,11 +47,13 @@ const stopWords = [
   '发放', '提供', '征集', '组建', '发布', '签约', '签订', '谋划', '接待', '纳入', '帮助', '解决', '选聘', '培育', '获得', '吸纳',
   '配备', '带动', '覆盖', '完成', '投入', '新增', '落实', '举行', '参加', '参与', '走访', '慰问', '培训', '推出', '评选', '命名',
   '入选', '入围', '涉及', '包括', '其中', '分别', '先后', '同比', '环比', '全市', '全省', '全区', '全县', '全镇', '全国', '全年',
+  '建成', '选聘', '聘请', '聘任', '收集', '办理', '办结', '吸收', '培养', '推荐', '结对', '帮扶', '签署', '达成', '挂牌', '入驻',
+  '出席', '邀请', '拜访', '悬挂', '内设', '设有', '开设', '组成', '作为', '同时', '受益', '惠及', '作了', '全部', '均',
   '共建', '今年', '去年', '每年', '每月', '每季度', '目前', '截至', '以来', '有', '共', '达', '为', '是', '约', '近', '即', '将', '把',
   '对', '向', '给', '让', '在', '于', '从', '到', '至', '由', '了', '等', '的', '超', '逾', '获',
 ];
 // Two-character words in which a one-character stop word is not a verb (国有, 作为…).
-const compounds = new Set('国有 所有 公有 私有 具有 共产 公共 作为 因为 成为 认为 行为 现在 存在 发达 表达 到达 关于 对口 对外 等级 目的 真的 有限 有机 共享 共建 为民 结对 对接 针对 面对 相对 绝对 以及'.split(' '));
+const compounds = new Set('人均 平均 均衡 均等 对象 国有 所有 公有 私有 具有 共产 公共 作为 因为 成为 认为 行为 现在 存在 发达 表达 到达 关于 对口 对外 等级 目的 真的 有限 有机 共享 共建 为民 结对 对接 针对 面对 相对 绝对 以及'.split(' '));
 const conjunction = /[和与及或、]$/u;
 const boundary = /[\s\p{P}\p{S}\d]/u;
 
@@ -92,7 +94,7 @@ function stripLeadingStops(text: string): string {
 }
 
 /** The noun phrase just before a number, after its verb: 商会拥有会员企业 → 会员企业. */
-function labelBefore(shadow: string, original: string, numberStart: number): string {
+function labelBefore(shadow: string, original: string, numberStart: number, depth = 0): string {
   let end = numberStart;
   while (end > 0 && /[ \u00a0\u3000]/.test(shadow[end - 1] ?? '')) end--; // 活动 60 余场
   let start = end;
@@ -109,7 +111,14 @@ function labelBefore(shadow: string, original: string, numberStart: number): str
       }
     }
   }
-  if (stopWords.includes(window)) return '';
+  if (stopWords.includes(window) || window.length === 0) {
+    // …建成商会服务站，共计 11 家: the noun counted stands at the end of the clause before.
+    const comma = start - 1;
+    if (depth === 0 && comma > 0 && /[，,、]/u.test(shadow[comma] ?? '') && !/[\d%]\p{Script=Han}?$/u.test(shadow.slice(Math.max(0, comma - 2), comma))) {
+      return labelBefore(shadow, original, comma, 1);
+    }
+    return '';
+  }
   const from = start + lastStopEnd(window);
   const to = start + window.length;
   return original.slice(Math.max(from, to - 10), to);
@@ -124,7 +133,7 @@ function labelAfter(shadow: string, original: string, start: number): string {
   const offset = start + (words.length - rest.length);
   const firstStop = stopWords
     .map((word) => rest.indexOf(word, 1))
-    .filter((at) => at > 0 && !compounds.has(rest.slice(at - 1, at + 1)) && !compounds.has(rest.slice(at, at + 2)));
+    .filter((at, i) => at > 0 && (stopWords[i]!.length > 1 || (!compounds.has(rest.slice(at - 1, at + 1)) && !compounds.has(rest.slice(at, at + 2)))));
   const conjunctionAt = rest.search(/[和与及或]/u);
   const length = Math.min(10, ...firstStop, conjunctionAt > 0 ? conjunctionAt : rest.length, rest.length);
   return original.slice(offset, offset + length);

@@ -23,9 +23,15 @@ export interface MetadataOptions {
   media?: MediaEntry[];
   /** UTC offset for times of day; Chinese sites publish Beijing time. */
   utcOffset?: string;
+  /** The headline when the caller found it already (see `cleanArticle`); null for none. */
+  title?: string | null;
+  /** Metadata lines that cleaning took out of the text (above the headline, date-time furniture). */
+  headerLines?: string[];
 }
 
-const sourceLabel = /(?:来源|來源|稿源|出处|出處|信息来源|信息來源|文章来源|文章來源)\s*[:：]\s*([^\s)）】\]|丨,，。;；]+)/u;
+// The source after its label, up to a space, a separator or the next label glued to it (来源:同心四川收集编辑:…).
+const sourceLabel =
+  /(?:来源|來源|稿源|出处|出處|信息来源|信息來源|文章来源|文章來源)\s*[:：]\s*([^\s)）】\]|丨,，。;；]+?)(?=收集|编辑|編輯|作者|发布|發布|责编|責編|[\s)）】\]|丨,，。;；]|$)/u;
 const datelinePattern = /^(?:【|\[)?([^\d\s,，。:：]{0,14}?)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:电|電|讯|訊)/u;
 const publishLabel = /来源|來源|发布|發布|时间|時間|日期|更新/u;
 
@@ -62,8 +68,12 @@ function collectNames(paragraphs: string[], keyword: RegExp): string[] {
   return [...names];
 }
 
-/** Lines that state a date, source or byline rather than tell the story. */
-function isMetaLine(paragraph: string): boolean {
+/**
+ * Lines that state a date, source or byline rather than tell the story.
+ *
+ * @example isMetaLine('2022年07月27日 11:04 來源:《中國新聞》報') // true
+ */
+export function isMetaLine(paragraph: string): boolean {
   return datelinePattern.test(paragraph) || sourceLabel.test(paragraph) || (findFullDates(paragraph).length > 0 && [...paragraph].length <= 60);
 }
 
@@ -91,6 +101,15 @@ function findPublished(paragraphs: string[], options: MetadataOptions): string |
     const labelled = publishLabel.test(paragraph) && [...paragraph].length <= 120;
     if (first && (shortNotSentence || labelled)) return toIsoDate(first, offset);
   }
+  // A date that opens one of the first lines, not as the start of a sentence (2022-04-21王林, date 2025-12-25 ▲…).
+  for (const paragraph of paragraphs.slice(0, 3)) {
+    const first = findFullDates(paragraph)[0];
+    const before = first ? paragraph.slice(0, first.index).trim() : '';
+    const after = first ? paragraph.slice(first.index + first.raw.length) : '';
+    if (first && /^(date|日期|时间|時間)?[\s:：•·]*$/iu.test(before) && !/^\s*[，,、。]/u.test(after) && [...paragraph].length <= 80) {
+      return toIsoDate(first, offset);
+    }
+  }
   // Otherwise a news-agency dateline: 上海5月28日电, 中新网四川 5月28日讯.
   for (const paragraph of paragraphs.slice(0, 6)) {
     const match = datelinePattern.exec(paragraph);
@@ -105,6 +124,12 @@ function findPublished(paragraphs: string[], options: MetadataOptions): string |
   return null;
 }
 
+/** The first date on a header line (one already known not to be story text), however long the line. */
+function headerDate(options: MetadataOptions): string | null {
+  const found = (options.headerLines ?? []).map((line) => findFullDates(line)[0]).find((date) => date !== undefined);
+  return found ? toIsoDate(found, options.utcOffset ?? '+08:00') : null;
+}
+
 /** The medium a dateline names before its place: 新华社北京…, 中新网四川…; a bare place names none. */
 function datelineSource(prefix: string, media: MediaEntry[]): string | null {
   const normal = normaliseForSearch(prefix);
@@ -115,6 +140,23 @@ function datelineSource(prefix: string, media: MediaEntry[]): string | null {
   if (known) return [...prefix].slice(0, [...known].length).join('');
   const generic = /^(.{1,10}?(?:社|网|網|报|報|台|电视台|電視台))/u.exec(prefix)?.[1];
   return generic && !/^本(报|報|网|網|台)$/u.test(generic) ? generic : null;
+}
+
+// A medium's name standing alone or beside a date in the header: 临江日报 2022-11-24, • 中国农网.
+const mediumLike = /^[\p{Script=Han}A-Za-z]{2,14}(?:日报|日報|晚报|晚報|时报|時報|报|報|网|網|社|台|新闻|新聞|融媒|客户端|客戶端)$/u;
+
+/** The source a header names without a label, next to the page's date. */
+function headerSource(lines: string[]): string | null {
+  for (const [index, line] of lines.slice(0, 8).entries()) {
+    const dated = findFullDates(line).length > 0;
+    const previousDated = index > 0 && findFullDates(lines[index - 1] ?? '').length > 0;
+    if (!dated && !previousDated) continue;
+    const rest = line.replace(/(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?/gu, ' ')
+      .replace(/^[\s•·|｜]+|[\s•·|｜]+$/gu, '')
+      .trim();
+    if (mediumLike.test(rest)) return rest;
+  }
+  return null;
 }
 
 function findSource(paragraphs: string[], media: MediaEntry[]): string | null {
@@ -161,11 +203,13 @@ export function matchMedium(source: string, media: MediaEntry[] = defaultMediaLi
 export function extractMetadata(cleanText: string, options: MetadataOptions = {}): ArticleMetadata {
   const media = options.media ?? defaultMediaList;
   const paragraphs = cleanText.split(/\n+/).map((line) => line.trim()).filter((line) => line.length > 0);
-  const source = findSource(paragraphs, media);
+  // Lines taken out of the text still date the page and name its source, after the text's own.
+  const withHeader = [...(options.headerLines ?? []), ...paragraphs];
+  const source = findSource(paragraphs, media) ?? findSource(withHeader, media) ?? headerSource(withHeader);
   const entry = source ? matchMedium(source, media) : null;
   return {
-    title: findTitle(paragraphs),
-    publishedAt: findPublished(paragraphs, options),
+    title: options.title !== undefined ? options.title : findTitle(paragraphs),
+    publishedAt: findPublished(paragraphs, options) ?? findPublished(withHeader, options) ?? headerDate(options),
     source,
     medium: entry?.name ?? null,
     level: entry?.level ?? null,

@@ -12,6 +12,8 @@ export interface ParsedArticle extends ArticleMetadata {
   paragraphs: string[];
   figures: Figure[];
   removed: CleanedArticle['removed'];
+  /** Garbled places, by paragraph: repaired when the known annotation pattern could be undone. */
+  garbled: CleanedArticle['garbled'];
 }
 
 export interface ParseOptions extends MetadataOptions {
@@ -32,7 +34,7 @@ export function parseArticle(raw: string, options: ParseOptions = {}): ParsedArt
   const format = options.format ?? 'auto';
   const isHtml = format === 'html' || (format === 'auto' && looksLikeHtml(raw));
   const cleaned = cleanArticle(isHtml ? htmlToText(raw) : raw);
-  const metadata = extractMetadata(cleaned.text, options);
+  const metadata = extractMetadata(cleaned.text, { ...options, title: cleaned.title, headerLines: cleaned.headerLines });
   return {
     original: raw,
     text: cleaned.text,
@@ -40,5 +42,6 @@ export function parseArticle(raw: string, options: ParseOptions = {}): ParsedArt
     ...metadata,
     figures: extractFigures(cleaned.text),
     removed: cleaned.removed,
+    garbled: cleaned.garbled,
   };
 }
