@@ -65,7 +65,10 @@ function isPinyinAnnotation(content: string, hanBefore: number): boolean {
 export function removePinyinAnnotations(text: string): { text: string; count: number } {
   let count = 0;
   const result = text.replace(parenthesis, (match: string, content: string, offset: number) => {
-    const hanBefore = hanRunBefore(text, offset, 8);
+    // A lone ASCII byte between a Han character and the annotation is the tail of an encoding
+    // garble (當?shù)剞r(nóng): see garble.ts); the annotation still belongs to the character before.
+    const garbleTail = offset > 1 && /[\x40-\x7e]/.test(text[offset - 1] ?? '') && han.test(text[offset - 2] ?? '') ? 1 : 0;
+    const hanBefore = hanRunBefore(text, offset, 8) || (garbleTail && hanRunBefore(text, offset - 1, 1));
     if (hanBefore === 0 || !isPinyinAnnotation(content.trim(), hanBefore)) return match;
     count++;
     return '';

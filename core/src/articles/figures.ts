@@ -97,6 +97,9 @@ function stripLeadingStops(text: string): string {
 function labelBefore(shadow: string, original: string, numberStart: number, depth = 0): string {
   let end = numberStart;
   while (end > 0 && /[ \u00a0\u3000]/.test(shadow[end - 1] ?? '')) end--; // 活动 60 余场
+  // A quoted name right before the number is what it counts: 征集“金点子”8条, 内设“统战之家”1处.
+  const quoted = /[“"「『]([^“”"「」『』]{2,12})[”"」』]$/u.exec(shadow.slice(Math.max(0, end - 14), end));
+  if (quoted) return original.slice(end - quoted[0].length + 1, end - 1);
   let start = end;
   while (start > 0 && !boundary.test(shadow[start - 1] ?? ' ')) start--;
   let window = shadow.slice(start, end);
@@ -111,6 +114,8 @@ function labelBefore(shadow: string, original: string, numberStart: number, dept
       }
     }
   }
+  // 由30家增加到86家: what is left before the number is the unit of the number before it.
+  if (start > 0 && /\d/.test(shadow[start - 1] ?? '') && units.includes(window)) return '';
   if (stopWords.includes(window) || window.length === 0) {
     // …建成商会服务站，共计 11 家: the noun counted stands at the end of the clause before.
     const comma = start - 1;
@@ -121,7 +126,33 @@ function labelBefore(shadow: string, original: string, numberStart: number, dept
   }
   const from = start + lastStopEnd(window);
   const to = start + window.length;
-  return original.slice(Math.max(from, to - 10), to);
+  if (to - from >= 2) return original.slice(Math.max(from, to - 10), to);
+  // One character left after the verb (会员企业由成立时的30家 → 时): the last run of two or more
+  // characters between verbs is the noun.
+  const noun = nounRuns(window).at(-1);
+  return noun ? original.slice(start + noun.from, start + noun.to) : original.slice(from, to);
+}
+
+/** Runs of a text between its stop words (compounds kept whole), two characters or longer. */
+function nounRuns(text: string): Array<{ from: number; to: number }> {
+  const stopped = new Array<boolean>(text.length).fill(false);
+  for (const word of stopWords) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      if (word.length === 1 && (compounds.has(text.slice(at - 1, at + 1)) || compounds.has(text.slice(at, at + 2)))) continue;
+      for (let k = at; k < at + word.length; k++) stopped[k] = true;
+    }
+  }
+  const runs: Array<{ from: number; to: number }> = [];
+  for (let k = 0; k < text.length; ) {
+    if (stopped[k]) {
+      k++;
+      continue;
+    }
+    const from = k;
+    while (k < text.length && !stopped[k]) k++;
+    if (k - from >= 2) runs.push({ from, to: Math.min(k, from + 10) });
+  }
+  return runs;
 }
 
 /** The noun right after a unit: 4项机制 → 机制, 为40个村居配备 → 村居. */
@@ -136,7 +167,20 @@ function labelAfter(shadow: string, original: string, start: number): string {
     .filter((at, i) => at > 0 && (stopWords[i]!.length > 1 || (!compounds.has(rest.slice(at - 1, at + 1)) && !compounds.has(rest.slice(at, at + 2)))));
   const conjunctionAt = rest.search(/[和与及或]/u);
   const length = Math.min(10, ...firstStop, conjunctionAt > 0 ? conjunctionAt : rest.length, rest.length);
-  return original.slice(offset, offset + length);
+  // 22个村（社区）: a short note in parentheses right after the noun belongs to it.
+  const note = length === rest.length ? /^[(（][^()（）]{1,6}[)）]/u.exec(shadow.slice(offset + length)) : null;
+  return original.slice(offset, offset + length + (note ? note[0].length : 0));
+}
+
+/**
+ * The label of the figure before, when this one counts the same thing in the same sentence with the
+ * same unit and no noun of its own: 会员企业由30家增加到86家, 共有会员企业120家，其中新增35家.
+ */
+function sameAsBefore(figures: Figure[], shadow: string, start: number, unit: string): string {
+  const previous = figures.at(-1);
+  if (!previous || previous.baseUnit !== unit || previous.label.length === 0) return '';
+  const between = shadow.slice(previous.index + previous.raw.length, start);
+  return between.length <= 12 && !/[。；;！？!?]/u.test(between) ? previous.label : '';
 }
 
 function scale(value: string, magnitude: number): number {
@@ -184,7 +228,7 @@ export function extractFigures(text: string): Figure[] {
       normalised: scale(valueText, factor),
       baseUnit: unit ?? '',
       raw: text.slice(rawStart, rawEnd).trim(),
-      label: label || labelBefore(shadow, text, rawStart) || (nounFollows ? labelAfter(shadow, text, rawEnd) : ''),
+      label: label || labelBefore(shadow, text, rawStart) || (nounFollows ? labelAfter(shadow, text, rawEnd) : '') || sameAsBefore(figures, shadow, rawStart, unit ?? ''),
       approx: Boolean(approx1 || approx2 || plus || prefix),
       index: rawStart,
     });
