@@ -104,6 +104,8 @@ export const articleSchema = z.object({
   duplicateOfId: z.number().int().nullable(),
   duplicateSimilarity: z.number().nullable(),
   figureCount: z.number().int(),
+  /** Paragraphs in which ingest found text garbled by a wrong encoding (repaired or not). */
+  garbledParagraphs: z.number().int(),
   archived: z.boolean(),
   version: z.number().int(),
   createdAt: z.string(),
@@ -119,6 +121,8 @@ export const articleDetailSchema = articleSchema.extend({
   cleanText: z.string(),
   /** What cleaning took out, so the page can show the difference. */
   removed: z.object({ pinyin: z.number().int(), boilerplateLines: z.array(z.string()) }),
+  /** Garbled places by paragraph of the clean text: `repair` says what one stood for, null when it is only flagged. */
+  garbled: z.array(z.object({ paragraph: z.number().int(), text: z.string(), repair: z.string().nullable() })),
   mentions: z.object({ divisions: z.array(refSchema), organisations: z.array(refSchema.extend({ divisionName: z.string() })) }),
   figures: z.array(articleFigureSchema),
   /** Other articles of the same report that the reader may see: the original and its copies. */

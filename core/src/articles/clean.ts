@@ -21,8 +21,11 @@ export interface CleanedArticle {
   /** Metadata lines dropped from the text (above the headline, date-time furniture): still dated. */
   headerLines: string[];
   /** Garbled places in the kept paragraphs: repaired when the known pattern could be undone. */
-  garbled: Array<Garble & { paragraph: number }>;
+  garbled: ArticleGarble[];
 }
+
+/** A garbled place and the index of its paragraph in the clean text. */
+export type ArticleGarble = Garble & { paragraph: number };
 
 const han = /^\p{Script=Han}$/u;
 const parenthesis = /[(（]([^()（）\n]{1,60})[)）]/g;

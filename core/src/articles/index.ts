@@ -6,3 +6,5 @@ export { findFullDates, inferYear, toIsoDate, type FoundDate } from './dates.ts'
 export { defaultMediaList, type MediaEntry, type MediaLevel } from './media.ts';
 export { extractFigures, type Figure } from './figures.ts';
 export { parseArticle, type ParsedArticle, type ParseOptions } from './parse.ts';
+export { repairGarbles, type Garble } from './garble.ts';
+export type { ArticleGarble } from './clean.ts';

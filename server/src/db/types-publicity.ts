@@ -35,6 +35,8 @@ export interface ArticlesTable extends Editable {
   clean_text: string;
   /** JSON `{ pinyin, boilerplateLines }`. */
   removed: string;
+  /** JSON array of `{ paragraph, text, repair }`: garbled places found by ingest (migration 0120). */
+  garbled: Generated<string>;
   content_hash: string;
   duplicate_of_id: number | null;
   duplicate_similarity: number | null;

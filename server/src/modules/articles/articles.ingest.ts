@@ -1,4 +1,4 @@
-import { looksLikeHtml, parseArticle, type Figure, type MediaEntry } from '@tongxin/core/articles/index';
+import { looksLikeHtml, parseArticle, type ArticleGarble, type Figure, type MediaEntry } from '@tongxin/core/articles/index';
 import type { Executor } from '../../db/database.ts';
 import { fieldError } from '../../http/app-error.ts';
 import { indexDocument } from '../search/search.index.ts';
@@ -57,6 +57,8 @@ export interface ArticleToStore {
   originalText: string;
   cleanText: string;
   removed: { pinyin: number; boilerplateLines: string[] };
+  /** Garbled places by paragraph of the clean text; none for text that was never garbled. */
+  garbled?: ArticleGarble[];
   figures: Figure[];
 }
 
@@ -88,6 +90,7 @@ export async function storeArticle(db: Executor, setup: IngestSetup, article: Ar
       original_text: article.originalText,
       clean_text: article.cleanText,
       removed: JSON.stringify(article.removed),
+      garbled: JSON.stringify(article.garbled ?? []),
       content_hash: hash,
       duplicate_of_id: duplicate?.id ?? null,
       duplicate_similarity: duplicate?.similarity ?? null,
@@ -134,6 +137,7 @@ export async function ingestArticle(
       originalText: item.text,
       cleanText: parsed.text,
       removed: parsed.removed,
+      garbled: parsed.garbled,
       figures: parsed.figures,
     },
     meta,

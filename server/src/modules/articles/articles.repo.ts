@@ -38,11 +38,23 @@ export function toArticle(row: ArticleRow): Article {
     duplicateOfId: row.duplicate_of_id,
     duplicateSimilarity: row.duplicate_similarity === null ? null : Number(row.duplicate_similarity),
     figureCount: Number(row.figure_count),
+    garbledParagraphs: new Set(parseGarbled(row.garbled).map((garble) => garble.paragraph)).size,
     archived: row.archived_at !== null,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** The stored garbled places; anything malformed reads as none. */
+export function parseGarbled(json: string): Array<{ paragraph: number; text: string; repair: string | null }> {
+  const value = JSON.parse(json) as unknown;
+  if (!Array.isArray(value)) return [];
+  return value.map((item: { paragraph?: unknown; text?: unknown; repair?: unknown }) => ({
+    paragraph: Number(item.paragraph ?? 0),
+    text: String(item.text ?? ''),
+    repair: typeof item.repair === 'string' ? item.repair : null,
+  }));
 }
 
 export function parseRemoved(json: string): { pinyin: number; boilerplateLines: string[] } {
@@ -125,7 +137,7 @@ export async function searchArticles(db: Executor, search: ArticleSearch) {
   return { items, total: Number(count.n), page: search.page, pageSize: search.pageSize };
 }
 
-export type NewArticle = Omit<ArticlesTable, 'id' | 'version' | 'created_at' | 'updated_at'>;
+export type NewArticle = Omit<ArticlesTable, 'id' | 'version' | 'created_at' | 'updated_at' | 'garbled'> & { garbled: string };
 
 export async function insertArticle(db: Executor, values: NewArticle, at: string): Promise<number> {
   const row = await db.insertInto('articles').values({ ...values, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();

@@ -9,7 +9,7 @@ import { indexDocument, removeDocument } from '../search/search.index.ts';
 import { ingestArticle, prepareIngest, type IngestItem } from './articles.ingest.ts';
 import { allowedActions, assertCan, type ArticleAction } from './articles.policy.ts';
 import { existingInScope, figuresOf, findFigure, mentionsOf, replaceMentions, toFigure, updateFigure } from './articles.parts.ts';
-import { duplicatesOf, findArticle, parseRemoved, searchArticles, toArticle, updateArticle, type ArticlePatch, type ArticleRow } from './articles.repo.ts';
+import { duplicatesOf, findArticle, parseGarbled, parseRemoved, searchArticles, toArticle, updateArticle, type ArticlePatch, type ArticleRow } from './articles.repo.ts';
 import { findMedium } from './media.repo.ts';
 
 const targetOf = (row: { division_path: string }) => ({ divisionPath: row.division_path });
@@ -82,6 +82,7 @@ export async function detail(ctx: ActorContext, id: number) {
     originalText: row.original_text,
     cleanText: row.clean_text,
     removed: parseRemoved(row.removed),
+    garbled: parseGarbled(row.garbled),
     mentions,
     figures: figures.map(toFigure),
     duplicates: duplicates.map((item) => ({ id: item.id, title: item.title, source: item.source, similarity: item.duplicate_similarity === null ? null : Number(item.duplicate_similarity) })),
