@@ -57,6 +57,9 @@ describe('publicity archive and search in a real browser', () => {
     expect(clean).toContain('匯聚統戰力量');
     expect(clean).not.toMatch(/\((?:tǒng|zhàn)\)/);
     expect(clean).not.toContain('分享到');
+    // The sample's two garbled places: one undone (。“一館), one flagged for a person to check.
+    expect(clean).toContain('推進民族團結事業。“一館”即');
+    expect(await page.getByTestId('preview-texts-garbled').textContent()).toBe('2 段有编码错乱的文字：已修复 1 处，待核对 1 处');
     await screenshot(page, 'publicity-article-preview');
 
     await clickWhenStill(page, 'article-save');

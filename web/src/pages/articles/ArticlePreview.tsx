@@ -39,7 +39,7 @@ export function ArticlePreview({ parsed }: { parsed: ParsedArticle }) {
           { title: t('publicity.figures.value'), dataIndex: 'normalised', align: 'right', render: (value: number, row) => `${value.toLocaleString()} ${row.baseUnit}` },
         ]}
       />
-      <ArticleTexts texts={{ cleanText: parsed.text, originalText: parsed.original, removed: parsed.removed }} testId="preview-texts" />
+      <ArticleTexts texts={{ cleanText: parsed.text, originalText: parsed.original, removed: parsed.removed, garbled: parsed.garbled }} testId="preview-texts" />
     </Flex>
   );
 }

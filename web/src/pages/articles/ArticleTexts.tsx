@@ -1,4 +1,4 @@
-import { Alert, Empty, Flex, List, Tabs, Typography } from 'antd';
+import { Alert, Empty, Flex, List, Tabs, Tag, Typography } from 'antd';
 import type { ArticleDetail } from '@tongxin/core';
 import { useTranslation } from 'react-i18next';
 import styles from './articles.module.css';
@@ -7,6 +7,8 @@ interface Texts {
   cleanText: string;
   originalText: string;
   removed: ArticleDetail['removed'];
+  /** Garbled places by paragraph (wrong encoding): shown on their paragraphs, repaired or to check. */
+  garbled?: ArticleDetail['garbled'];
 }
 
 /** The clean text, the input as given, and what cleaning took out (pinyin annotations, site chrome lines). */
@@ -14,6 +16,9 @@ export function ArticleTexts({ texts, testId = 'article-texts' }: { texts: Texts
   const { t } = useTranslation();
   const { removed } = texts;
   const paragraphs = texts.cleanText.split(/\n{2,}/).filter((paragraph) => paragraph.trim());
+  const garbled = texts.garbled ?? [];
+  const garbledParagraphs = new Set(garbled.map((garble) => garble.paragraph));
+  const repairedCount = garbled.filter((garble) => garble.repair !== null).length;
   return (
     <Tabs
       data-testid={testId}
@@ -22,11 +27,30 @@ export function ArticleTexts({ texts, testId = 'article-texts' }: { texts: Texts
           key: 'clean',
           label: t('publicity.texts.clean'),
           children: (
-            <div className={styles.text} data-testid={`${testId}-clean`}>
-              {paragraphs.map((paragraph, index) => (
-                <p key={index}>{paragraph}</p>
-              ))}
-            </div>
+            <Flex vertical gap={12}>
+              {garbled.length > 0 && (
+                <Alert
+                  type={repairedCount === garbled.length ? 'info' : 'warning'}
+                  showIcon
+                  data-testid={`${testId}-garbled`}
+                  title={t('articleGarble.summary', { count: garbledParagraphs.size, repaired: repairedCount, flagged: garbled.length - repairedCount })}
+                />
+              )}
+              <div className={styles.text} data-testid={`${testId}-clean`}>
+                {paragraphs.map((paragraph, index) => (
+                  <div key={index} className={garbledParagraphs.has(index) ? styles.garbled : undefined} data-garbled={garbledParagraphs.has(index) || undefined}>
+                    <p>{paragraph}</p>
+                    {garbled
+                      .filter((garble) => garble.paragraph === index)
+                      .map((garble, at) => (
+                        <Tag key={at} color={garble.repair === null ? 'warning' : 'processing'} className={styles.garbleTag}>
+                          {garble.repair === null ? t('articleGarble.flagged', { text: garble.text }) : t('articleGarble.repaired', { text: garble.text, repair: garble.repair })}
+                        </Tag>
+                      ))}
+                  </div>
+                ))}
+              </div>
+            </Flex>
           ),
         },
         {

@@ -67,6 +67,13 @@ export function ArticlesPage() {
             </Tooltip>
           )}
           {row.archived && <Tag>{t('publicity.articles.archived')}</Tag>}
+          {row.garbledParagraphs > 0 && (
+            <Tooltip title={t('articleGarble.listTip')}>
+              <Tag color="warning" data-testid={`article-garbled-${row.id}`}>
+                {t('articleGarble.listTag', { count: row.garbledParagraphs })}
+              </Tag>
+            </Tooltip>
+          )}
         </Space>
       ),
     },
