@@ -14,7 +14,8 @@ import { bumpCounter, decrementCounter, deleteCounter, deleteExpiredCounters, re
  *
  * Limits that count only failures (wrong passwords, ticket misses) or only successes (submissions
  * per phone) take a slot before the work like the others and give it back when the outcome turns
- * out not to count (`giveBack`). A refused request keeps its slot: a flood stays refused.
+ * out not to count (`giveBack`). A refused request keeps its slot in the rule that refused it: a
+ * flood stays refused.
  *
  * A window is fixed once started: up to twice the limit can pass within one window's length when
  * it straddles the end of one window and the start of the next; that is the price of one row per
@@ -57,6 +58,9 @@ export async function takeRate(db: Executor, rules: RateRule[], now: Date): Prom
     const window = await bumpCounter(db, rule.key, now.toISOString(), expiresAt);
     taken.push({ key: rule.key, windowStart: window.windowStart });
     if (window.count > rule.limit) {
+      // The refused request counts against the rule that refused it, not against the others (a
+      // burst at one account should not also use up its address's allowance).
+      await giveBack(db, { taken: taken.slice(0, -1) });
       const seconds = Math.max(1, Math.ceil((new Date(window.expiresAt).getTime() - now.getTime()) / 1000));
       throw new AppError('rate_limited', { params: { seconds }, details: { retryAfterSeconds: seconds } });
     }

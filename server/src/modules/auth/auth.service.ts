@@ -38,9 +38,10 @@ const day = 24 * 60 * minute;
 function signInRules(ctx: RequestContext, username: string, known: boolean): RateRule[] {
   const { windowMinutes, maxFailuresPerAccount, maxFailuresPerIp } = ctx.config.signIn;
   const windowSeconds = windowMinutes * 60;
+  // The account first: a burst at one account is refused there and leaves the address's allowance alone.
   return [
-    { key: `sign-in-ip:${ctx.ip}`, limit: maxFailuresPerIp, windowSeconds },
     { key: accountKey(username, known ? ctx.ip : null), limit: maxFailuresPerAccount, windowSeconds },
+    { key: `sign-in-ip:${ctx.ip}`, limit: maxFailuresPerIp, windowSeconds },
   ];
 }
 
