@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { cutToCodePoints } from '@tongxin/core/input-text';
 import { pickLocale, type Actor, type Locale, type Role, type SignIn } from '@tongxin/core';
 import { AppError } from '../../http/app-error.ts';
 import { nowIso, type ActorContext, type RequestContext } from '../../http/context.ts';
@@ -107,7 +108,7 @@ export async function signIn(ctx: RequestContext, input: SignIn, previousSession
       user_id: user.id,
       csrf_token: csrfToken,
       ip: ctx.ip,
-      user_agent: ctx.userAgent?.slice(0, 300) ?? null,
+      user_agent: ctx.userAgent ? cutToCodePoints(ctx.userAgent, 300) : null,
       created_at: at,
       last_seen_at: at,
       expires_at: expiresAt,
