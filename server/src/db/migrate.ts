@@ -18,6 +18,7 @@ import { accountLockout } from './migrations/0070-account-lockout.ts';
 import { appFacts } from './migrations/0090-app-facts.ts';
 import { organisationsLiveList } from './migrations/0091-organisations-live-list.ts';
 import { articleGarbled } from './migrations/0120-article-garbled.ts';
+import { rateLimits } from './migrations/0110-rate-limits.ts';
 
 /**
  * The one migration set for both engines. Each entry is a function of the dialect, for the few
@@ -43,6 +44,7 @@ const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0090-app-facts': appFacts,
   '0091-organisations-live-list': organisationsLiveList,
   '0120-article-garbled': articleGarbled,
+  '0110-rate-limits': rateLimits,
 };
 
 class StaticProvider implements MigrationProvider {

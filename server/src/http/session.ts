@@ -21,12 +21,18 @@ export const sessionCookie = {
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** A write must come from our own pages: the Origin (when the browser sends one) names this host. */
+/**
+ * A write must come from our own pages: the Origin (when the browser sends one) names this host
+ * and this scheme. The scheme is the connection's, or with `TRUST_PROXY` the proxy's
+ * `X-Forwarded-Proto` (Fastify's `request.protocol`): a page served over plain http cannot write
+ * to the https site.
+ */
 function sameOrigin(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
   if (!origin) return true;
   try {
-    return new URL(origin).host === request.headers.host;
+    const url = new URL(origin);
+    return url.host === request.headers.host && url.protocol === `${request.protocol}:`;
   } catch {
     return false;
   }

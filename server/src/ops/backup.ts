@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 
@@ -10,7 +11,7 @@ const run = promisify(execFile);
 
 /*
  * A backup is one directory `tongxin-backup-<UTC time>/` holding the database (`database.sqlite`
- * made with SQLite's online backup API, or `database.pgdump`, pg_dump's custom format), a copy of
+ * made with `VACUUM INTO`, or `database.pgdump`, pg_dump's custom format), a copy of
  * the uploads directory under `files/`, and `manifest.json` listing every file with its size and
  * SHA-256. A directory rather than one tar file: it needs no archive library (none is a declared
  * dependency), an operator can inspect, copy or `tar czf` it with ordinary tools, and restore
@@ -86,14 +87,53 @@ const schemaName = (target: BackupTarget) => {
   return schema;
 };
 
+/*
+ * Why VACUUM INTO and not the online backup API: the backup API copies pages in steps and starts
+ * over whenever another connection writes to the source between steps, so under steady writes
+ * (two a second were enough) it never finished (issue 13). VACUUM INTO copies one read
+ * transaction's snapshot in a single statement: writers carry on (WAL), nothing restarts, and the
+ * copy is compact. It runs in a worker thread on its own read-only connection, so a backup taken by
+ * the server's scheduled job does not hold the event loop. Figures in docs/reliability.md.
+ */
+const vacuumWorker = `
+const { workerData, parentPort } = require('node:worker_threads');
+const SQLite = require('better-sqlite3');
+const db = new SQLite(workerData.from, { readonly: true, fileMustExist: true });
+try { db.prepare('VACUUM INTO ?').run(workerData.to); parentPort.postMessage('done'); } finally { db.close(); }
+`;
+
+/** A consistent copy of a live SQLite database (see above). */
+export function vacuumInto(from: string, to: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const worker = new Worker(vacuumWorker, { eval: true, workerData: { from: path.resolve(from), to: path.resolve(to) } });
+    worker.once('message', () => (done = true));
+    worker.once('error', reject);
+    worker.once('exit', (code) => (done && code === 0 ? resolve() : reject(new Error(`VACUUM INTO stopped with exit code ${code}`))));
+  });
+}
+
 /**
  * Back up the database and the uploaded files into a new directory under `outDir`, while the server
- * keeps running (SQLite's backup API and pg_dump both copy one consistent snapshot).
+ * keeps running (VACUUM INTO and pg_dump both copy one consistent snapshot, and neither restarts
+ * when the server writes meanwhile).
  *
  * @example
  * const { dir } = await createBackup(target, '/var/backups/tongxin');
  */
 export async function createBackup(target: BackupTarget, outDir: string, now = new Date()): Promise<{ dir: string; manifest: BackupManifest }> {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const partial = path.join(outDir, `${backupPrefix}${stamp}.part`);
+  try {
+    return await writeBackup(target, outDir, now);
+  } catch (error) {
+    // A failed backup leaves nothing behind, not even its `.part` directory.
+    fs.rmSync(partial, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function writeBackup(target: BackupTarget, outDir: string, now: Date): Promise<{ dir: string; manifest: BackupManifest }> {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   const dir = path.join(outDir, `${backupPrefix}${stamp}`);
   const partial = `${dir}.part`;
@@ -102,12 +142,7 @@ export async function createBackup(target: BackupTarget, outDir: string, now = n
   let database: string;
   if (target.dialect === 'sqlite') {
     database = 'database.sqlite';
-    const source = new SQLite(target.sqliteFile, { fileMustExist: true });
-    try {
-      await source.backup(path.join(partial, database));
-    } finally {
-      source.close();
-    }
+    await vacuumInto(target.sqliteFile, path.join(partial, database));
     // A rollback-journal file: opening it (even read-only) then creates no -wal/-shm beside it.
     const copy = new SQLite(path.join(partial, database));
     copy.pragma('journal_mode = DELETE');

@@ -1,4 +1,5 @@
 import { looksLikeHtml, parseArticle, type ArticleGarble, type Figure, type MediaEntry } from '@tongxin/core/articles/index';
+import { cutToCodePoints } from '@tongxin/core/input-text';
 import type { Executor } from '../../db/database.ts';
 import { fieldError } from '../../http/app-error.ts';
 import { indexDocument } from '../search/search.index.ts';
@@ -38,7 +39,7 @@ export interface IngestItem {
 /** A title when the text has none that looks like one: its first line, else the file name. */
 function fallbackTitle(text: string, fileName: string | null | undefined): string {
   const first = text.split('\n').find((line) => line.trim().length > 0)?.trim();
-  return (first ?? fileName ?? '—').slice(0, 200);
+  return cutToCodePoints(first ?? fileName ?? '—', 200);
 }
 
 /** An article as read, ready to store: what `parseArticle` gives, or what a seed already knows. */
@@ -80,7 +81,7 @@ export async function storeArticle(db: Executor, setup: IngestSetup, article: Ar
       title: article.title,
       published_at: article.publishedAt,
       published_on: publishedOn,
-      source: article.source?.slice(0, 100) ?? null,
+      source: article.source ? cutToCodePoints(article.source, 100) : null,
       medium_id: article.medium ? (setup.mediumIds.get(article.medium) ?? null) : null,
       level: article.level,
       authors: JSON.stringify(article.authors),
@@ -125,7 +126,7 @@ export async function ingestArticle(
     setup,
     {
       divisionId: item.divisionId,
-      title: (parsed.title ?? fallbackTitle(parsed.text, item.fileName)).slice(0, 200),
+      title: cutToCodePoints(parsed.title ?? fallbackTitle(parsed.text, item.fileName), 200),
       publishedAt: parsed.publishedAt,
       source: parsed.source,
       medium: parsed.medium,

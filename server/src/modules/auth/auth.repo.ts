@@ -53,20 +53,30 @@ export async function recordSignInAttempt(db: Executor, attempt: { username: str
     .execute();
 }
 
-/**
- * Failures since `since` for an account or an address, and the oldest of them (to say when the
- * next try is allowed). A success does not erase earlier failures of an address: guessing many
- * accounts from one address stays limited.
- */
-export async function recentFailures(db: Executor, by: 'username' | 'ip', value: string, since: string) {
+/** Whether this account has ever signed in successfully from this address ("known" address). */
+export async function signedInBefore(db: Executor, username: string, ip: string): Promise<boolean> {
   const row = await db
     .selectFrom('sign_in_attempts')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest')])
-    .where(by, '=', value)
+    .select('id')
+    .where('username', '=', username)
+    .where('ip', '=', ip)
+    .where('success', '=', 1)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Failures of an account since `since` from addresses it has never signed in from (lockout count). */
+export async function recentFailuresFromUnknownAddresses(db: Executor, username: string, since: string) {
+  const row = await db
+    .selectFrom('sign_in_attempts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('username', '=', username)
     .where('success', '=', 0)
     .where('at', '>=', since)
+    .where('ip', 'not in', (eb) => eb.selectFrom('sign_in_attempts as s').select('s.ip').where('s.username', '=', username).where('s.success', '=', 1))
     .executeTakeFirstOrThrow();
-  return { count: Number(row.n), oldest: row.oldest as string | null };
+  return { count: Number(row.n) };
 }
 
 /** After a successful sign-in the account's own failures no longer count against it. */

@@ -27,7 +27,7 @@ export async function authRoutes(app: FastifyZod): Promise<void> {
       schema: { tags, summary: 'Sign in; sets the session cookie', body: signInSchema, response: { 200: z.object({ csrfToken: z.string(), expiresAt: z.string() }) } },
     },
     async (request, reply) => {
-      const session = await signIn(publicContextOf(request), request.body);
+      const session = await signIn(publicContextOf(request), request.body, request.sessionId ?? null);
       reply.setCookie(sessionCookie.name, session.token, sessionCookie.options(request.ctx.config, session.expiresAt));
       return { csrfToken: session.csrfToken, expiresAt: session.expiresAt };
     },

@@ -1,9 +1,11 @@
 import crypto from 'node:crypto';
+import { cutToCodePoints } from '@tongxin/core/input-text';
 import { pickLocale, type Actor, type Locale, type Role, type SignIn } from '@tongxin/core';
 import { AppError } from '../../http/app-error.ts';
 import { nowIso, type ActorContext, type RequestContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Executor } from '../../db/database.ts';
+import { clearRate, giveBack, takeRate, type RateRule } from '../../kernel/rate-limit.ts';
 import { findUserByUsername, lockAccount, setLastSignIn, setLocale } from '../users/users.repo.ts';
 import { verifyPassword } from './password.ts';
 import {
@@ -11,8 +13,9 @@ import {
   deleteSession,
   findSessionWithUser,
   insertSession,
-  recentFailures,
+  recentFailuresFromUnknownAddresses,
   recordSignInAttempt,
+  signedInBefore,
   touchSession,
 } from './auth.repo.ts';
 
@@ -22,33 +25,36 @@ export function hashToken(token: string): string {
   return crypto.createHash('sha256').update(token).digest('hex');
 }
 
-/** 429 when the account or the address has failed too often inside the window. */
-async function assertNotThrottled(ctx: RequestContext, username: string): Promise<void> {
-  const { windowMinutes, maxFailuresPerAccount, maxFailuresPerIp } = ctx.config.signIn;
-  const now = ctx.clock.now().getTime();
-  const since = new Date(now - windowMinutes * minute).toISOString();
-  const checks = [
-    { failures: await recentFailures(ctx.db, 'username', username, since), max: maxFailuresPerAccount },
-    { failures: await recentFailures(ctx.db, 'ip', ctx.ip, since), max: maxFailuresPerIp },
-  ];
-  for (const { failures, max } of checks) {
-    if (failures.count >= max && failures.oldest) {
-      const retryAt = new Date(failures.oldest).getTime() + windowMinutes * minute;
-      const seconds = Math.max(1, Math.ceil((retryAt - now) / 1000));
-      throw new AppError('rate_limited', { params: { seconds }, details: { retryAfterSeconds: seconds } });
-    }
-  }
-}
-
 const day = 24 * 60 * minute;
 
+/*
+ * Lockout is not a weapon (issue 13): an address from which an account has signed in successfully
+ * before is "known" to that account. Failures from unknown addresses share one account-wide
+ * counter and may lock the account, but a lock (and that counter) applies only to unknown
+ * addresses: whoever guesses from elsewhere cannot keep the owner out of their usual places. A
+ * known address has its own small counter per account, and never locks anything.
+ */
+
+/** The throttle rules of one sign-in attempt, counted before the password is checked. */
+function signInRules(ctx: RequestContext, username: string, known: boolean): RateRule[] {
+  const { windowMinutes, maxFailuresPerAccount, maxFailuresPerIp } = ctx.config.signIn;
+  const windowSeconds = windowMinutes * 60;
+  // The account first: a burst at one account is refused there and leaves the address's allowance alone.
+  return [
+    { key: accountKey(username, known ? ctx.ip : null), limit: maxFailuresPerAccount, windowSeconds },
+    { key: `sign-in-ip:${ctx.ip}`, limit: maxFailuresPerIp, windowSeconds },
+  ];
+}
+
+const accountKey = (username: string, knownIp: string | null) => (knownIp === null ? `sign-in-account:${username}` : `sign-in-account:${username}@${knownIp}`);
+
 /**
- * The throttle stops bursts; slow guessing (a few tries every window) locks the account once it
- * has failed `lockAfterFailures` times in a day, until an administrator unlocks it.
+ * The throttle stops bursts; slow guessing from unknown addresses locks the account (for unknown
+ * addresses) once they have failed `lockAfterFailures` times in a day, until an administrator unlocks it.
  */
 async function lockIfGuessed(trx: Executor, ctx: RequestContext, user: { id: number; division_id: number | null }, username: string, at: string) {
   const since = new Date(ctx.clock.now().getTime() - day).toISOString();
-  const { count } = await recentFailures(trx, 'username', username, since);
+  const { count } = await recentFailuresFromUnknownAddresses(trx, username, since);
   if (count < ctx.config.signIn.lockAfterFailures) return;
   await lockAccount(trx, user.id, at);
   await recordAudit(trx, ctx, { action: 'auth.account_locked', entity: 'user', entityId: user.id, divisionId: user.division_id, actorName: username, detail: { failures: count } });
@@ -64,9 +70,11 @@ export interface NewSession {
  * Check the password and open a new session (always a new id: no session fixation). Failures are
  * recorded per account and per address, and audited.
  */
-export async function signIn(ctx: RequestContext, input: SignIn): Promise<NewSession> {
+export async function signIn(ctx: RequestContext, input: SignIn, previousSessionId: string | null = null): Promise<NewSession> {
   const username = input.username.toLowerCase();
-  await assertNotThrottled(ctx, username);
+  const known = await signedInBefore(ctx.db, username, ctx.ip);
+  // Counted before the (slow) password check, so a burst cannot all pass the check at once.
+  const ticket = await takeRate(ctx.db, signInRules(ctx, username, known), ctx.clock.now());
   const user = await findUserByUsername(ctx.db, username);
   const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);
   const at = nowIso(ctx);
@@ -80,13 +88,16 @@ export async function signIn(ctx: RequestContext, input: SignIn): Promise<NewSes
         divisionId: user?.division_id ?? null,
         actorName: username,
       });
-      if (user && !user.locked_at) await lockIfGuessed(trx, ctx, user, username, at);
+      if (user && !user.locked_at && !known) await lockIfGuessed(trx, ctx, user, username, at);
     });
     throw new AppError('invalid_credentials');
   }
+  // Only failures count against the limits.
+  await giveBack(ctx.db, ticket);
   if (user.disabled === 1) throw new AppError('account_disabled');
   // Said only to whoever knows the password: a wrong guess at a locked account reads as any other.
-  if (user.locked_at) throw new AppError('account_locked');
+  // A lock holds only against addresses the account has never signed in from (see above).
+  if (user.locked_at && !known) throw new AppError('account_locked');
 
   const token = crypto.randomBytes(32).toString('base64url');
   const csrfToken = crypto.randomBytes(24).toString('base64url');
@@ -97,13 +108,16 @@ export async function signIn(ctx: RequestContext, input: SignIn): Promise<NewSes
       user_id: user.id,
       csrf_token: csrfToken,
       ip: ctx.ip,
-      user_agent: ctx.userAgent?.slice(0, 300) ?? null,
+      user_agent: ctx.userAgent ? cutToCodePoints(ctx.userAgent, 300) : null,
       created_at: at,
       last_seen_at: at,
       expires_at: expiresAt,
     });
+    // Signing in again from a browser that holds a session ends that session (rotation).
+    if (previousSessionId) await deleteSession(trx, previousSessionId);
     await recordSignInAttempt(trx, { username, ip: ctx.ip, success: true, at });
     await clearAccountFailures(trx, username);
+    await clearRate(trx, accountKey(username, known ? ctx.ip : null));
     await setLastSignIn(trx, user.id, at);
     await recordAudit(trx, { ...ctx, actor: actorFromRow(user, ctx.locale) }, {
       action: 'auth.sign_in',

@@ -10,8 +10,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const signIn = (username: string, password: string, cookie?: string) =>
-  t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username, password }, ...(cookie ? { headers: { cookie } } : {}) });
+const signIn = (username: string, password: string, cookie?: string, remoteAddress = '127.0.0.1') =>
+  t.app.inject({ method: 'POST', url: '/api/auth/sign-in', remoteAddress, payload: { username, password }, ...(cookie ? { headers: { cookie } } : {}) });
 
 describe('common (breached) passwords', () => {
   it('recognises listed passwords and listed words with digits or symbols around them', () => {
@@ -35,7 +35,7 @@ describe('common (breached) passwords', () => {
 });
 
 describe('account lockout', () => {
-  it('locks an account after repeated failures within a day; the right password then gets 403 account_locked', async () => {
+  it('locks an account after repeated failures within a day from addresses it never signed in from; the right password from there then gets 403 account_locked', async () => {
     const username = 'zhaoxiang.staff';
     expect((await signIn(username, 'wrong-password-1')).statusCode).toBe(401);
     // A failure more than a day old no longer counts.
@@ -43,13 +43,18 @@ describe('account lockout', () => {
     expect((await signIn(username, 'wrong-password-2')).statusCode).toBe(401);
     expect((await signIn(username, 'wrong-password-3')).statusCode).toBe(401);
     expect((await signIn(username, fixturePassword)).statusCode).toBe(200);
-    // The success cleared the count; three fresh failures lock it.
+    // 127.0.0.1 is now known to the account: failures from there never lock it.
     for (const n of [4, 5, 6]) expect((await signIn(username, `wrong-password-${n}`)).statusCode).toBe(401);
-    const locked = await signIn(username, fixturePassword);
+    expect((await signIn(username, fixturePassword)).statusCode).toBe(200);
+    // The success cleared the count; three fresh failures from an unknown address lock it.
+    for (const n of [4, 5, 6]) expect((await signIn(username, `wrong-password-${n}`, undefined, '10.66.0.1')).statusCode).toBe(401);
+    const locked = await signIn(username, fixturePassword, undefined, '10.66.0.2');
     expect(locked.statusCode).toBe(403);
     expect(locked.json().error.code).toBe('account_locked');
     // A wrong guess at a locked account reads like any other wrong guess.
-    expect((await signIn(username, 'wrong-password-7')).json().error.code).toBe('invalid_credentials');
+    expect((await signIn(username, 'wrong-password-7', undefined, '10.66.0.2')).json().error.code).toBe('invalid_credentials');
+    // The owner, from an address the account has signed in from before, is not locked out.
+    expect((await signIn(username, fixturePassword)).statusCode).toBe(200);
     const audit = await auditRows(t.handle, 'auth.account_locked');
     expect(audit).toHaveLength(1);
     expect(String(audit[0]!.entity_id)).toBe(String(t.fixture.users.zhaoxiangStaff.id));

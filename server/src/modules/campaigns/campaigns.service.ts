@@ -4,6 +4,7 @@ import { AppError, fieldError, notFound, versionConflict } from '../../http/app-
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findDivision } from '../divisions/divisions.repo.ts';
+import { assertReferencesInScope } from '../../kernel/references.ts';
 import { allowedActions, assertCan, type CampaignAction } from './campaigns.policy.ts';
 import { loadBooks, progressOf, toCampaign } from './campaigns.progress.ts';
 import { campaignsInScope, findCampaign, insertCampaign, searchCampaigns, updateCampaign, type CampaignWithNames } from './campaigns.repo.ts';
@@ -62,8 +63,9 @@ export async function detail(ctx: ActorContext, id: number) {
   return present(ctx, ctx.db, await loadCampaign(ctx, ctx.db, id, 'read'));
 }
 
-async function checkBeneficiary(db: Executor, id: number | null | undefined) {
-  if (id && !(await findDivision(db, id))) throw fieldError('body.beneficiaryDivisionId', 'validation.reference');
+/** The beneficiary division must exist (400) and lie in the caller's subtree (403), like every reference. */
+async function checkBeneficiary(ctx: ActorContext, db: Executor, id: number | null | undefined) {
+  await assertReferencesInScope(db, ctx.actor, [{ field: 'body.beneficiaryDivisionId', kind: 'division', id }]);
 }
 
 export async function create(ctx: ActorContext, input: CampaignCreate) {
@@ -71,7 +73,7 @@ export async function create(ctx: ActorContext, input: CampaignCreate) {
     const division = await findDivision(trx, input.divisionId);
     if (!division) throw fieldError('body.divisionId', 'validation.reference');
     assertCan(ctx.actor, 'manage', { divisionPath: division.path });
-    await checkBeneficiary(trx, input.beneficiaryDivisionId);
+    await checkBeneficiary(ctx, trx, input.beneficiaryDivisionId);
     const id = await insertCampaign(
       trx,
       {
@@ -101,7 +103,7 @@ export async function update(ctx: ActorContext, id: number, input: CampaignUpdat
       if (!division) throw fieldError('body.divisionId', 'validation.reference');
       assertCan(ctx.actor, 'manage', { divisionPath: division.path });
     }
-    await checkBeneficiary(trx, input.beneficiaryDivisionId);
+    await checkBeneficiary(ctx, trx, input.beneficiaryDivisionId);
     const startDate = input.startDate ?? before.start_date;
     const endDate = input.endDate !== undefined ? input.endDate : before.end_date;
     if (endDate && endDate < startDate) throw fieldError('body.endDate', 'validation.end_before_start');

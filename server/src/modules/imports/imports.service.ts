@@ -1,4 +1,5 @@
 import { translate, type ImportConfirm, type ImportJob, type ImportJobDetail, type ImportPreviewQuery } from '@tongxin/core';
+import { cutToCodePoints } from '@tongxin/core/input-text';
 import type { ImportJobRow } from '../../db/types-imports.ts';
 import { AppError, fieldError, notFound } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
@@ -68,7 +69,7 @@ export async function start(
       actorId: ctx.actor.userId,
       scopePath: ctx.actor.scopePath,
       divisionId: ctx.actor.divisionId,
-      fileName: upload.fileName.slice(0, 200),
+      fileName: cutToCodePoints(upload.fileName, 200),
       columns: header.match.columns,
       ignoredHeaders: header.match.ignoredHeaders,
       rowsTotal: inspection.rowEstimate === null ? null : Math.max(0, inspection.rowEstimate - (header.headerRow - 1)),

@@ -1,11 +1,12 @@
 import crypto from 'node:crypto';
 import type { Db, Executor } from '../../db/database.ts';
-import { AppError, fieldError } from '../../http/app-error.ts';
+import { fieldError } from '../../http/app-error.ts';
+import { giveBack, takeRate, type RateRule } from '../../kernel/rate-limit.ts';
 import type { RequestContext } from '../../http/context.ts';
 
 /*
  * The portal's guards, all kept in the database so they hold across instances: a signing key,
- * attempt counters per address and per phone, used challenges, idempotency keys. No third-party
+ * rate limits per address and per phone (the kernel's atomic counters), used challenges, idempotency keys. No third-party
  * service is involved.
  */
 
@@ -81,54 +82,48 @@ export async function useChallenge(db: Executor, nonce: string, at: string): Pro
   if (!inserted) throw fieldError('body.challengeAnswer', 'requests.validation.challenge_expired');
 }
 
-export async function recordAttempt(db: Executor, ctx: RequestContext, action: 'submit' | 'track' | 'photo', success: boolean, hash: string | null): Promise<void> {
-  await db.insertInto('portal_attempts').values({ action, ip: ctx.ip, phone_hash: hash, success: success ? 1 : 0, at: ctx.clock.now().toISOString() }).execute();
+const hour = 3600;
+
+/**
+ * Count a submission before its work: 429 when this address has tried too often this hour, or
+ * this phone has submitted too often today. The phone limit counts successes only: call the
+ * returned function when the submission fails, to give its slot back.
+ */
+export async function takeSubmitSlot(ctx: RequestContext, hash: string): Promise<() => Promise<void>> {
+  const ticket = await takeRate(
+    ctx.db,
+    [
+      { key: `portal-submit-ip:${ctx.ip}`, limit: portalLimits.submitsPerIpPerHour, windowSeconds: hour },
+      { key: `portal-submit-phone:${hash}`, limit: portalLimits.submitsPerPhonePerDay, windowSeconds: 24 * hour },
+    ],
+    ctx.clock.now(),
+  );
+  return () => giveBack(ctx.db, ticket, (key) => key.startsWith('portal-submit-phone:'));
 }
 
-async function countSince(db: Executor, action: string, by: 'ip' | 'phone_hash', value: string, since: string, onlyFailures: boolean, onlySuccesses = false) {
-  let query = db
-    .selectFrom('portal_attempts')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest')])
-    .where('action', '=', action)
-    .where(by, '=', value)
-    .where('at', '>=', since);
-  if (onlyFailures) query = query.where('success', '=', 0);
-  if (onlySuccesses) query = query.where('success', '=', 1);
-  const row = await query.executeTakeFirstOrThrow();
-  return { count: Number(row.n), oldest: row.oldest as string | null };
-}
+const trackMissRule = (ctx: RequestContext): RateRule => ({ key: `portal-track-miss:${ctx.ip}`, limit: portalLimits.trackFailuresPerIpPerHour, windowSeconds: hour });
 
-function throttle(now: number, windowMs: number, oldest: string | null): never {
-  const seconds = Math.max(1, Math.ceil(((oldest ? new Date(oldest).getTime() : now) + windowMs - now) / 1000));
-  throw new AppError('rate_limited', { params: { seconds }, details: { retryAfterSeconds: seconds } });
-}
-
-/** 429 when this address has submitted too often this hour, or this phone today. */
-export async function assertSubmitAllowed(ctx: RequestContext, hash: string): Promise<void> {
-  const now = ctx.clock.now().getTime();
-  const hour = 3_600_000;
-  const byIp = await countSince(ctx.db, 'submit', 'ip', ctx.ip, new Date(now - hour).toISOString(), false);
-  if (byIp.count >= portalLimits.submitsPerIpPerHour) throttle(now, hour, byIp.oldest);
-  const byPhone = await countSince(ctx.db, 'submit', 'phone_hash', hash, new Date(now - 24 * hour).toISOString(), false, true);
-  if (byPhone.count >= portalLimits.submitsPerPhonePerDay) throttle(now, 24 * hour, byPhone.oldest);
-}
-
-/** 429 when this address has failed to find a ticket too often this hour (guessing). */
-export async function assertTrackAllowed(ctx: RequestContext): Promise<void> {
-  const now = ctx.clock.now().getTime();
-  const hour = 3_600_000;
-  const failures = await countSince(ctx.db, 'track', 'ip', ctx.ip, new Date(now - hour).toISOString(), true);
-  if (failures.count >= portalLimits.trackFailuresPerIpPerHour) throttle(now, hour, failures.oldest);
+/**
+ * Count a ticket lookup as a miss before it runs (guessing): 429 when this address has missed too
+ * often this hour. Call the returned function when the ticket was found: only misses count.
+ */
+export async function takeTrackSlot(ctx: RequestContext): Promise<() => Promise<void>> {
+  const ticket = await takeRate(ctx.db, [trackMissRule(ctx)], ctx.clock.now());
+  return () => giveBack(ctx.db, ticket);
 }
 
 /**
- * 429 when this address has sent too many photos this hour, or failed to prove a ticket too often
- * (a wrong proof on a photo counts as a failed track: the same guess).
+ * A photo: counted as a miss (a wrong proof is the same guess as a wrong track) and as a photo of
+ * this address this hour. `proven` gives the miss back; `refused` gives the photo back.
  */
-export async function assertPhotoAllowed(ctx: RequestContext): Promise<void> {
-  await assertTrackAllowed(ctx);
-  const now = ctx.clock.now().getTime();
-  const hour = 3_600_000;
-  const sent = await countSince(ctx.db, 'photo', 'ip', ctx.ip, new Date(now - hour).toISOString(), false);
-  if (sent.count >= portalLimits.photosPerIpPerHour) throttle(now, hour, sent.oldest);
+export async function takePhotoSlot(ctx: RequestContext) {
+  const ticket = await takeRate(
+    ctx.db,
+    [trackMissRule(ctx), { key: `portal-photo-ip:${ctx.ip}`, limit: portalLimits.photosPerIpPerHour, windowSeconds: hour }],
+    ctx.clock.now(),
+  );
+  return {
+    proven: () => giveBack(ctx.db, ticket, (key) => key.startsWith('portal-track-miss:')),
+    refused: () => giveBack(ctx.db, ticket, (key) => key.startsWith('portal-photo-ip:')),
+  };
 }

@@ -4,7 +4,7 @@ import type { Executor } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { storePortalPhoto } from '../attachments/attachments.service.ts';
-import { assertPhotoAllowed, recordAttempt } from './portal.guard.ts';
+import { takePhotoSlot } from './portal.guard.ts';
 
 /*
  * A resident adds photos to what they just submitted. The proof is the one tracking uses (ticket
@@ -67,14 +67,20 @@ async function assertRoomFor(ctx: RequestContext, db: Executor, target: PhotoTar
  * const target = await photoTarget(ctx, { ticketNo: 'TX261125-K7Q4MZ3P', phoneLast4: '5678' });
  */
 export async function photoTarget(ctx: RequestContext, proof: { ticketNo: string; phoneLast4: string }): Promise<PhotoTarget> {
-  await assertPhotoAllowed(ctx);
+  const slot = await takePhotoSlot(ctx);
   const found = await findPortalTicket(ctx.db, proof.ticketNo);
   if (!found || lastFour(found.submitter_phone) !== proof.phoneLast4) {
-    await recordAttempt(ctx.db, ctx, 'track', false, null);
+    await slot.refused();
     throw new AppError('not_found', { params: { entity: 'entities.ticket' } });
   }
+  await slot.proven();
   const target = { ownerType: found.ownerType, ownerId: found.id, submittedAt: found.submitted_at };
-  await assertRoomFor(ctx, ctx.db, target);
+  try {
+    await assertRoomFor(ctx, ctx.db, target);
+  } catch (error) {
+    await slot.refused();
+    throw error;
+  }
   return target;
 }
 
@@ -87,6 +93,5 @@ export async function addPhoto(ctx: RequestContext, target: PhotoTarget, file: {
     await sql`update ${sql.table(table)} set id = id where id = ${target.ownerId}`.execute(trx);
     count = (await assertRoomFor(ctx, trx, target)) + 1;
   });
-  await recordAttempt(ctx.db, ctx, 'photo', true, null);
   return { fileName: stored.fileName, size: stored.size, count };
 }

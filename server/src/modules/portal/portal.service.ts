@@ -10,7 +10,7 @@ import { newTicketNo } from '../cases/ticket.ts';
 import { officeFor } from '../cases/units.repo.ts';
 import { findDivision } from '../divisions/divisions.repo.ts';
 import { insertNeed, insertNeedEvents } from '../needs/needs.repo.ts';
-import { assertSubmitAllowed, issueChallenge, phoneHash, portalSecret, recordAttempt, useChallenge, verifyChallenge } from './portal.guard.ts';
+import { issueChallenge, phoneHash, portalSecret, takeSubmitSlot, useChallenge, verifyChallenge } from './portal.guard.ts';
 import { syncSearch } from '../search/search.sync.ts';
 
 export { track } from './portal.track.ts';
@@ -50,15 +50,21 @@ export async function submit(ctx: RequestContext, input: PortalSubmit, headerKey
     const previous = await existingReceipt(ctx, key, hash);
     if (previous) return { created: false, receipt: previous };
   }
-  await assertSubmitAllowed(ctx, hash);
-  const now = ctx.clock.now();
-  let nonce: string;
+  const failed = await takeSubmitSlot(ctx, hash);
   try {
-    nonce = verifyChallenge(secret, input.challengeToken, input.challengeAnswer, now);
+    const result = await submitCounted(ctx, input, key, hash, secret);
+    // A concurrent twin of the same key made the ticket: this one is no second submission.
+    if (!result.created) await failed();
+    return result;
   } catch (error) {
-    await recordAttempt(ctx.db, ctx, 'submit', false, hash);
+    await failed();
     throw error;
   }
+}
+
+async function submitCounted(ctx: RequestContext, input: PortalSubmit, key: string | undefined, hash: string, secret: string) {
+  const now = ctx.clock.now();
+  const nonce = verifyChallenge(secret, input.challengeToken, input.challengeAnswer, now);
   const division = await findDivision(ctx.db, input.divisionId);
   if (!division) throw fieldError('body.divisionId', 'validation.invalid_value');
   if (input.wantedBy && input.wantedBy < shanghaiDateKey(now)) throw fieldError('body.wantedBy', 'requests.validation.in_past');
@@ -109,7 +115,6 @@ export async function submit(ctx: RequestContext, input: PortalSubmit, headerKey
         );
         await insertCaseEvents(trx, [{ caseId: entityId, at, actorId: null, actorName: null, action: 'register', toState: 'received' }]);
       }
-      await recordAttempt(trx, ctx, 'submit', true, hash);
       await recordAudit(trx, ctx, {
         action: 'portal.submit',
         entity: input.category === 'wish' ? 'need' : 'case',
@@ -123,7 +128,7 @@ export async function submit(ctx: RequestContext, input: PortalSubmit, headerKey
   } catch (error) {
     if (error instanceof AlreadySubmitted && key) {
       const previous = await existingReceipt(ctx, key, hash);
-      if (previous) return { created: false, receipt: previous };
+      if (previous) return { created: false as const, receipt: previous };
     }
     throw error;
   }

@@ -2,7 +2,7 @@ import { translate, type CaseCategory, type PortalTrackResult } from '@tongxin/c
 import { AppError } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { unitNames } from '../cases/units.repo.ts';
-import { assertTrackAllowed, recordAttempt } from './portal.guard.ts';
+import { takeTrackSlot } from './portal.guard.ts';
 
 /*
  * Tracking shows the steps the public may see and the final reply. A staff note, a return, a
@@ -53,8 +53,7 @@ const caseStatus: Record<string, PortalTrackResult['status']> = {
 
 const lastFour = (phone: string | null) => (phone ?? '').replace(/\D/g, '').slice(-4);
 
-async function notFoundAfterFailure(ctx: RequestContext): Promise<never> {
-  await recordAttempt(ctx.db, ctx, 'track', false, null);
+function notFoundAfterFailure(): never {
   // One answer for "no such ticket" and "wrong digits": the portal is no oracle for ticket numbers.
   throw new AppError('not_found', { params: { entity: 'entities.ticket' } });
 }
@@ -87,7 +86,8 @@ async function routedNeedSteps(ctx: RequestContext, ticketNo: string): Promise<P
  * await track(ctx, { ticketNo: 'TX261125-K7Q4MZ3P', phoneLast4: '5678' });
  */
 export async function track(ctx: RequestContext, input: { ticketNo: string; phoneLast4: string }): Promise<PortalTrackResult> {
-  await assertTrackAllowed(ctx);
+  // Counted as a miss before the lookup; given back when the ticket is found.
+  const hit = await takeTrackSlot(ctx);
   const label = (step: string) => translate(ctx.locale, `requests.portalSteps.${step}`);
   const found = await ctx.db
     .selectFrom('cases as c')
@@ -96,7 +96,7 @@ export async function track(ctx: RequestContext, input: { ticketNo: string; phon
     .where('c.ticket_no', '=', input.ticketNo)
     .executeTakeFirst();
   if (found) {
-    if (lastFour(found.submitter_phone) !== input.phoneLast4) return notFoundAfterFailure(ctx);
+    if (lastFour(found.submitter_phone) !== input.phoneLast4) return notFoundAfterFailure();
     const events = await ctx.db
       .selectFrom('case_events')
       .select(['action', 'at', 'note', 'is_public', 'unit_type', 'unit_id'])
@@ -108,7 +108,7 @@ export async function track(ctx: RequestContext, input: { ticketNo: string; phon
     const earlier = await routedNeedSteps(ctx, input.ticketNo);
     const names = await unitNames(ctx.db, events.flatMap((e) => (e.unit_type && e.unit_id !== null ? [{ type: e.unit_type, id: e.unit_id }] : [])));
     const replyEvent = [...events].reverse().find((e) => e.action === 'reply' || e.action === 'answer_directly');
-    await recordAttempt(ctx.db, ctx, 'track', true, null);
+    await hit();
     return {
       ticketNo: input.ticketNo,
       category: found.category as CaseCategory,
@@ -135,7 +135,7 @@ export async function track(ctx: RequestContext, input: { ticketNo: string; phon
     .select(['n.id', 'n.title', 'n.state', 'n.published_at', 'n.created_at', 'n.submitter_phone', 'd.name as division_name'])
     .where('n.ticket_no', '=', input.ticketNo)
     .executeTakeFirst();
-  if (!need || lastFour(need.submitter_phone) !== input.phoneLast4) return notFoundAfterFailure(ctx);
+  if (!need || lastFour(need.submitter_phone) !== input.phoneLast4) return notFoundAfterFailure();
   const events = await ctx.db
     .selectFrom('need_events as e')
     .leftJoin('organisations as o', 'o.id', 'e.organisation_id')
@@ -145,7 +145,7 @@ export async function track(ctx: RequestContext, input: { ticketNo: string; phon
     .orderBy('e.at')
     .orderBy('e.id')
     .execute();
-  await recordAttempt(ctx.db, ctx, 'track', true, null);
+  await hit();
   const state = need.state;
   const status: PortalTrackResult['status'] =
     state === 'open' ? (need.published_at === null ? 'awaiting_review' : 'open') : state === 'confirmed' ? 'closed' : (state as PortalTrackResult['status']);

@@ -1,4 +1,5 @@
 import { maskPhone, type Role, type UserCreate, type UserUpdate } from '@tongxin/core';
+import { assertReferencesInScope } from '../../kernel/references.ts';
 import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -40,6 +41,8 @@ async function checkPlacement(ctx: ActorContext, db: Executor, divisionId: numbe
 
 export async function list(ctx: ActorContext, query: Omit<UserSearch, 'scopePath'>) {
   assertCan(ctx.actor, 'list', null);
+  // A filter outside the subtree is 403, not an empty page (the rule of every other list).
+  await assertReferencesInScope(ctx.db, ctx.actor, [{ field: 'query.divisionId', kind: 'division', id: query.divisionId }]);
   const page = await searchUsers(ctx.db, { ...query, scopePath: ctx.actor.scopePath });
   return { ...page, items: page.items.map((user) => ({ ...user, phone: maskPhone(user.phone) })) };
 }

@@ -34,9 +34,13 @@ describe('GET /api/users', () => {
     expect(response.json().items[0].phone).toBe('138****5678');
   });
 
-  it('200: a division filter outside the scope returns nothing', async () => {
+  it('403 out_of_scope: a division filter outside the scope, as on every other list; 400 for an unknown division', async () => {
     const response = await qingpuAdmin.get(`/api/users?divisionId=${t.fixture.divisions.jinshan.id}`);
-    expect(response.json().total).toBe(0);
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.code).toBe('out_of_scope');
+    const unknown = await qingpuAdmin.get('/api/users?divisionId=987654');
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.fields[0].path).toBe('query.divisionId');
   });
 
   it('200: filters by text and role', async () => {

@@ -6,7 +6,7 @@ import { findEntry, listEntries, organisationNameOf } from '../competitions/entr
 import { isPhaseOpen, phaseOf } from '../competitions/phases.ts';
 import { findDecision, voteCountsByEntry } from '../competitions/results.repo.ts';
 import { loadCompetition } from '../competitions/competitions.service.ts';
-import { consumeRate } from './votes.rate-limit.ts';
+import { takeRate } from '../../kernel/rate-limit.ts';
 import { consumeCode, countFailedAttempt, countVoters, countVotes, findLiveCode, findVoter, insertVote, insertVoteCode, insertVoter, votedEntries } from './votes.repo.ts';
 import { voteCodeSender } from './votes.sender.ts';
 
@@ -35,9 +35,15 @@ export const phoneHashOf = (phone: string) => sha256(`tongxin-vote-phone:${phone
 export async function requestCode(ctx: RequestContext, phone: string) {
   const now = ctx.clock.now();
   const phoneHash = phoneHashOf(phone);
-  await consumeRate(ctx.db, { key: `code-phone:${phoneHash}`, limit: 1, windowSeconds: voteLimits.resendSeconds, now });
-  await consumeRate(ctx.db, { key: `code-phone-hour:${phoneHash}`, limit: voteLimits.codesPerPhonePerHour, windowSeconds: 3600, now });
-  await consumeRate(ctx.db, { key: `code-ip:${ctx.ip}`, limit: voteLimits.codesPerIpPerHour, windowSeconds: 3600, now });
+  await takeRate(
+    ctx.db,
+    [
+      { key: `vote-code-phone:${phoneHash}`, limit: 1, windowSeconds: voteLimits.resendSeconds },
+      { key: `vote-code-phone-hour:${phoneHash}`, limit: voteLimits.codesPerPhonePerHour, windowSeconds: 3600 },
+      { key: `vote-code-ip:${ctx.ip}`, limit: voteLimits.codesPerIpPerHour, windowSeconds: 3600 },
+    ],
+    now,
+  );
   const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
   await insertVoteCode(ctx.db, {
     phoneHash,
@@ -52,7 +58,7 @@ export async function requestCode(ctx: RequestContext, phone: string) {
 /** Trade a correct code for a voter token (sent back in `x-voter-token`); a code works once. */
 export async function verifyCode(ctx: RequestContext, phone: string, code: string) {
   const now = ctx.clock.now();
-  await consumeRate(ctx.db, { key: `verify-ip:${ctx.ip}`, limit: voteLimits.verificationsPerIpPerHour, windowSeconds: 3600, now });
+  await takeRate(ctx.db, [{ key: `vote-verify-ip:${ctx.ip}`, limit: voteLimits.verificationsPerIpPerHour, windowSeconds: 3600 }], now);
   const phoneHash = phoneHashOf(phone);
   const live = await findLiveCode(ctx.db, phoneHash, now.toISOString());
   if (!live || live.attempts >= voteLimits.verifyAttemptsPerCode) throw fieldError('body.code', 'validation.vote_code_invalid');
@@ -101,8 +107,14 @@ export async function cast(ctx: RequestContext, competitionId: number, entryId: 
   if (!entry || entry.withdrawn_at !== null) throw notFound('competition_entry');
   const now = ctx.clock.now();
   // Counted outside any transaction, so a refused vote still counts against a flood.
-  await consumeRate(ctx.db, { key: `vote-ip:${ctx.ip}`, limit: voteLimits.votesPerIpPer10Minutes, windowSeconds: 600, now });
-  await consumeRate(ctx.db, { key: `voter:${voter.key}`, limit: voteLimits.votesPerVoterPerHour, windowSeconds: 3600, now });
+  await takeRate(
+    ctx.db,
+    [
+      { key: `vote-ip:${ctx.ip}`, limit: voteLimits.votesPerIpPer10Minutes, windowSeconds: 600 },
+      { key: `vote-voter:${voter.key}`, limit: voteLimits.votesPerVoterPerHour, windowSeconds: 3600 },
+    ],
+    now,
+  );
   const inserted = await insertVote(ctx.db, { competitionId, entryId, voterKey: voter.key, channel: voter.channel, ip: ctx.ip, at: now.toISOString() });
   if (!inserted) throw new AppError('duplicate', { params: { entity: 'entities.vote', value: entry.code } });
   return { entryId, ...(competition.vote_live_counts === 1 ? { votes: await countVotes(ctx.db, competitionId, entryId) } : {}) };

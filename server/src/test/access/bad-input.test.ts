@@ -97,6 +97,64 @@ describe('bad input never breaks the server', () => {
     expect(problems, problems.join('\n')).toEqual([]);
   }, 900_000);
 
+  it('a NUL (or other control character) in any body string, query value or path id: never a 5xx, a 400 naming the field (both engines)', async () => {
+    const nul = 'a\u0000b';
+    const problems: string[] = [];
+    let bodiesTried = 0;
+    let queriesTried = 0;
+    for (const route of routesUnderTest()) {
+      const params = paramsFor(route, records, 'huaxin') ?? paramsFor(route, records, 'unknown')!;
+      const hasBody = route.method !== 'GET' && route.method !== 'DELETE';
+      const body = hasBody ? bodyFor(route, records, 'huaxin') : undefined;
+      const tries: Array<{ url: string; payload?: string; field?: RegExp }> = [];
+      if (body && typeof body === 'object' && !Array.isArray(body) && Object.values(body).some((v) => typeof v === 'string')) {
+        bodiesTried++;
+        tries.push({ url: fillUrl(route.url, params) + queryFor(route, records, 'huaxin'), payload: JSON.stringify(applyBodyMutation(body, { kind: 'every-string', value: nul })), field: /^body\./ });
+      }
+      const query = jsonSchemaOf(route.schema?.querystring)?.properties;
+      const textParam = query && Object.keys(query).find((k) => ['q', 'name', 'search'].includes(k));
+      if (textParam) {
+        queriesTried++;
+        tries.push({ url: `${fillUrl(route.url, params)}?${new URLSearchParams({ [textParam]: nul }).toString()}`, field: new RegExp(`^query\\.${textParam}$`) });
+      }
+      if (/:\w*[iI]d\b/.test(route.url)) {
+        tries.push({ url: fillUrl(route.url, Object.fromEntries(Object.keys(params).map((k) => [k, /id$/i.test(k) ? '1\u0000' : params[k]]))) });
+      }
+      for (const attempt of tries) {
+        const response = await admin.request({
+          method: route.method as 'GET',
+          url: attempt.url,
+          ...(attempt.payload !== undefined ? { payload: attempt.payload, headers: { 'content-type': 'application/json' } } : {}),
+        });
+        const where = `${route.method} ${attempt.url} ${attempt.payload?.slice(0, 120) ?? ''}`;
+        if (response.statusCode >= 500) problems.push(`${response.statusCode} ← ${where}`);
+        else if (attempt.field) {
+          const fields = (response.json() as { error?: { fields?: Array<{ path: string }> } }).error?.fields ?? [];
+          if (response.statusCode !== 400 || !fields.some((f) => attempt.field!.test(f.path))) problems.push(`${response.statusCode} ${JSON.stringify(fields)} ← ${where}`);
+        }
+      }
+    }
+    expect(bodiesTried).toBeGreaterThan(40);
+    expect(queriesTried).toBeGreaterThan(5);
+    expect(problems, problems.join('\n')).toEqual([]);
+  }, 300_000);
+
+  it('the public routes named in issue 13 answer 400 on the field for a NUL; bidi overrides leave names', async () => {
+    const anonymous = t.anonymous();
+    const guide = await anonymous.get('/api/public/guide?q=a%00b');
+    expect(guide.statusCode).toBe(400);
+    expect(guide.json().error.fields).toEqual([{ path: 'query.q', message: expect.any(String) }]);
+    const signIn = await anonymous.post('/api/auth/sign-in', { username: 'ad\u0000min', password: 'whatever-123' }, { 'accept-language': 'en' });
+    expect(signIn.statusCode).toBe(400);
+    expect(signIn.json().error.fields).toEqual([{ path: 'body.username', message: 'Must not contain control characters (such as NUL)' }]);
+    const track = await anonymous.post('/api/portal/track', { ticketNo: 'TX261125-0000\u00000', phoneLast4: '1234' });
+    expect(track.statusCode).toBe(400);
+    expect(track.json().error.fields[0].path).toBe('body.ticketNo');
+    const organisation = await admin.post('/api/organisations', { ...(bodyFor(t.app.routeCatalogue.find((r) => r.method === 'POST' && r.url === '/api/organisations')!, records, 'huaxin') as object), name: '\u202E司公限有\u202C青浦' });
+    expect(organisation.statusCode).toBe(201);
+    expect(organisation.json().name).toBe('司公限有青浦');
+  });
+
   it('sort and order parameters of every list are whitelisted (an enum, never free text)', () => {
     const loose: string[] = [];
     let lists = 0;
