@@ -41,22 +41,35 @@ export async function inspectXlsx(file: string, options: ReadOptions = {}): Prom
   try {
     const opened = await openWorkbook({ path: file, handle }, { limits, used: 0 });
     if (!opened) return null;
-    const pattern = /<(?:\w+:)?row[\s>/]/g;
     let rows = 0;
     let carry = '';
+    let from = 0;
     for await (const chunk of entryText(opened.source, opened.sheet, opened.budget, options.chunkSize)) {
-      // A tag split across chunks is joined by the carry-over of the last few characters.
+      // Positions from `end` on are looked at next time, with 13 characters before them kept for
+      // the look-behind of a prefixed tag (`<x:row`).
       const text = carry + chunk;
-      rows += text.match(pattern)?.length ?? 0;
-      carry = text.slice(-8).replace(/^[^<]*/, '');
-      if (pattern.test(carry)) rows -= 1;
-      pattern.lastIndex = 0;
+      const end = text.length - 3;
+      for (let at = text.indexOf('row', from); at >= 0 && at < end; at = text.indexOf('row', at + 3)) {
+        if (isRowTag(text, at)) rows += 1;
+      }
+      const keep = Math.max(0, end - 13);
+      carry = text.slice(keep);
+      from = Math.max(0, end) - keep;
       if (rows > limits.rows) throw tooManyRows(limits);
     }
     return { rowEstimate: Math.max(0, rows - 1) };
   } finally {
     await handle.close();
   }
+}
+
+/** `row` at `at` is the name of a start tag: `<row ` / `<x:row>` (not `</row>`, `<rows`, text). */
+function isRowTag(text: string, at: number): boolean {
+  if (at < 1) return false;
+  const before = text.charCodeAt(at - 1);
+  const after = text.charCodeAt(at + 3);
+  const opens = before === 60 /* < */ || (before === 58 /* : */ && /<\w+:$/.test(text.slice(Math.max(0, at - 12), at)));
+  return opens && (after === 32 || after === 62 || after === 47 || after === 9 || after === 10 || after === 13);
 }
 
 function tooManyRows(limits: XlsxLimits): XlsxLimitError {

@@ -25,7 +25,10 @@ export class XlsxLimitError extends Error {
 export interface XlsxLimits {
   /** All entries read together, inflated. */
   inflatedBytes: number;
-  /** Inflated ÷ compressed size of one entry, allowed once an entry passes `ratioFreeBytes`. */
+  /**
+   * Inflated ÷ compressed bytes of one entry, checked as it inflates once past `ratioFreeBytes`
+   * (Excel and exceljs files measure 9–12; a deflate bomb 1,000).
+   */
   ratio: number;
   ratioFreeBytes: number;
   /** Characters of XML without a `<` (one text node or attribute): far more than any cell. */
@@ -120,7 +123,7 @@ export interface InflateBudget {
 /**
  * One entry's text, inflated and decoded as a stream: the decoder keeps a character split across
  * two chunks until its last byte arrives. Stops with XlsxLimitError as soon as the budget or the
- * entry's ratio is crossed (a 1 MB file that would inflate to 1 GB stops at the limit, not at 1 GB),
+ * entry's ratio is crossed (a 1 MB file that would inflate to 1 GB stops after 16 MB, not at 1 GB),
  * and when a run of text without `<` grows past `textRun` (a 200 MB cell stops at 256 K).
  * Sizes the directory declares are checked first, though they may lie.
  */
@@ -144,13 +147,18 @@ export async function* entryText(
   const inflate = entry.method === 8 ? zlib.createInflateRaw({ chunkSize: Math.max(64, chunkSize) }) : null;
   const bytes = inflate ? source.pipe(inflate) : source;
   const decoder = new TextDecoder('utf-8');
+  // Compressed bytes handed to zlib so far: a bomb shows its ratio within the first megabytes.
+  let consumed = 0;
+  source.on('data', (bytes: Buffer | string) => {
+    consumed += bytes.length;
+  });
   let inflated = 0;
   let run = 0;
   try {
     for await (const chunk of bytes as AsyncIterable<Buffer>) {
       inflated += chunk.length;
       budget.used += chunk.length;
-      if (inflated > allowed) throw inflatedTooLarge(limits);
+      if (inflated > allowed || (inflated > limits.ratioFreeBytes && inflated > consumed * limits.ratio)) throw inflatedTooLarge(limits);
       const text = decoder.decode(chunk, { stream: true });
       const lastTag = text.lastIndexOf('<');
       run = lastTag < 0 ? run + text.length : text.length - lastTag;
