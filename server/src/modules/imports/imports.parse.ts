@@ -6,10 +6,12 @@ import { nowIso } from '../../http/context.ts';
 import type { AnyImportDefinition, ImportContext } from './import-definition.ts';
 import { finishParsing, stageRows, type Progress } from './imports.repo.ts';
 import { problemsFromAppError, problemsFromIssues, problemsFromRow, type StoredProblem } from './imports.problems.ts';
-import { normaliseHeader, type SheetRow } from './xlsx-file.ts';
+import { normaliseHeader, XlsxLimitError, type SheetRow } from './xlsx-file.ts';
 
 /** Rows staged per transaction while parsing: small enough to show progress, large enough to be quick. */
 export const stagingBatchSize = 500;
+/** Longest stretch of parsing between two turns of the event loop. */
+const yieldEveryMs = 10;
 
 export interface HeaderMatch {
   /** 1-based column index → column key. */
@@ -101,6 +103,9 @@ export async function parseRows(job: ParseJob): Promise<void> {
     batch = [];
     await ctx.db.transaction().execute((trx) => stageRows(trx, jobId, staged, progress, nowIso(ctx)));
   };
+  // SQLite answers synchronously, so a long run of rows would never let another request in:
+  // hand the event loop back every few milliseconds.
+  let lastYield = Date.now();
   try {
     for (let next = await job.rows.next(); !next.done; next = await job.rows.next()) {
       batch.push(await checkRow(job, next.value, firstRowOfKey));
@@ -108,13 +113,22 @@ export async function parseRows(job: ParseJob): Promise<void> {
         if (job.signal.aborted) throw new Error('import cancelled: the server is shutting down');
         await flush();
       }
+      if (Date.now() - lastYield >= yieldEveryMs) {
+        await new Promise((resolve) => setImmediate(resolve));
+        lastYield = Date.now();
+      }
     }
     await flush();
     await finishParsing(ctx.db, jobId, { status: 'ready', failure: null, rowsTotal: progress.rowsParsed, at: nowIso(ctx) });
   } catch (error) {
-    const failure = job.signal.aborted ? 'imports.cancelled' : 'imports.unreadable';
+    // A limit crossed mid-file refuses the whole file, naming the row (never echoing the cell).
+    const failure = job.signal.aborted
+      ? 'imports.cancelled'
+      : error instanceof XlsxLimitError
+        ? JSON.stringify({ key: error.key, params: error.params })
+        : 'imports.unreadable';
     await finishParsing(ctx.db, jobId, { status: 'failed', failure, rowsTotal: null, at: nowIso(ctx) }).catch(() => undefined);
-    if (!job.signal.aborted) throw error;
+    if (!job.signal.aborted && !(error instanceof XlsxLimitError)) throw error;
   }
 }
 
@@ -154,6 +168,11 @@ async function checkRow(job: ParseJob, row: SheetRow, firstRowOfKey: Map<string,
     },
     value,
   });
+
+  // A character the file itself holds as U+FFFD was lost before it reached us (a broken export,
+  // a bad conversion): refuse the row rather than store the damage.
+  const damaged = [...job.header.keys.values()].filter((key) => cells[key]?.includes('\uFFFD'));
+  if (damaged.length > 0) return staged(damaged.map((key) => ({ column: key, key: 'importLimits.replacement_char' })), null);
 
   const parsed = definition.rowSchema.safeParse(cells, { reportInput: true });
   if (!parsed.success) return staged(problemsFromIssues(parsed.error.issues), null);

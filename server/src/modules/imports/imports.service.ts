@@ -10,11 +10,12 @@ import { assertCan } from './imports.policy.ts';
 import { duplicatesOf, findHeader, parseRows } from './imports.parse.ts';
 import { translateProblems, type StoredProblem } from './imports.problems.ts';
 import { deleteRows, expireJobs, findJob, insertJob, listRows, markDone, moveJob, rowsAfter } from './imports.repo.ts';
-import { inspectXlsx, readSheetRows } from './xlsx-file.ts';
+import { defaultXlsxLimits, inspectXlsx, readSheetRows, XlsxLimitError } from './xlsx-file.ts';
 
 /** Upload limits: a 100,000-row file of a dozen columns is about 5 MB. */
 export const maxImportBytes = 30 * 1024 * 1024;
-export const maxImportRows = 200_000;
+/** Data rows of the sheet read; the reader counts `<row>` elements, header included, while parsing. */
+export const maxImportRows = defaultXlsxLimits.rows - 1;
 /** An unconfirmed job (and its staged rows) lives this long. */
 export const importJobLifetimeMs = 24 * 60 * 60 * 1000;
 
@@ -46,16 +47,14 @@ export async function start(
   let handedOver = false;
   try {
     const definition = definitionFor(ctx, entity);
-    const inspection = await inspectXlsx(upload.path);
+    const inspection = await refusedAs400(() => inspectXlsx(upload.path));
     if (!inspection) throw fieldError('body.file', 'imports.not_xlsx');
-    if (inspection.rowEstimate !== null && inspection.rowEstimate > maxImportRows) {
-      throw fieldError('body.file', 'imports.too_many_rows', { maximum: maxImportRows });
-    }
     const rows = readSheetRows(upload.path)[Symbol.asyncIterator]();
     let header;
     try {
       header = await findHeader(definition, rows);
-    } catch {
+    } catch (error) {
+      if (error instanceof XlsxLimitError) throw fieldError('body.file', error.key, error.params);
       throw fieldError('body.file', 'imports.not_xlsx');
     }
     if (!header) throw fieldError('body.file', 'imports.empty_file');
@@ -72,7 +71,7 @@ export async function start(
       fileName: cutToCodePoints(upload.fileName, 200),
       columns: header.match.columns,
       ignoredHeaders: header.match.ignoredHeaders,
-      rowsTotal: inspection.rowEstimate === null ? null : Math.max(0, inspection.rowEstimate - (header.headerRow - 1)),
+      rowsTotal: Math.max(0, inspection.rowEstimate - (header.headerRow - 1)),
       at,
       expiresAt: new Date(ctx.clock.now().getTime() + importJobLifetimeMs).toISOString(),
     });
@@ -82,6 +81,16 @@ export async function start(
     return { job: toImportJob(row, ctx), parsing };
   } finally {
     if (!handedOver) await upload.cleanUp();
+  }
+}
+
+/** A limit crossed while looking at the upload is the user's doing: 400 on the file field. */
+async function refusedAs400<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof XlsxLimitError) throw fieldError('body.file', error.key, error.params);
+    throw error;
   }
 }
 
@@ -98,6 +107,13 @@ async function loadJob(ctx: ActorContext, id: number): Promise<ImportJobRow> {
   return job;
 }
 
+/** `failure` holds a locale key, or `{ key, params }` as JSON when the message names a row. */
+function translateFailure(failure: string, ctx: ActorContext): string {
+  if (!failure.startsWith('{')) return translate(ctx.locale, failure);
+  const { key, params } = JSON.parse(failure) as { key: string; params?: Record<string, unknown> };
+  return translate(ctx.locale, key, params ?? {});
+}
+
 export function toImportJob(row: ImportJobRow, ctx: ActorContext): ImportJob {
   const confirmed = row.status === 'done';
   return {
@@ -105,7 +121,7 @@ export function toImportJob(row: ImportJobRow, ctx: ActorContext): ImportJob {
     entity: row.entity,
     fileName: row.file_name,
     status: row.status as ImportJob['status'],
-    failure: row.failure ? translate(ctx.locale, row.failure) : null,
+    failure: row.failure ? translateFailure(row.failure, ctx) : null,
     rowsTotal: row.rows_total,
     rowsParsed: row.rows_parsed,
     counts: { ok: row.ok_count, error: row.error_count, duplicate: row.duplicate_count },

@@ -32,7 +32,9 @@ export async function upload(client: TestClient, entity: string, file: Buffer, f
 
 /** Poll a job until its background parse has finished; returns the job detail. */
 export async function settled(client: TestClient, jobId: number, query = ''): Promise<ImportJobDetail> {
-  for (let attempt = 0; attempt < 500; attempt += 1) {
+  // Large files on a busy machine take a while; a deadline rather than a count of attempts.
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
     const response = await client.get(`/api/imports/jobs/${jobId}${query}`);
     const body = response.json() as ImportJobDetail;
     if (response.statusCode !== 200) throw new Error(`job ${jobId}: ${response.statusCode} ${response.body}`);
