@@ -53,11 +53,15 @@ function isBody(text: string): boolean {
 /** The line as a headline, or null when it cannot be one. */
 function asHeadline(text: string): { title: string; dated: boolean } | null {
   const dated = trailingDate.exec(text);
-  const title = (dated ? text.slice(0, dated.index) : text).replace(/^[【[]|[】\]]$/gu, '').trim();
+  const title = (dated ? text.slice(0, dated.index) : text)
+    .replace(/^[•·▪■◆●]\s*/u, '') // a headline printed as a bullet on e-paper pages
+    .replace(/^[【[]|[】\]]$/gu, '')
+    .trim();
   const normal = normaliseForSearch(title);
   const length = [...title].length;
   if (length < 5 || length > 60) return null;
   if (sentenceMark.test(title) || /[>›»]/u.test(title)) return null;
+  if (/^[(（][^()（）]*[)）]$/u.test(title)) return null; // a note such as (资料图)
   if (siteName.test(normal) || byline.test(normal) || isKeywordLine(title)) return null;
   if (!dated && isMetaLine(title)) return null;
   if (findFullDates(title).length > 0) return null; // a date inside is a dateline, not a headline

@@ -19,6 +19,8 @@ function summary(article: ParsedArticle): string {
     `authors:    ${article.authors.join(', ') || '—'}`,
     `editors:    ${article.editors.join(', ') || '—'}`,
     `removed:    ${article.removed.pinyin} pinyin annotations, ${article.removed.boilerplateLines.length} lines`,
+    `garbled:    ${article.garbled.length === 0 ? '—' : `${article.garbled.length} (${article.garbled.filter((garble) => garble.repair !== null).length} repaired)`}`,
+    ...article.garbled.map((garble) => `  ¶${garble.paragraph + 1}: ${garble.text}${garble.repair === null ? ' (check against the original)' : ` → ${garble.repair}`}`),
     `figures:    ${article.figures.length}`,
     ...article.figures.map((figure) => {
       const inBaseUnit = figure.unit === figure.baseUnit ? '' : ` = ${figure.normalised}${figure.baseUnit}`;
