@@ -19,6 +19,7 @@ import { appFacts } from './migrations/0090-app-facts.ts';
 import { organisationsLiveList } from './migrations/0091-organisations-live-list.ts';
 import { articleGarbled } from './migrations/0120-article-garbled.ts';
 import { rateLimits } from './migrations/0110-rate-limits.ts';
+import { importHeartbeat } from './migrations/0100-import-heartbeat.ts';
 
 /**
  * The one migration set for both engines. Each entry is a function of the dialect, for the few
@@ -45,6 +46,7 @@ const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0091-organisations-live-list': organisationsLiveList,
   '0120-article-garbled': articleGarbled,
   '0110-rate-limits': rateLimits,
+  '0100-import-heartbeat': importHeartbeat,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -33,6 +33,10 @@ export type ImportJobsTable = {
   updated_at: string;
   expires_at: string;
   confirmed_at: string | null;
+  /** Written while a parse or a confirm runs (migration 0100); a stale one means nobody runs it. */
+  heartbeat_at: string | null;
+  /** Token of the confirm that owns the job (migration 0100). */
+  holder: string | null;
 };
 
 export type ImportRowsTable = {

@@ -6,6 +6,7 @@ import { uploadsDir } from '../modules/attachments/attachments.storage.ts';
 import { createBackup, pruneBackups, type BackupTarget } from './backup.ts';
 import type { ScheduledJob } from './scheduled-jobs.ts';
 import { purgeClosedRequestPhones } from '../modules/privacy/phone-retention.ts';
+import { releaseStaleImports } from '../modules/imports/imports.service.ts';
 
 /** What a backup copies for this configuration and open database. */
 export function backupTargetOf(config: Config, handle: DatabaseHandle): BackupTarget {
@@ -73,7 +74,24 @@ export function backupJob(config: Config): ScheduledJob {
   };
 }
 
+/**
+ * Import jobs nobody runs any more (a crash mid-confirm or mid-parse) go back to the user, once a
+ * minute across all instances: a confirm silent for 2 minutes → `ready`, a parse silent for 10 → `failed`.
+ */
+export const importRecoveryJob: ScheduledJob = {
+  name: 'import-recovery',
+  everyMs: 60_000,
+  async run(handle, now) {
+    const released = await releaseStaleImports(handle.db, now);
+    const parts = [
+      released.confirming.length ? `${released.confirming.length} stale confirms given back` : '',
+      released.parsing.length ? `${released.parsing.length} stale parses failed` : '',
+    ].filter(Boolean);
+    return parts.length ? parts.join(', ') : null;
+  },
+};
+
 /** The jobs a server runs for this configuration. */
 export function serverJobs(config: Config): ScheduledJob[] {
-  return [remindersJob, needExpiryJob, phoneRetentionJob(config), plannerStatisticsJob, ...(config.backup.everyHours > 0 ? [backupJob(config)] : [])];
+  return [remindersJob, needExpiryJob, importRecoveryJob, phoneRetentionJob(config), plannerStatisticsJob, ...(config.backup.everyHours > 0 ? [backupJob(config)] : [])];
 }

@@ -141,7 +141,7 @@ describe('bombs are refused while the other user is served', () => {
   });
 
   it('202: a big second tab stored before the first tab is never read; only the first tab is imported', async () => {
-    const big = repeatedEntry('xl/worksheets/sheet2.xml', `${sheetStart}${headerRow}`, `<row>${inline('', '华新镇')}${inline('', '大表村')}${inline('', '村居')}</row>`.replaceAll(' r=""', ''), 300_000, sheetEnd);
+    const big = repeatedEntry('xl/worksheets/sheet2.xml', `${sheetStart}${headerRow}`, `<row>${inline('', '华新镇').replace(' r=""', '')}</row>`, 200_001, sheetEnd);
     const small = entry('xl/worksheets/sheet1.xml', sheetXml([['上级区划', '名称', '层级'], ['华新镇', '首表村', '村居']], 'inline'));
     const file = zip([...workbookEntries(['worksheets/sheet1.xml', 'worksheets/sheet2.xml'], false), big, small]);
     const { job } = await refusedWhileParsing('misordered sheets, big second tab', file);

@@ -34,6 +34,7 @@ export async function insertJob(db: Executor, job: NewJob): Promise<ImportJobRow
       rows_total: job.rowsTotal,
       created_at: job.at,
       updated_at: job.at,
+      heartbeat_at: job.at,
       expires_at: job.expiresAt,
     })
     .returningAll()
@@ -62,6 +63,7 @@ export async function stageRows(db: Executor, jobId: number, rows: ImportRowsTab
       error_count: progress.error,
       duplicate_count: progress.duplicate,
       updated_at: at,
+      heartbeat_at: at,
     })
     .where('id', '=', jobId)
     .execute();
@@ -76,27 +78,62 @@ export async function finishParsing(
     .updateTable('import_jobs')
     .set({ status: outcome.status, failure: outcome.failure, rows_total: outcome.rowsTotal, updated_at: outcome.at })
     .where('id', '=', jobId)
+    // A job released as stale meanwhile stays failed.
+    .where('status', '=', 'parsing')
     .execute();
   if (outcome.status === 'failed') await deleteRows(db, jobId);
 }
 
-/** Move a job from `from` to `to`; false when someone else moved it first (a double confirm). */
-export async function moveJob(db: Executor, jobId: number, from: string, to: string, at: string): Promise<boolean> {
+/**
+ * Take a job for confirming: from `ready`, or from `confirming` whose heartbeat stopped before
+ * `staleBefore` (its confirm died with its process). False when someone else holds it (a double
+ * confirm, or a live confirm on another instance).
+ */
+export async function beginConfirm(db: Executor, jobId: number, holder: string, at: string, staleBefore: string): Promise<boolean> {
   const result = await staging(db)
     .updateTable('import_jobs')
-    .set({ status: to, updated_at: at })
+    .set({ status: 'confirming', holder, heartbeat_at: at, updated_at: at })
     .where('id', '=', jobId)
-    .where('status', '=', from)
+    .where((eb) =>
+      eb.or([eb('status', '=', 'ready'), eb.and([eb('status', '=', 'confirming'), eb(eb.fn.coalesce('heartbeat_at', 'updated_at'), '<', staleBefore)])]),
+    )
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** A running confirm says it is alive; nothing happens once the job has moved on or changed hands. */
+export async function beat(db: Executor, jobId: number, holder: string, at: string): Promise<void> {
+  await staging(db)
+    .updateTable('import_jobs')
+    .set({ heartbeat_at: at })
+    .where('id', '=', jobId)
+    .where('status', '=', 'confirming')
+    .where('holder', '=', holder)
+    .execute();
+}
+
+/** A failed confirm gives the job back (only if it still holds it). */
+export async function endConfirm(db: Executor, jobId: number, holder: string, at: string): Promise<void> {
+  await staging(db)
+    .updateTable('import_jobs')
+    .set({ status: 'ready', holder: null, updated_at: at })
+    .where('id', '=', jobId)
+    .where('status', '=', 'confirming')
+    .where('holder', '=', holder)
+    .execute();
+}
+
+/**
+ * The last write of a confirm, inside its transaction: false when the job is no longer this
+ * confirm's (taken over after its heartbeat stopped), and the caller must roll back.
+ */
 export async function markDone(
   db: Executor,
   jobId: number,
+  holder: string,
   result: { mode: string; inserted: number; updated: number; skipped: number; at: string },
-): Promise<void> {
-  await staging(db)
+): Promise<boolean> {
+  const done = await staging(db)
     .updateTable('import_jobs')
     .set({
       status: 'done',
@@ -108,7 +145,39 @@ export async function markDone(
       updated_at: result.at,
     })
     .where('id', '=', jobId)
+    .where('status', '=', 'confirming')
+    .where('holder', '=', holder)
+    .executeTakeFirst();
+  return Number(done.numUpdatedRows) === 1;
+}
+
+/**
+ * Jobs in `status` whose heartbeat stopped before `staleBefore`: a `confirming` one goes back to
+ * `ready` (its transaction died with its process, so nothing was written and the staged rows are
+ * intact); a `parsing` one becomes `failed` (`imports.cancelled`) and loses its partial rows.
+ */
+export async function releaseStale(db: Executor, status: 'confirming' | 'parsing', staleBefore: string, at: string): Promise<number[]> {
+  const stale = await staging(db)
+    .selectFrom('import_jobs')
+    .select('id')
+    .where('status', '=', status)
+    .where((eb) => eb(eb.fn.coalesce('heartbeat_at', 'updated_at'), '<', staleBefore))
     .execute();
+  const released: number[] = [];
+  for (const { id } of stale) {
+    const result = await staging(db)
+      .updateTable('import_jobs')
+      .set(status === 'confirming' ? { status: 'ready', holder: null, updated_at: at } : { status: 'failed', failure: 'imports.cancelled', updated_at: at })
+      .where('id', '=', id)
+      .where('status', '=', status)
+      // Checked again in the write: a heartbeat may have come in since the select.
+      .where((eb) => eb(eb.fn.coalesce('heartbeat_at', 'updated_at'), '<', staleBefore))
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) continue;
+    if (status === 'parsing') await deleteRows(db, id);
+    released.push(id);
+  }
+  return released;
 }
 
 export type RowFilter = 'all' | 'problems' | 'duplicates' | 'ok';

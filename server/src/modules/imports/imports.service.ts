@@ -1,5 +1,7 @@
+import crypto from 'node:crypto';
 import { translate, type ImportConfirm, type ImportJob, type ImportJobDetail, type ImportPreviewQuery } from '@tongxin/core';
 import { cutToCodePoints } from '@tongxin/core/input-text';
+import type { Executor } from '../../db/database.ts';
 import type { ImportJobRow } from '../../db/types-imports.ts';
 import { AppError, fieldError, notFound } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
@@ -9,7 +11,7 @@ import './definitions/index.ts';
 import { assertCan } from './imports.policy.ts';
 import { duplicatesOf, findHeader, parseRows } from './imports.parse.ts';
 import { translateProblems, type StoredProblem } from './imports.problems.ts';
-import { deleteRows, expireJobs, findJob, insertJob, listRows, markDone, moveJob, rowsAfter } from './imports.repo.ts';
+import { beat, beginConfirm, deleteRows, endConfirm, expireJobs, findJob, insertJob, listRows, markDone, releaseStale, rowsAfter } from './imports.repo.ts';
 import { defaultXlsxLimits, inspectXlsx, readSheetRows, XlsxLimitError } from './xlsx-file.ts';
 
 /** Upload limits: a 100,000-row file of a dozen columns is about 5 MB. */
@@ -18,6 +20,12 @@ export const maxImportBytes = 30 * 1024 * 1024;
 export const maxImportRows = defaultXlsxLimits.rows - 1;
 /** An unconfirmed job (and its staged rows) lives this long. */
 export const importJobLifetimeMs = 24 * 60 * 60 * 1000;
+/** A running confirm writes its heartbeat this often… */
+export const confirmHeartbeatMs = 20_000;
+/** …so one silent for this long died with its process (six missed beats, for a busy machine). */
+export const confirmStaleMs = 2 * 60_000;
+/** A parse beats with every batch of 500 rows; on SQLite a long confirm may hold them up a while. */
+export const parseStaleMs = 10 * 60_000;
 
 /** The definition for a URL's entity and the actor's right to import it: 404, then 403. */
 export function definitionFor(ctx: ActorContext, entity: string): AnyImportDefinition {
@@ -167,12 +175,18 @@ export async function confirm(ctx: ActorContext, id: number, input: ImportConfir
   const job = await loadJob(ctx, id);
   assertCan(ctx.actor, 'confirm', { actorId: job.actor_id });
   const definition = definitionFor(ctx, job.entity);
-  if (job.status !== 'ready') throw new AppError('invalid_transition', { details: { reason: `job_${job.status}` } });
+  if (job.status !== 'ready' && job.status !== 'confirming') throw new AppError('invalid_transition', { details: { reason: `job_${job.status}` } });
   if (job.error_count > 0) throw new AppError('invalid_transition', { details: { reason: 'rows_with_errors', errorRows: job.error_count } });
   if (job.scope_path !== ctx.actor.scopePath) throw new AppError('invalid_transition', { details: { reason: 'scope_changed' } });
-  if (!(await moveJob(ctx.db, id, 'ready', 'confirming', nowIso(ctx)))) {
+  // `confirming` is taken over only when its heartbeat stopped: the confirm died with its process.
+  const holder = crypto.randomUUID();
+  const staleBefore = new Date(ctx.clock.now().getTime() - confirmStaleMs).toISOString();
+  if (!(await beginConfirm(ctx.db, id, holder, nowIso(ctx), staleBefore))) {
     throw new AppError('invalid_transition', { details: { reason: 'job_confirming' } });
   }
+  // Beats go through the pool, beside the transaction (on SQLite they wait for it, harmlessly).
+  const heartbeat = setInterval(() => void beat(ctx.db, id, holder, nowIso(ctx)).catch(() => undefined), confirmHeartbeatMs);
+  heartbeat.unref();
   try {
     await ctx.db.transaction().execute(async (trx) => {
       // Definitions get the transaction as `trx` and as `ctx.db`: a stray `ctx.db` query would
@@ -215,12 +229,31 @@ export async function confirm(ctx: ActorContext, id: number, input: ImportConfir
         divisionId: job.division_id,
         detail: { file: job.file_name, rows: job.rows_parsed, duplicates: input.duplicates, ...counts },
       });
-      await markDone(trx, id, { mode: input.duplicates, ...counts, at: nowIso(ctx) });
+      // A confirm taken over while it was silent must not write as well: roll back.
+      if (!(await markDone(trx, id, holder, { mode: input.duplicates, ...counts, at: nowIso(ctx) }))) {
+        throw new AppError('invalid_transition', { details: { reason: 'job_confirming' } });
+      }
       await deleteRows(trx, id);
     });
   } catch (error) {
-    await moveJob(ctx.db, id, 'confirming', 'ready', nowIso(ctx));
+    await endConfirm(ctx.db, id, holder, nowIso(ctx));
     throw error;
+  } finally {
+    clearInterval(heartbeat);
   }
   return toImportJob((await findJob(ctx.db, id))!, ctx);
+}
+
+/**
+ * Give back jobs nobody runs any more (issue 13): a `confirming` job whose heartbeat stopped goes
+ * back to `ready` (its transaction died with its process, nothing was written), a `parsing` one
+ * becomes `failed` (upload again). Safe with several instances on one PostgreSQL: a live confirm
+ * beats every 20 s and is never released; one released by mistake (a process frozen for minutes)
+ * finds at its last write that it lost the job, and rolls back.
+ */
+export async function releaseStaleImports(db: Executor, now: Date): Promise<{ confirming: number[]; parsing: number[] }> {
+  const at = now.toISOString();
+  const confirming = await releaseStale(db, 'confirming', new Date(now.getTime() - confirmStaleMs).toISOString(), at);
+  const parsing = await releaseStale(db, 'parsing', new Date(now.getTime() - parseStaleMs).toISOString(), at);
+  return { confirming, parsing };
 }
