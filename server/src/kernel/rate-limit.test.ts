@@ -94,6 +94,12 @@ describe('sign-in bursts', () => {
     t.clock.advance((t.config.signIn.windowMinutes + 1) * 60_000);
     expect((await signIn(t.app, '10.31.3.1', 'zhaoxiang.staff', fixturePassword)).json().error.code).toBe('account_locked');
     expect((await signIn(t.app, '10.31.1.1', 'zhaoxiang.staff', fixturePassword)).statusCode).toBe(200);
+    // Five more tries from new addresses fill the current window; an administrator’s unlock ends it too.
+    for (let i = 0; i < t.config.signIn.maxFailuresPerAccount; i += 1) await signIn(t.app, `10.31.4.${i}`, 'zhaoxiang.staff', `wrong-${i}-again`);
+    expect((await signIn(t.app, '10.31.5.1', 'zhaoxiang.staff', fixturePassword)).statusCode).toBe(429);
+    const admin = await t.signIn('admin');
+    expect((await admin.post(`/api/users/${t.fixture.users.zhaoxiangStaff.id}/unlock`)).statusCode).toBe(200);
+    expect((await signIn(t.app, '10.31.5.1', 'zhaoxiang.staff', fixturePassword)).statusCode).toBe(200);
   });
 });
 

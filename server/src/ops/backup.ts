@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
@@ -97,16 +98,19 @@ const schemaName = (target: BackupTarget) => {
  */
 const vacuumWorker = `
 const { workerData, parentPort } = require('node:worker_threads');
-const SQLite = require('better-sqlite3');
+const SQLite = require(workerData.module);
 const db = new SQLite(workerData.from, { readonly: true, fileMustExist: true });
 try { db.prepare('VACUUM INTO ?').run(workerData.to); parentPort.postMessage('done'); } finally { db.close(); }
 `;
+
+// Resolved here, not in the worker, whose `require` would look from the process's working directory.
+const sqliteModule = createRequire(import.meta.url).resolve('better-sqlite3');
 
 /** A consistent copy of a live SQLite database (see above). */
 export function vacuumInto(from: string, to: string): Promise<void> {
   return new Promise((resolve, reject) => {
     let done = false;
-    const worker = new Worker(vacuumWorker, { eval: true, workerData: { from: path.resolve(from), to: path.resolve(to) } });
+    const worker = new Worker(vacuumWorker, { eval: true, workerData: { module: sqliteModule, from: path.resolve(from), to: path.resolve(to) } });
     worker.once('message', () => (done = true));
     worker.once('error', reject);
     worker.once('exit', (code) => (done && code === 0 ? resolve() : reject(new Error(`VACUUM INTO stopped with exit code ${code}`))));

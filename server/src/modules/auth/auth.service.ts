@@ -48,6 +48,11 @@ function signInRules(ctx: RequestContext, username: string, known: boolean): Rat
 
 const accountKey = (username: string, knownIp: string | null) => (knownIp === null ? `sign-in-account:${username}` : `sign-in-account:${username}@${knownIp}`);
 
+/** An administrator's unlock also ends the current window of failures from unknown addresses. */
+export async function clearSignInThrottle(db: Executor, username: string): Promise<void> {
+  await clearRate(db, accountKey(username.toLowerCase(), null));
+}
+
 /**
  * The throttle stops bursts; slow guessing from unknown addresses locks the account (for unknown
  * addresses) once they have failed `lockAfterFailures` times in a day, until an administrator unlocks it.

@@ -5,6 +5,7 @@ import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/password.ts';
 import { deleteSessionsOfUser } from '../auth/auth.repo.ts';
+import { clearSignInThrottle } from '../auth/auth.service.ts';
 import { assertCan as assertCanDivision } from '../divisions/divisions.policy.ts';
 import { findDivision } from '../divisions/divisions.repo.ts';
 import type { Executor } from '../../db/database.ts';
@@ -125,6 +126,7 @@ export async function unlock(ctx: ActorContext, id: number) {
     const row = await loadUser(ctx, trx, id, 'update');
     if (!row.locked_at) throw new AppError('invalid_transition', { params: { entity: 'entities.user' } });
     await unlockAccount(trx, id, row.username, nowIso(ctx));
+    await clearSignInThrottle(trx, row.username);
     await recordAudit(trx, ctx, { action: 'user.unlock', entity: 'user', entityId: id, divisionId: row.division_id, detail: { lockedAt: row.locked_at } });
     const after = (await findUserById(trx, id))!;
     return { ...toUser(after), allowed: allowedActions(ctx.actor, targetOf(after)) };
