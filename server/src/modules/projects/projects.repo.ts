@@ -137,7 +137,7 @@ export async function searchProjects(db: Executor, search: ProjectSearch) {
   return { items: rows.map(toProject), total: Number(count.n), page: search.page, pageSize: search.pageSize };
 }
 
-/** Projects whose loop is open: live, not yet reviewed, with overdue or unevidenced milestones. */
+/** Projects whose loop is open: live, with overdue or unevidenced milestones. */
 export async function openLoops(db: Executor, scopePath: string | null, subtreePath: string | undefined, today: string) {
   let query = db
     .selectFrom('projects')
@@ -150,7 +150,8 @@ export async function openLoops(db: Executor, scopePath: string | null, subtreeP
     ])
     .where(divisionInScope('projects.division_id', scopePath))
     .where('projects.archived_at', 'is', null)
-    .where('projects.status', '!=', 'reviewed')
+    // Whatever the status: evidence removed after review reopens the loop (issue 16: a project
+    // left this view once reviewed, with milestones that never had evidence).
     .where((eb) => eb.or([eb.exists(overdueMilestonesOf(eb, today).select('m.id')), eb.exists(unevidencedMilestonesOf(eb).select('m.id'))]));
   if (subtreePath) query = query.where(divisionInScope('projects.division_id', subtreePath));
   return query.orderBy('ro.name').orderBy('projects.id').limit(2000).execute();
