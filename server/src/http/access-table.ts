@@ -57,6 +57,7 @@ export const accessTable: Record<string, RouteAccess> = {
   'GET /api/projects/closed-loop': anyone,
   'GET /api/projects/:id': anyone,
   'GET /api/activities': anyone,
+  'GET /api/activities/export': anyone,
   'GET /api/activities/:id': anyone,
   'GET /api/pairing-programmes': anyone,
   'GET /api/pairing-programmes/:id': anyone,
