@@ -54,6 +54,7 @@ export const accessTable: Record<string, RouteAccess> = {
   'GET /api/imports/:entity/template': anyone,
   'GET /api/imports/jobs/:id': anyone,
   'GET /api/projects': anyone,
+  'GET /api/projects/export': anyone,
   'GET /api/projects/closed-loop': anyone,
   'GET /api/projects/:id': anyone,
   'GET /api/activities': anyone,
