@@ -115,6 +115,7 @@ export const accessTable: Record<string, RouteAccess> = {
   'GET /api/assessments/:id': anyone,
   'GET /api/assessments/venues/:venueId/star-history': anyone,
   'GET /api/cases': anyone,
+  'GET /api/cases/export': anyone,
   'GET /api/cases/figures': anyone,
   'GET /api/cases/settings': anyone,
   'GET /api/cases/:id': anyone,

@@ -22,6 +22,8 @@ export interface ListExport<T extends { id: number }> {
   columns: ReadonlyArray<ExportColumn<NoInfer<T>>>;
   /** One page of the filtered, scope-limited rows with id > afterId, by ascending id. */
   page: (afterId: number, limit: number) => Promise<T[]>;
+  /** A filter no query can express (computed per row, e.g. a case's running clock), applied after paging. */
+  keep?: (row: T) => boolean;
   divisionId?: number | null;
 }
 
@@ -34,8 +36,12 @@ export interface ListExport<T extends { id: number }> {
  *   columns: [{ header: '名称', value: (a) => a.title }], page: (afterId, limit) => activitiesAfter(ctx.db, search, afterId, limit) });
  */
 export function exportList<T extends { id: number }>(reply: FastifyReply, ctx: ActorContext, list: ListExport<T>): Promise<FastifyReply> {
-  const { page, ...rest } = list;
-  return exportXlsx(reply, ctx, { ...rest, rows: keysetRows(page) });
+  const { page, keep, ...rest } = list;
+  return exportXlsx(reply, ctx, { ...rest, rows: keep ? kept(keysetRows(page), keep) : keysetRows(page) });
+}
+
+async function* kept<T>(rows: AsyncIterable<T>, keep: (row: T) => boolean): AsyncGenerator<T> {
+  for await (const row of rows) if (keep(row)) yield row;
 }
 
 /** Values are written in Chinese labels (as the imports read them), whatever the user's language. */
