@@ -123,6 +123,7 @@ export const accessTable: Record<string, RouteAccess> = {
   'GET /api/request-units/mine': anyone,
   'GET /api/request-units/organisations/:id/handlers': anyone,
   'GET /api/needs': anyone,
+  'GET /api/needs/export': anyone,
   'GET /api/needs/board': anyone,
   'GET /api/needs/:id': anyone,
   'GET /api/needs/:id/matches': anyone,
