@@ -141,6 +141,7 @@ export const accessTable: Record<string, RouteAccess> = {
   'GET /api/campaigns/:id/pledges': anyone,
   'GET /api/campaigns/:id/receipts': anyone,
   'GET /api/leads': anyone,
+  'GET /api/leads/export': anyone,
   'GET /api/leads/figures': anyone,
   'GET /api/leads/:id': anyone,
   'GET /api/talent-intakes': anyone,
