@@ -145,6 +145,7 @@ export const accessTable: Record<string, RouteAccess> = {
   'GET /api/leads/figures': anyone,
   'GET /api/leads/:id': anyone,
   'GET /api/talent-intakes': anyone,
+  'GET /api/talent-intakes/export': anyone,
   'GET /api/talent-intakes/:id': anyone,
   'GET /api/dashboard': anyone,
   'GET /api/dashboard/breakdown': anyone,
