@@ -73,6 +73,9 @@ export const dashboardFiguresSchema = z.object({
     /** Current memberships (until empty or not before today) of live organisations. */
     members: z.object({
       total: z.number().int(),
+      /** Member organisations (firms, units) and member people, counted apart: never added up in a text. */
+      organisations: z.number().int(),
+      people: z.number().int(),
       byRole: countOf(z.enum(membershipRoles)),
       /** By the type of the organisation they are members of. */
       byOrganisationType: countOf(z.enum(organisationTypes)),

@@ -18,7 +18,7 @@ function figures(): DashboardFigures {
         { key: 'community', count: 2 },
         { key: 'other', count: 0 },
       ],
-      members: { total: 154, byRole: [{ key: 'council', count: 34 }, { key: 'member', count: 120 }], byOrganisationType: [{ key: 'chamber', count: 154 }] },
+      members: { total: 154, organisations: 154, people: 0, byRole: [{ key: 'council', count: 34 }, { key: 'member', count: 120 }], byOrganisationType: [{ key: 'chamber', count: 154 }] },
     },
     venues: { total: 2, byLevel: [{ key: 'town', count: 2 }], byStars: [{ key: '4', count: 1 }, { key: '5', count: 1 }, { key: 'none', count: 0 }] },
     projects: { total: 5, byStatus: [{ key: 'active', count: 3 }, { key: 'done', count: 2 }], overdueProjects: 1, overdueMilestones: 2 },
@@ -71,8 +71,16 @@ describe('draftBriefing', () => {
 
   it('states organisations by type and members with council members, in the seeds’ style', () => {
     expect(sectionText(input(), 'organisations')).toBe(
-      '截至2026年11月25日，华新镇共有各类组织157个，其中企业154个、社区/村居2个、商会1个。各组织现有会员154个，其中商会会员154个；理事34个。',
+      '截至2026年11月25日，华新镇共有各类组织157个，其中企业154个、社区/村居2个、商会1个。各组织现有会员单位154个；理事34个。',
     );
+  });
+
+  it('reports member firms and member people apart, never added into one "会员N个" (issue 16)', () => {
+    const added = input();
+    added.figures.organisations.members = { ...added.figures.organisations.members, total: 552, organisations: 398, people: 154 };
+    const text = sectionText(added, 'organisations');
+    expect(text).toContain('各组织现有会员单位398个、个人会员154名；理事34个。');
+    expect(text).not.toContain('552');
   });
 
   it('states venues by level and stars; projects by status with overdue milestones and competition winners', () => {
@@ -103,7 +111,7 @@ describe('draftBriefing', () => {
 
   it('says plainly when a section has nothing to report', () => {
     const empty = figures();
-    empty.organisations = { total: 0, byType: [], members: { total: 0, byRole: [], byOrganisationType: [] } };
+    empty.organisations = { total: 0, byType: [], members: { total: 0, organisations: 0, people: 0, byRole: [], byOrganisationType: [] } };
     empty.activities = { total: none, participants: none, byKind: [], byMonth: [] };
     empty.money = { receivedFen: none, pledgedFen: none, campaigns: 0, targetFen: 0 };
     empty.investment = { byStage: [], signed: none, contractFen: none, talents: none };

@@ -50,7 +50,9 @@ function organisations(b: BriefingFigures, asOf: string): string {
   let text = `${asOf}，${b.divisionName}共有各类组织${count(o.total)}个${among(breakdown(o.byType, '个', 'organisationTypes'))}。`;
   const m = o.members;
   if (m.total > 0) {
-    text += `各组织现有会员${count(m.total)}个${among(breakdown(m.byOrganisationType, '个', 'organisationTypes', '会员'))}`;
+    // Member firms and member people are counted apart, never added up into one "会员N个".
+    const kinds = [m.organisations > 0 ? `会员单位${count(m.organisations)}个` : '', m.people > 0 ? `个人会员${count(m.people)}名` : ''].filter(Boolean);
+    text += `各组织现有${kinds.join('、')}`;
     const council = sumOf(m.byRole, ['council']);
     const leaders = sumOf(m.byRole, ['president', 'vice_president', 'secretary_general']);
     if (council > 0) text += `；理事${count(council)}个`;
@@ -168,7 +170,7 @@ function publicity(b: BriefingFigures, period: string): string {
  *
  * @example
  * draftBriefing({ divisionName: '华新镇', from: '2026-01-01', to: '2026-11-25', asOf: '2026-11-25', figures })[0].text
- * // "截至2026年11月25日，华新镇共有各类组织157个，其中企业154个…各组织现有会员154个，其中商会会员154个；理事34个。"
+ * // "截至2026年11月25日，华新镇共有各类组织157个，其中企业154个…各组织现有会员单位154个；理事34个。"
  */
 export function draftBriefing(input: BriefingFigures): BriefingSection[] {
   // Stock figures are as of the day they were computed, which may be before the period's end.

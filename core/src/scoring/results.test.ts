@@ -73,8 +73,9 @@ describe('computeEntryResults', () => {
       ['reps', 1],
       ['public', 2],
     ]);
-    expect(r?.groups.find((g) => g.groupId === 'experts')?.figure).toBeCloseTo(220 / 3, 12);
-    expect(r?.total).toBeCloseTo(0.3 * 80 + 0.4 * (220 / 3) + 0.2 * 90 + 0.1 * 80, 9);
+    // Shown at the competition's precision (2): 73.33…, and 24 + 29.33… + 18 + 8 = 79.33… (exact, rounded once).
+    expect(r?.groups.find((g) => g.groupId === 'experts')?.figure).toBe(73.33);
+    expect(r?.total).toBe(79.33);
     expect(r?.reviewCount).toBe(8);
     expect(r?.spread).toBe(100 - 50);
     expect(r?.missingGroups).toEqual([]);
@@ -86,13 +87,14 @@ describe('computeEntryResults', () => {
   it('uses group medians when set, which blunts the one low expert', () => {
     const [r] = computeEntryResults(['p1'], p1, { ...settings, aggregate: 'median' });
     expect(r?.groups.find((g) => g.groupId === 'experts')?.figure).toBe(80);
-    expect(r?.total).toBeCloseTo(0.3 * 80 + 0.4 * 80 + 0.2 * 90 + 0.1 * 80, 9);
+    expect(r?.total).toBe(82);
   });
 
   it('normalises the weights over the groups that reviewed the entry and names the missing ones', () => {
     const reviews = [review('p2', 'o1', 'org', 30, 30, 10), review('p2', 'e1', 'experts', 40, 35, 15)]; // 70 and 90
     const [r] = computeEntryResults(['p2'], reviews, settings);
-    expect(r?.total).toBeCloseTo((0.3 * 70 + 0.4 * 90) / 0.7, 9);
+    // (21 + 36) ÷ 0.7 = 81.428…
+    expect(r?.total).toBe(81.43);
     expect(r?.missingGroups).toEqual(['reps', 'public']);
     expect(r?.groups.map((g) => g.share)).toEqual([0.3 / 0.7, 0.4 / 0.7, 0, 0]);
     expect(r?.tooFewReviews).toBe(true);
@@ -128,6 +130,24 @@ describe('computeEntryResults', () => {
     expect(r?.total).toBe(80);
   });
 
+  it('computes totals in exact decimals: 0.1 × 81.5 + 0.9 × 89 is 88.25, not 88.25000000000001 (issue 16)', () => {
+    const exact: ScoringSettingsInput = { groups: [{ id: 'org', weight: 0.1 }, { id: 'experts', weight: 0.9 }], dimensions: [{ id: 'score', maxScore: 100 }], minReviews: 1 };
+    const reviews: Review[] = [
+      { entryId: 'p', raterId: 'o', groupId: 'org', scores: { score: 81.5 } },
+      { entryId: 'p', raterId: 'e', groupId: 'experts', scores: { score: 89 } },
+    ];
+    const [r] = computeEntryResults(['p'], reviews, exact);
+    expect(r?.total).toBe(88.25);
+    expect(String(r?.total)).toBe('88.25');
+    // Rater sums of decimal weights × decimal scores are exact too: 0.1 × 0.7 + 0.2 × 0.1 = 0.09.
+    const dims = [
+      { id: 'a', maxScore: 10, weight: 0.1, independent: false },
+      { id: 'b', maxScore: 10, weight: 0.2, independent: false },
+    ];
+    expect(raterSum(dims, { a: 0.7, b: 0.1 })).toEqual({ ok: true, sum: 0.09 });
+    expect(maxRaterSum([{ id: 'a', maxScore: 33.3, weight: 0.3, independent: false }])).toBe(9.99);
+  });
+
   it('gives an entry nobody reviewed no total rather than zero', () => {
     const [r] = computeEntryResults(['p5'], p1, settings);
     expect(r?.total).toBeNull();
@@ -144,7 +164,8 @@ describe('computeEntryResults', () => {
     ]);
     const [r] = computeEntryResults(['p1'], p1, settings, presets);
     // Public's reviews are replaced by the vote figure 100.
-    expect(r?.total).toBeCloseTo(0.3 * 80 + 0.4 * (220 / 3) + 0.2 * 90 + 0.1 * 100, 9);
+    // 24 + 29.33… + 18 + 10 = 81.33…
+    expect(r?.total).toBe(81.33);
     expect(voteFigures({ p1: 0 }, 'public', 100)).toEqual([]);
   });
 });

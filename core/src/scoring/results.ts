@@ -1,3 +1,4 @@
+import { add, fraction, fromNumber, over, times, toDecimal, units, UNIT, type Fraction } from './exact.ts';
 import { scoringSettingsSchema, type Dimension, type Review, type ScoringSettings, type ScoringSettingsInput } from './scoring.schema.ts';
 
 /** Why a review was left out of the results. */
@@ -40,7 +41,8 @@ export interface EntryResult {
  * maxRaterSum([{ id: 'a', maxScore: 40, weight: 1, independent: false }, { id: 'b', maxScore: 60, weight: 1, independent: false }]) // 100
  */
 export function maxRaterSum(dimensions: readonly Dimension[]): number {
-  return dimensions.filter((d) => !d.independent).reduce((sum, d) => sum + d.weight * d.maxScore, 0);
+  const sum = dimensions.filter((d) => !d.independent).reduce((acc, d) => acc + units(d.weight) * units(d.maxScore), 0n);
+  return toDecimal(fraction(sum, UNIT * UNIT), 8);
 }
 
 /**
@@ -55,7 +57,16 @@ export function raterSum(
   dimensions: readonly Dimension[],
   scores: Readonly<Record<string, number>>,
 ): { ok: true; sum: number } | { ok: false; reason: 'incomplete' | 'out_of_range' } {
-  let sum = 0;
+  const exact = exactRaterSum(dimensions, scores);
+  return exact.ok ? { ok: true, sum: toDecimal(fraction(exact.sum, UNIT * UNIT), 8) } : exact;
+}
+
+/** {@link raterSum} in integer units of 1/10^8 (weight units × score units): no float noise. */
+function exactRaterSum(
+  dimensions: readonly Dimension[],
+  scores: Readonly<Record<string, number>>,
+): { ok: true; sum: bigint } | { ok: false; reason: 'incomplete' | 'out_of_range' } {
+  let sum = 0n;
   for (const d of dimensions) {
     const score = scores[d.id];
     if (score === undefined) {
@@ -63,9 +74,20 @@ export function raterSum(
       return { ok: false, reason: 'incomplete' };
     }
     if (!Number.isFinite(score) || score < 0 || score > d.maxScore) return { ok: false, reason: 'out_of_range' };
-    if (!d.independent) sum += d.weight * score;
+    if (!d.independent) sum += units(d.weight) * units(score);
   }
   return { ok: true, sum };
+}
+
+/** Mean or median of rater sums (units of 1/10^8) as an exact fraction of the score scale. */
+function exactAggregate(values: readonly bigint[], how: 'mean' | 'median'): Fraction | null {
+  if (values.length === 0) return null;
+  const scale = UNIT * UNIT;
+  if (how === 'mean') return fraction(values.reduce((a, b) => a + b, 0n), scale * BigInt(values.length));
+  const sorted = [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const mid = Math.floor(sorted.length / 2);
+  const upper = sorted[mid] as bigint;
+  return sorted.length % 2 === 1 ? fraction(upper, scale) : fraction((sorted[mid - 1] as bigint) + upper, 2n * scale);
 }
 
 /**
@@ -131,10 +153,11 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 
 function entryResult(entryId: string, reviews: readonly Review[], settings: ScoringSettings, presets: readonly PresetFigure[]): EntryResult {
   const groupIds = new Set(settings.groups.map((g) => g.id));
-  const sumsByGroup = new Map<string, number[]>();
+  // Rater sums in integer units of 1/10^8: means and totals are exact fractions until shown.
+  const sumsByGroup = new Map<string, bigint[]>();
   const excluded: EntryResult['excluded'] = [];
   const seenRaters = new Set<string>();
-  const independentScores = new Map<string, number[]>();
+  const independentScores = new Map<string, bigint[]>();
   let abstentions = 0;
 
   for (const review of reviews) {
@@ -152,7 +175,7 @@ function entryResult(entryId: string, reviews: readonly Review[], settings: Scor
       excluded.push({ raterId: review.raterId, reason: 'unknown_group' });
       continue;
     }
-    const result = raterSum(settings.dimensions, review.scores);
+    const result = exactRaterSum(settings.dimensions, review.scores);
     if (!result.ok) {
       excluded.push({ raterId: review.raterId, reason: result.reason });
       continue;
@@ -160,10 +183,11 @@ function entryResult(entryId: string, reviews: readonly Review[], settings: Scor
     sumsByGroup.set(review.groupId, [...(sumsByGroup.get(review.groupId) ?? []), result.sum]);
     for (const d of settings.dimensions) {
       const score = review.scores[d.id];
-      if (d.independent && score !== undefined) independentScores.set(d.id, [...(independentScores.get(d.id) ?? []), score]);
+      if (d.independent && score !== undefined) independentScores.set(d.id, [...(independentScores.get(d.id) ?? []), units(score) * UNIT]);
     }
   }
 
+  const shown = (f: Fraction | null): number | null => (f === null ? null : toDecimal(f, settings.precision));
   const raw = settings.groups.map((g) => {
     const preset = presets.find((p) => p.groupId === g.id);
     const sums = sumsByGroup.get(g.id) ?? [];
@@ -171,17 +195,36 @@ function entryResult(entryId: string, reviews: readonly Review[], settings: Scor
       groupId: g.id,
       weight: g.weight,
       reviewCount: preset ? 0 : sums.length,
-      figure: preset ? preset.figure : aggregate(sums, settings.aggregate),
+      exact: preset ? fromNumber(preset.figure) : exactAggregate(sums, settings.aggregate),
     };
   });
-  const presentWeight = raw.reduce((sum, g) => sum + (g.figure === null ? 0 : g.weight), 0);
-  const groups: GroupFigure[] = raw.map((g) => ({ ...g, share: g.figure === null || presentWeight === 0 ? 0 : g.weight / presentWeight }));
-  const total = presentWeight === 0 ? null : groups.reduce((sum, g) => sum + g.share * (g.figure ?? 0), 0);
+  const presentWeight = raw.reduce((sum, g) => sum + (g.exact === null ? 0 : g.weight), 0);
+  const groups: GroupFigure[] = raw.map(({ exact, ...g }) => ({
+    ...g,
+    figure: shown(exact),
+    share: exact === null || presentWeight === 0 ? 0 : g.weight / presentWeight,
+  }));
+  // Σ weight × figure ÷ Σ weight over the groups present, exactly; rounded once, when shown.
+  let weighted = fraction(0n);
+  let weights = 0n;
+  for (const g of raw) {
+    if (g.exact === null) continue;
+    weighted = add(weighted, times(fraction(units(g.weight)), g.exact));
+    weights += units(g.weight);
+  }
+  const total = weights === 0n ? null : shown(over(weighted, fraction(weights)));
 
   const allSums = [...sumsByGroup.values()].flat();
-  const mean = aggregate(allSums, 'mean');
+  const scale = UNIT * UNIT;
+  const mean = exactAggregate(allSums, 'mean');
   const independent: Record<string, number | null> = {};
-  for (const d of settings.dimensions) if (d.independent) independent[d.id] = aggregate(independentScores.get(d.id) ?? [], 'mean');
+  for (const d of settings.dimensions) if (d.independent) independent[d.id] = shown(exactAggregate(independentScores.get(d.id) ?? [], 'mean'));
+  const max = allSums.reduce((a, b) => (b > a ? b : a), allSums[0] ?? 0n);
+  const min = allSums.reduce((a, b) => (b < a ? b : a), allSums[0] ?? 0n);
+  // Population standard deviation: √(k·Σx² − (Σx)²) ÷ (k · scale), integers until the square root.
+  const k = BigInt(allSums.length);
+  const spreadSquared = k * allSums.reduce((acc, x) => acc + x * x, 0n) - allSums.reduce((acc, x) => acc + x, 0n) ** 2n;
+  const standardDeviation = mean === null ? null : toDecimal(fromNumber(Math.sqrt(Number(spreadSquared)) / (allSums.length * Number(scale))), settings.precision);
 
   return {
     entryId,
@@ -190,10 +233,10 @@ function entryResult(entryId: string, reviews: readonly Review[], settings: Scor
     independent,
     reviewCount: allSums.length,
     abstentions,
-    spread: allSums.length === 0 ? null : Math.max(...allSums) - Math.min(...allSums),
-    standardDeviation: mean === null ? null : Math.sqrt(allSums.reduce((s, x) => s + (x - mean) ** 2, 0) / allSums.length),
+    spread: allSums.length === 0 ? null : toDecimal(fraction(max - min, scale), settings.precision),
+    standardDeviation,
     tooFewReviews: allSums.length < settings.minReviews,
-    missingGroups: raw.filter((g) => g.figure === null && g.weight > 0).map((g) => g.groupId),
+    missingGroups: raw.filter((g) => g.exact === null && g.weight > 0).map((g) => g.groupId),
     excluded,
   };
 }

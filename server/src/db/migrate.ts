@@ -20,6 +20,7 @@ import { organisationsLiveList } from './migrations/0091-organisations-live-list
 import { articleGarbled } from './migrations/0120-article-garbled.ts';
 import { rateLimits } from './migrations/0110-rate-limits.ts';
 import { importHeartbeat } from './migrations/0100-import-heartbeat.ts';
+import { dashboardStocks } from './migrations/0150-dashboard-stocks.ts';
 
 /**
  * The one migration set for both engines. Each entry is a function of the dialect, for the few
@@ -47,6 +48,7 @@ const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0120-article-garbled': articleGarbled,
   '0110-rate-limits': rateLimits,
   '0100-import-heartbeat': importHeartbeat,
+  '0150-dashboard-stocks': dashboardStocks,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -41,7 +41,13 @@ export function confirmImport(id: number, duplicates: ImportDuplicateMode): Prom
  * audited as `<entity>.export`). A list shows its export button only when it is named here.
  * The members of one organisation export from `/api/organisations/:id/members/export`.
  */
-export const exportPaths: Partial<Record<'organisation' | 'person' | 'venue' | 'resource' | 'brand' | 'membership', string>> = {
+export const exportPaths: Partial<Record<'organisation' | 'person' | 'venue' | 'resource' | 'brand' | 'membership' | 'activity' | 'project' | 'case' | 'need' | 'lead', string>> = {
+  // Work and request lists (issue 16): the same audited, masked export.
+  activity: '/api/activities/export',
+  project: '/api/projects/export',
+  case: '/api/cases/export',
+  need: '/api/needs/export',
+  lead: '/api/leads/export',
   organisation: '/api/organisations/export',
   person: '/api/people/export',
   venue: '/api/venues/export',

@@ -107,7 +107,8 @@ export interface ActivitySearch {
   pageSize: number;
 }
 
-export async function searchActivities(db: Executor, search: ActivitySearch) {
+/** The list's filters (scope first), shared by the paged list and the Excel export. */
+function filteredActivities(db: Executor, search: Omit<ActivitySearch, 'page' | 'pageSize'>) {
   let base = db.selectFrom('activities').where(divisionInScope('activities.division_id', search.scopePath));
   if (search.subtreePath) base = base.where(divisionInScope('activities.division_id', search.subtreePath));
   if (search.q) base = base.where(containsText('activities.title', search.q));
@@ -124,6 +125,23 @@ export async function searchActivities(db: Executor, search: ActivitySearch) {
       eb.exists(eb.selectFrom('activity_organisers as ao').select('ao.activity_id').whereRef('ao.activity_id', '=', 'activities.id').where('ao.organisation_id', '=', organisationId)),
     );
   }
+  return base;
+}
+
+/**
+ * One page of the filtered list by ascending id, with organiser names, for the Excel export
+ * (keyset paging: each page costs the same, whatever the number of rows before it).
+ */
+export async function activitiesAfter(db: Executor, search: Omit<ActivitySearch, 'page' | 'pageSize'>, afterId: number, limit: number) {
+  // The page's ids first (a primary-key range walk under the filters), then their columns.
+  const ids = filteredActivities(db, search).select('activities.id').where('activities.id', '>', afterId).orderBy('activities.id').limit(limit);
+  const rows = await selectActivities(db).where('activities.id', 'in', ids).orderBy('activities.id').execute();
+  const organisers = await organisersOf(db, rows.map((row) => row.id));
+  return rows.map((row) => ({ ...row, organisers: organisers.get(row.id) ?? [] }));
+}
+
+export async function searchActivities(db: Executor, search: ActivitySearch) {
+  const base = filteredActivities(db, search);
   const [rows, count] = await Promise.all([
     selectActivities(db)
       .where('activities.id', 'in', base.select('activities.id'))

@@ -2,6 +2,7 @@ import { activityCreateSchema, activityDetailSchema, activityListQuerySchema, ac
 import { z } from 'zod';
 import type { FastifyZod } from '../../http/fastify-zod.ts';
 import { contextOf } from '../../http/context.ts';
+import { exportActivities } from './activities.export.ts';
 import * as activities from './activities.service.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -20,6 +21,17 @@ export async function activityRoutes(app: FastifyZod): Promise<void> {
       },
     },
     async (request) => activities.list(contextOf(request), request.query),
+  );
+  app.get(
+    '/api/activities/export',
+    {
+      schema: {
+        tags,
+        summary: 'The filtered list, all pages, as .xlsx (same filters as the list; audited as activity.export)',
+        querystring: activityListQuerySchema,
+      },
+    },
+    async (request, reply) => exportActivities(reply, contextOf(request), request.query),
   );
   app.get(
     '/api/activities/:id',

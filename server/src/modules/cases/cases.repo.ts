@@ -211,6 +211,11 @@ function filtered(db: Executor, search: CaseSearch) {
   return base;
 }
 
+/** One page of the visible, filtered cases by ascending id, for the Excel export (keyset paging). */
+export async function casesAfter(db: Executor, search: CaseSearch, afterId: number, limit: number): Promise<CaseRow[]> {
+  return filtered(db, search).selectAll('c').select(joined).where('c.id', '>', afterId).orderBy('c.id').limit(limit).execute();
+}
+
 /** One page of visible cases, or every match when `page` is null (for filters computed in memory). */
 export async function searchCases(db: Executor, search: CaseSearch, page: { page: number; pageSize: number } | null) {
   const base = filtered(db, search);

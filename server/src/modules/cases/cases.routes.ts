@@ -23,6 +23,7 @@ import { z } from 'zod';
 import type { FastifyZod } from '../../http/fastify-zod.ts';
 import { contextOf } from '../../http/context.ts';
 import { figures } from './cases.figures.ts';
+import { exportCases } from './cases.export.ts';
 import * as cases from './cases.service.ts';
 import { transition } from './cases.transition.ts';
 import * as settings from './settings.service.ts';
@@ -44,6 +45,17 @@ export async function casesRoutes(app: FastifyZod): Promise<void> {
       },
     },
     async (request) => cases.list(contextOf(request), request.query),
+  );
+  app.get(
+    '/api/cases/export',
+    {
+      schema: {
+        tags,
+        summary: 'The filtered list, all pages, as .xlsx (same filters and visibility as the list; phones masked; audited as case.export)',
+        querystring: caseListQuerySchema,
+      },
+    },
+    async (request, reply) => exportCases(reply, contextOf(request), request.query),
   );
   app.post(
     '/api/cases',

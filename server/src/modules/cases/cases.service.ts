@@ -96,11 +96,12 @@ export function dayStartIso(day: string, plusDays = 0): string {
   return new Date(toMs(day) + plusDays * 86_400_000).toISOString();
 }
 
-export async function list(ctx: ActorContext, query: CaseListQuery) {
-  const { divisionId, overdue, page, pageSize, from, to, ...rest } = query;
+/** The search a list query stands for: the caller's scope and units, the division filter checked (403/400). */
+export async function caseSearchOf(ctx: ActorContext, query: CaseListQuery) {
+  const { divisionId, overdue: _overdue, page: _page, pageSize: _pageSize, from, to, ...rest } = query;
   const subtree = divisionId === undefined ? undefined : await divisionInReach(ctx, ctx.db, divisionId, 'query.divisionId');
   const units = unitRefsOf(await actorUnits(ctx.db, ctx.actor));
-  const search = {
+  return {
     ...rest,
     scopePath: ctx.actor.scopePath,
     units,
@@ -108,6 +109,11 @@ export async function list(ctx: ActorContext, query: CaseListQuery) {
     receivedFrom: from ? dayStartIso(from) : undefined,
     receivedBefore: to ? dayStartIso(to, 1) : undefined,
   };
+}
+
+export async function list(ctx: ActorContext, query: CaseListQuery) {
+  const { overdue, page, pageSize } = query;
+  const search = await caseSearchOf(ctx, query);
   const now = ctx.clock.now();
   if (overdue === undefined) {
     const { rows, total } = await searchCases(ctx.db, search, { page, pageSize });

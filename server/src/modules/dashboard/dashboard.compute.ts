@@ -6,6 +6,7 @@ import type { DB } from '../../db/types.ts';
 import { rawReader, rollupReader, type FigureReader, type SumRow } from './figure-readers.ts';
 import { assembleFigures, caseRates } from './figures.assemble.ts';
 import { overdueProjects } from './figures.repo.ts';
+import { STOCK_START } from './rollup-sources.ts';
 
 /*
  * The dashboard computed one of two ways: `rollup` (what the API serves) or `raw` (a plain GROUP BY
@@ -79,7 +80,7 @@ export async function computeBreakdown(input: ComputeInput, mode: ComputeMode): 
   const stock = (metric: string) => read({ anchors, metric, from: '-', to: '-', by: 'anchor' });
   const flow = (metric: string) => read({ anchors, metric, from, to, by: 'anchor' });
   const [orgs, members, venues, projects, needs, activities, cases, receipts, signed, articles, overdue] = await Promise.all([
-    stock('org'),
+    read({ anchors, metric: 'org', from: STOCK_START, to, by: 'anchor' }),
     read({ anchors, metric: 'member', from: input.today, to: '9999-12-31', by: 'anchor' }),
     stock('venue_level'),
     stock('project'),

@@ -17,6 +17,7 @@ import { claimStates, combinedScore, type KpiSettings } from '@tongxin/core/sla/
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import type { FigureReader, SumQuery, SumRow } from './figure-readers.ts';
+import { STOCK_START } from './rollup-sources.ts';
 import { campaignFigures, competitionFigures, overdueProjects, pairedCounts, programmesIn } from './figures.repo.ts';
 
 /*
@@ -104,7 +105,8 @@ export async function assembleFigures(input: FigureInput): Promise<Omit<Dashboar
   const stock = (metric: string): SumQuery => ({ anchors, metric, ...STOCK, by: 'dim' });
   const flowMetrics = ['activity', 'case', 'receipt', 'pledge', 'lead_signed', 'talent', 'article'] as const;
   const answers = await read.many([
-    stock('org'),
+    // Organisations that existed at the period's end (founded by then, not yet archived).
+    { anchors, metric: 'org', from: STOCK_START, to: input.period.to, by: 'dim' },
     { anchors, metric: 'member', from: today, to: FOREVER, by: 'dim' },
     stock('venue_level'),
     stock('venue_stars'),
@@ -121,14 +123,16 @@ export async function assembleFigures(input: FigureInput): Promise<Omit<Dashboar
 
   const orgByType = sumBy(orgs);
   const memberRows = members.map((row) => {
-    const [type, role] = row.dim.split('|') as [string, string];
-    return { type, role, n: row.n };
+    const [type, role, kind] = row.dim.split('|') as [string, string, string];
+    return { type, role, kind, n: row.n };
   });
   const membersByRole = new Map<string, number>();
   const membersByType = new Map<string, number>();
+  const membersByKind = new Map<string, number>();
   for (const row of memberRows) {
     membersByRole.set(row.role, (membersByRole.get(row.role) ?? 0) + row.n);
     membersByType.set(row.type, (membersByType.get(row.type) ?? 0) + row.n);
+    membersByKind.set(row.kind, (membersByKind.get(row.kind) ?? 0) + row.n);
   }
   const venueByLevel = sumBy(venueLevel);
   const projectByStatus = sumBy(projects);
@@ -144,7 +148,7 @@ export async function assembleFigures(input: FigureInput): Promise<Omit<Dashboar
   // (one rollup read per distinct division) and the paired counts (one grouped query).
   const programmeDivisions = [...new Set(programmes.map((programme) => programme.division_id))];
   const [targetRows, paired] = await Promise.all([
-    read({ anchors: programmeDivisions, metric: 'org', ...STOCK, by: 'anchor' }),
+    read({ anchors: programmeDivisions, metric: 'org', from: STOCK_START, to: today, by: 'anchor' }),
     pairedCounts(input.db, programmes, today, input.fast),
   ]);
   const targets = new Map<string, number>();
@@ -182,7 +186,11 @@ export async function assembleFigures(input: FigureInput): Promise<Omit<Dashboar
     organisations: {
       total: total(orgByType),
       byType: counts(organisationTypes, orgByType),
-      members: { total: total(membersByRole), byRole: counts(membershipRoles, membersByRole), byOrganisationType: counts(organisationTypes, membersByType) },
+      members: {
+        total: total(membersByRole),
+        organisations: membersByKind.get('organisation') ?? 0,
+        people: membersByKind.get('person') ?? 0,
+        byRole: counts(membershipRoles, membersByRole), byOrganisationType: counts(organisationTypes, membersByType) },
     },
     venues: { total: total(venueByLevel), byLevel: counts(venueLevels, venueByLevel), byStars: counts(['1', '2', '3', '4', '5', 'none'] as const, sumBy(venueStars)) },
     projects: {

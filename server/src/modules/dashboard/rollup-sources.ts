@@ -33,11 +33,22 @@ export function shanghaiDay(dialect: Dialect, expression: string): string {
 
 const OPEN_END = `'9999-12-31'`;
 
+/** The first day of every stock kept by day (an organisation without a founding date). */
+export const STOCK_START = '0000-01-01';
+const FOUNDED = `COALESCE(R.founded_on, '${STOCK_START}')`;
+
+/**
+ * Member dims are `type|role|kind`, kind 'person' or 'organisation': a briefing reports member
+ * firms and member people apart (issue 16: "会员552个" added the two).
+ */
+const memberKind = (alias: string) => `CASE WHEN ${alias}.member_person_id IS NOT NULL THEN 'person' ELSE 'organisation' END`;
+
 /** Metrics counted by day within a period; each also has month rows under `<metric>@m`. */
-export const monthlyMetrics = ['activity', 'case', 'receipt', 'pledge', 'lead_signed', 'talent', 'article'] as const;
+export const monthlyMetrics = ['org', 'activity', 'case', 'receipt', 'pledge', 'lead_signed', 'talent', 'article'] as const;
 
 export function rollupSources(dialect: Dialect): RollupSource[] {
   const received = shanghaiDay(dialect, 'R.received_at');
+  const archivedDay = shanghaiDay(dialect, 'R.archived_at');
   const caseDims: Array<[string, string]> = [
     ['received', '1 = 1'],
     ['assessed', 'R.solved IS NOT NULL'],
@@ -49,23 +60,29 @@ export function rollupSources(dialect: Dialect): RollupSource[] {
   return [
     {
       table: 'organisations',
-      columns: ['id', 'division_id', 'type', 'archived_at'],
-      own: [`SELECT R.division_id AS division_id, 'org' AS metric, R.type AS dim, '-' AS day, 1 AS n, 0 AS amount FROM {R} WHERE R.archived_at IS NULL`],
-      cascade: [
-        `SELECT R.division_id, 'member', R.type || '|' || m.role, COALESCE(m.until, ${OPEN_END}), COUNT(*), 0
-         FROM {R} JOIN memberships m ON m.organisation_id = R.id WHERE R.archived_at IS NULL
-         GROUP BY R.division_id, R.type, m.role, COALESCE(m.until, ${OPEN_END})`,
+      columns: ['id', 'division_id', 'type', 'founded_on', 'archived_at'],
+      // A stock at a day: +1 on the founding day, −1 on the (Shanghai) day it was archived, so the
+      // organisations at the end of any period are the sum up to that day (issue 16: a 2005 period
+      // showed the two-new organisations of 2021). No founding date: counted from the beginning.
+      own: [
+        `SELECT R.division_id AS division_id, 'org' AS metric, R.type AS dim, ${FOUNDED} AS day, 1 AS n, 0 AS amount FROM {R}`,
+        `SELECT R.division_id, 'org', R.type, CASE WHEN ${archivedDay} < ${FOUNDED} THEN ${FOUNDED} ELSE ${archivedDay} END, -1, 0 FROM {R} WHERE R.archived_at IS NOT NULL`,
       ],
-      watch: ['division_id', 'type', 'archived_at'],
+      cascade: [
+        `SELECT R.division_id, 'member', R.type || '|' || m.role || '|' || ${memberKind('m')}, COALESCE(m.until, ${OPEN_END}), COUNT(*), 0
+         FROM {R} JOIN memberships m ON m.organisation_id = R.id WHERE R.archived_at IS NULL
+         GROUP BY R.division_id, R.type, m.role, ${memberKind('m')}, COALESCE(m.until, ${OPEN_END})`,
+      ],
+      watch: ['division_id', 'type', 'founded_on', 'archived_at'],
     },
     {
       table: 'memberships',
-      columns: ['organisation_id', 'role', 'until'],
+      columns: ['organisation_id', 'member_person_id', 'role', 'until'],
       own: [
-        `SELECT o.division_id AS division_id, 'member' AS metric, o.type || '|' || R.role AS dim, COALESCE(R.until, ${OPEN_END}) AS day, 1 AS n, 0 AS amount
+        `SELECT o.division_id AS division_id, 'member' AS metric, o.type || '|' || R.role || '|' || ${memberKind('R')} AS dim, COALESCE(R.until, ${OPEN_END}) AS day, 1 AS n, 0 AS amount
          FROM {R} JOIN organisations o ON o.id = R.organisation_id WHERE o.archived_at IS NULL`,
       ],
-      watch: ['organisation_id', 'role', 'until'],
+      watch: ['organisation_id', 'member_person_id', 'role', 'until'],
     },
     {
       table: 'venues',

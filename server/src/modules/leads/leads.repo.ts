@@ -46,7 +46,10 @@ export async function findLead(db: Executor, id: number): Promise<LeadWithNames 
   return selectLeads(db).where('l.id', '=', id).executeTakeFirst();
 }
 
-export async function searchLeads(db: Executor, search: Omit<LeadListQuery, 'divisionId'> & { scopePath: string | null; subtreePath?: string | undefined }) {
+type LeadSearch = Omit<LeadListQuery, 'divisionId'> & { scopePath: string | null; subtreePath?: string | undefined };
+
+/** The list's filters (scope first), shared by the paged list and the Excel export. */
+function filteredLeads(db: Executor, search: Omit<LeadSearch, 'page' | 'pageSize'>) {
   let base = selectLeads(db).where(divisionInScope('l.division_id', search.scopePath));
   if (search.subtreePath) base = base.where(divisionInScope('l.division_id', search.subtreePath));
   if (search.stage) base = base.where('l.stage', 'in', search.stage);
@@ -60,6 +63,16 @@ export async function searchLeads(db: Executor, search: Omit<LeadListQuery, 'div
     const q = search.q;
     base = base.where((eb) => eb.or([containsText('l.firm_name', q), containsText('l.sector', q)]));
   }
+  return base;
+}
+
+/** One page of the filtered leads by ascending id, for the Excel export (keyset paging). */
+export async function leadsAfter(db: Executor, search: Omit<LeadSearch, 'page' | 'pageSize'>, afterId: number, limit: number): Promise<LeadWithNames[]> {
+  return filteredLeads(db, search).where('l.id', '>', afterId).orderBy('l.id').limit(limit).execute();
+}
+
+export async function searchLeads(db: Executor, search: LeadSearch) {
+  const base = filteredLeads(db, search);
   const [rows, count] = await Promise.all([
     base.orderBy('l.updated_at', 'desc').orderBy('l.id', 'desc').limit(search.pageSize).offset((search.page - 1) * search.pageSize).execute(),
     base.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

@@ -17,6 +17,7 @@ import { z } from 'zod';
 import type { FastifyZod } from '../../http/fastify-zod.ts';
 import { contextOf } from '../../http/context.ts';
 import { figures } from './figures.service.ts';
+import { exportLeads, exportTalents } from './leads.export.ts';
 import * as leads from './leads.service.ts';
 import * as talents from './talents.service.ts';
 
@@ -29,6 +30,11 @@ export async function leadRoutes(app: FastifyZod): Promise<void> {
     '/api/leads',
     { schema: { tags, summary: 'Investment leads of your subtree (filter by division subtree, stage, origin, sector, signing dates, text)', querystring: leadListQuerySchema, response: { 200: pageSchema(leadSchema) } } },
     async (request) => leads.list(contextOf(request), request.query),
+  );
+  app.get(
+    '/api/leads/export',
+    { schema: { tags, summary: 'The filtered list, all pages, as .xlsx (same filters as the list; audited as lead.export)', querystring: leadListQuerySchema } },
+    async (request, reply) => exportLeads(reply, contextOf(request), request.query),
   );
   app.get(
     '/api/leads/figures',
@@ -70,6 +76,11 @@ export async function leadRoutes(app: FastifyZod): Promise<void> {
     '/api/talent-intakes',
     { schema: { tags, summary: 'Talent intake records (filter by division subtree, dates, field)', querystring: talentListQuerySchema, response: { 200: pageSchema(talentIntakeSchema) } } },
     async (request) => talents.list(contextOf(request), request.query),
+  );
+  app.get(
+    '/api/talent-intakes/export',
+    { schema: { tags, summary: 'The filtered talent intakes, all pages, as .xlsx (same filters as the list; audited as talent_intake.export)', querystring: talentListQuerySchema } },
+    async (request, reply) => exportTalents(reply, contextOf(request), request.query),
   );
   app.post(
     '/api/talent-intakes',

@@ -30,7 +30,10 @@ export async function findTalent(db: Executor, id: number): Promise<TalentWithNa
   return selectTalents(db).where('t.id', '=', id).executeTakeFirst();
 }
 
-export async function searchTalents(db: Executor, search: Omit<TalentListQuery, 'divisionId'> & { scopePath: string | null; subtreePath?: string | undefined }) {
+type TalentSearch = Omit<TalentListQuery, 'divisionId'> & { scopePath: string | null; subtreePath?: string | undefined };
+
+/** The list's filters (scope first), shared by the paged list and the Excel export. */
+function filteredTalents(db: Executor, search: Omit<TalentSearch, 'page' | 'pageSize'>) {
   let base = selectTalents(db).where(divisionInScope('t.division_id', search.scopePath));
   if (search.subtreePath) base = base.where(divisionInScope('t.division_id', search.subtreePath));
   if (search.from) base = base.where('t.date', '>=', search.from);
@@ -38,6 +41,16 @@ export async function searchTalents(db: Executor, search: Omit<TalentListQuery, 
   if (search.field) base = base.where('t.field', '=', search.field);
   if (search.archived === 'false') base = base.where('t.archived_at', 'is', null);
   if (search.archived === 'true') base = base.where('t.archived_at', 'is not', null);
+  return base;
+}
+
+/** One page of the filtered talent intakes by ascending id, for the Excel export (keyset paging). */
+export async function talentsAfter(db: Executor, search: Omit<TalentSearch, 'page' | 'pageSize'>, afterId: number, limit: number): Promise<TalentWithNames[]> {
+  return filteredTalents(db, search).where('t.id', '>', afterId).orderBy('t.id').limit(limit).execute();
+}
+
+export async function searchTalents(db: Executor, search: TalentSearch) {
+  const base = filteredTalents(db, search);
   const [rows, count] = await Promise.all([
     base.orderBy('t.date', 'desc').orderBy('t.id', 'desc').limit(search.pageSize).offset((search.page - 1) * search.pageSize).execute(),
     base.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

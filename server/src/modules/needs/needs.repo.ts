@@ -184,7 +184,8 @@ export interface NeedSearch extends Omit<NeedListQuery, 'divisionId' | 'flag' | 
   wantedTo?: string | undefined;
 }
 
-export async function searchNeeds(db: Executor, search: NeedSearch, page: { page: number; pageSize: number } | null) {
+/** The list's filters (visibility first), shared by the paged list and the Excel export. */
+function filteredNeeds(db: Executor, search: NeedSearch) {
   let base = fromNeeds(db).where(search.visible);
   if (search.subtreePath) base = base.where(divisionInScope('n.division_id', search.subtreePath));
   if (search.q) {
@@ -199,6 +200,16 @@ export async function searchNeeds(db: Executor, search: NeedSearch, page: { page
   if (search.wantedFrom) base = base.where('n.wanted_by', '>=', search.wantedFrom);
   if (search.wantedTo) base = base.where('n.wanted_by', '<=', search.wantedTo);
   if (search.claimantOrganisationId) base = base.where('n.claimant_organisation_id', '=', search.claimantOrganisationId);
+  return base;
+}
+
+/** One page of the visible, filtered needs by ascending id, for the Excel export (keyset paging). */
+export async function needsAfter(db: Executor, search: NeedSearch, afterId: number, limit: number): Promise<NeedRow[]> {
+  return filteredNeeds(db, search).selectAll('n').select(joined).where('n.id', '>', afterId).orderBy('n.id').limit(limit).execute();
+}
+
+export async function searchNeeds(db: Executor, search: NeedSearch, page: { page: number; pageSize: number } | null) {
+  const base = filteredNeeds(db, search);
   let query = base.selectAll('n').select(joined).orderBy(sortColumns[search.sort], search.order).orderBy('n.id', search.order);
   if (page) query = query.limit(page.pageSize).offset((page.page - 1) * page.pageSize);
   const [rows, count] = await Promise.all([query.execute(), page ? base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow() : null]);

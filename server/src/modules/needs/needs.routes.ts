@@ -15,6 +15,7 @@ import { resourceSchema } from '@tongxin/core/resources';
 import { z } from 'zod';
 import type { FastifyZod } from '../../http/fastify-zod.ts';
 import { contextOf } from '../../http/context.ts';
+import { exportNeeds } from './needs.export.ts';
 import * as needs from './needs.service.ts';
 import { routeToCase } from './needs.route-to-case.ts';
 import { transition } from './needs.transition.ts';
@@ -35,6 +36,17 @@ export async function needRoutes(app: FastifyZod): Promise<void> {
       },
     },
     async (request) => needs.list(contextOf(request), request.query),
+  );
+  app.get(
+    '/api/needs/export',
+    {
+      schema: {
+        tags,
+        summary: 'The filtered list, all pages, as .xlsx (same filters and visibility as the list; phones masked; audited as need.export)',
+        querystring: needListQuerySchema,
+      },
+    },
+    async (request, reply) => exportNeeds(reply, contextOf(request), request.query),
   );
   app.get(
     '/api/needs/board',

@@ -102,14 +102,20 @@ function flagRange(flag: 'due_soon' | 'past_due' | undefined, now: Date): { want
 }
 
 /** Needs of the reader's subtree, plus those claimed by organisations they act for. */
-export async function list(ctx: ActorContext, query: NeedListQuery) {
-  const { divisionId, flag, page, pageSize, ...rest } = query;
+/** The search a list query stands for: the caller's visibility, the division filter checked (403/400). */
+export async function needSearchOf(ctx: ActorContext, query: NeedListQuery) {
+  const { divisionId, flag, page: _page, pageSize: _pageSize, ...rest } = query;
   const subtree = divisionId === undefined ? undefined : await divisionInReach(ctx, ctx.db, divisionId, 'query.divisionId');
   const units = await actorUnits(ctx.db, ctx.actor);
   const claimed = units.organisationIds.length ? sql<SqlBool>`n.claimant_organisation_id in (${sql.join(units.organisationIds)})` : sql<SqlBool>`1 = 0`;
   const visible = sql<SqlBool>`(${divisionInScope('n.division_id', ctx.actor.scopePath)} or ${claimed})`;
+  return { ...rest, ...(flag ? { state: ['open' as const], published: 'true' as const } : {}), ...flagRange(flag, ctx.clock.now()), visible, subtreePath: subtree?.path };
+}
+
+export async function list(ctx: ActorContext, query: NeedListQuery) {
+  const { page, pageSize } = query;
   const now = ctx.clock.now();
-  const search = { ...rest, ...(flag ? { state: ['open' as const], published: 'true' as const } : {}), ...flagRange(flag, now), visible, subtreePath: subtree?.path };
+  const search = await needSearchOf(ctx, query);
   const { rows, total } = await searchNeeds(ctx.db, search, { page, pageSize });
   return { items: await needsOut(ctx.db, rows, now), total, page, pageSize };
 }

@@ -61,6 +61,30 @@ export async function openMilestoneIds(db: Executor, projectId: number): Promise
   return rows.map((row) => row.id);
 }
 
+/**
+ * Live milestones completed with neither evidence text nor a live attachment: a loop closes only
+ * with evidence (issue 16), so these keep a project from "done".
+ */
+export async function unevidencedMilestoneIds(db: Executor, projectId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('project_milestones as m')
+    .select('m.id')
+    .where('m.project_id', '=', projectId)
+    .where('m.archived_at', 'is', null)
+    .where('m.completed_at', 'is not', null)
+    .where((eb) => eb.or([eb('m.evidence', 'is', null), eb('m.evidence', '=', '')]))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('attachments as a').select('a.id').where('a.owner_type', '=', 'milestone').whereRef('a.owner_id', '=', 'm.id').where('a.deleted_at', 'is', null),
+        ),
+      ),
+    )
+    .orderBy('m.id')
+    .execute();
+  return rows.map((row) => row.id);
+}
+
 export async function insertMilestones(db: Executor, projectId: number, items: Array<{ title: string; dueDate: string }>, at: string): Promise<number[]> {
   if (items.length === 0) return [];
   const rows = await db

@@ -109,7 +109,8 @@ export interface ProjectSearch {
   pageSize: number;
 }
 
-export async function searchProjects(db: Executor, search: ProjectSearch) {
+/** The list's filters (scope first), shared by the paged list and the Excel export. */
+function filteredProjects(db: Executor, search: Omit<ProjectSearch, 'page' | 'pageSize'>) {
   let base = db.selectFrom('projects').where(divisionInScope('projects.division_id', search.scopePath));
   if (search.subtreePath) base = base.where(divisionInScope('projects.division_id', search.subtreePath));
   if (search.q) base = base.where(containsText('projects.title', search.q));
@@ -124,6 +125,32 @@ export async function searchProjects(db: Executor, search: ProjectSearch) {
       return wanted ? exists : eb.not(exists);
     });
   }
+  return base;
+}
+
+/**
+ * One page of the filtered list by ascending id with each project's live milestones, for the
+ * Excel export (keyset paging: each page costs the same whatever the rows before it).
+ */
+export async function projectsAfter(db: Executor, search: Omit<ProjectSearch, 'page' | 'pageSize'>, afterId: number, limit: number) {
+  const ids = filteredProjects(db, search).select('projects.id').where('projects.id', '>', afterId).orderBy('projects.id').limit(limit);
+  const rows = await selectProjects(db, search.today).where('projects.id', 'in', ids).orderBy('projects.id').execute();
+  const milestones =
+    rows.length === 0
+      ? []
+      : await db
+          .selectFrom('project_milestones')
+          .select(['project_id', 'title', 'due_date', 'completed_at', 'evidence'])
+          .where('project_id', 'in', rows.map((row) => row.id))
+          .where('archived_at', 'is', null)
+          .orderBy('due_date')
+          .orderBy('id')
+          .execute();
+  return rows.map((row) => ({ ...row, milestones: milestones.filter((m) => m.project_id === row.id) }));
+}
+
+export async function searchProjects(db: Executor, search: ProjectSearch) {
+  const base = filteredProjects(db, search);
   const ids = base.select('projects.id');
   const [rows, count] = await Promise.all([
     selectProjects(db, search.today)
@@ -137,7 +164,7 @@ export async function searchProjects(db: Executor, search: ProjectSearch) {
   return { items: rows.map(toProject), total: Number(count.n), page: search.page, pageSize: search.pageSize };
 }
 
-/** Projects whose loop is open: live, not yet reviewed, with overdue or unevidenced milestones. */
+/** Projects whose loop is open: live, with overdue or unevidenced milestones. */
 export async function openLoops(db: Executor, scopePath: string | null, subtreePath: string | undefined, today: string) {
   let query = db
     .selectFrom('projects')
@@ -150,7 +177,8 @@ export async function openLoops(db: Executor, scopePath: string | null, subtreeP
     ])
     .where(divisionInScope('projects.division_id', scopePath))
     .where('projects.archived_at', 'is', null)
-    .where('projects.status', '!=', 'reviewed')
+    // Whatever the status: evidence removed after review reopens the loop (issue 16: a project
+    // left this view once reviewed, with milestones that never had evidence).
     .where((eb) => eb.or([eb.exists(overdueMilestonesOf(eb, today).select('m.id')), eb.exists(unevidencedMilestonesOf(eb).select('m.id'))]));
   if (subtreePath) query = query.where(divisionInScope('projects.division_id', subtreePath));
   return query.orderBy('ro.name').orderBy('projects.id').limit(2000).execute();

@@ -14,6 +14,7 @@ import {
 import type { FastifyZod } from '../../http/fastify-zod.ts';
 import { contextOf } from '../../http/context.ts';
 import * as milestones from './milestones.service.ts';
+import { exportProjects } from './projects.export.ts';
 import { idParams, milestoneParams, versionBody } from './projects.schema.ts';
 import * as projects from './projects.service.ts';
 
@@ -23,6 +24,17 @@ export async function projectRoutes(app: FastifyZod): Promise<void> {
     '/api/projects',
     { schema: { tags, summary: 'Projects of your subtree, with overdue flags', querystring: projectListQuerySchema, response: { 200: pageSchema(projectSchema) } } },
     async (request) => projects.list(contextOf(request), request.query),
+  );
+  app.get(
+    '/api/projects/export',
+    {
+      schema: {
+        tags,
+        summary: 'The filtered list, all pages, with milestones, as .xlsx (same filters as the list; audited as project.export)',
+        querystring: projectListQuerySchema,
+      },
+    },
+    async (request, reply) => exportProjects(reply, contextOf(request), request.query),
   );
   app.get(
     '/api/projects/closed-loop',

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/database.ts';
 import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { insertMilestones, listMilestones, openMilestoneIds } from './milestones.repo.ts';
+import { insertMilestones, listMilestones, openMilestoneIds, unevidencedMilestoneIds } from './milestones.repo.ts';
 import { allowedActions, assertCan, type ProjectAction } from './projects.policy.ts';
 import {
   findProject,
@@ -140,7 +140,7 @@ export async function update(ctx: ActorContext, id: number, input: ProjectUpdate
 /**
  * Move a project one step along `planned → active → done → reviewed`. Anything else is 409 with
  * the allowed next states in `details.allowed`; "done" also needs every milestone completed
- * (`details.openMilestoneIds` otherwise). Each change is kept in the history and audited.
+ * (`details.openMilestoneIds` otherwise) and evidenced (`details.unevidencedMilestoneIds`). Each change is kept in the history and audited.
  */
 export async function transition(ctx: ActorContext, id: number, input: ProjectTransition) {
   await ctx.db.transaction().execute(async (trx) => {
@@ -155,6 +155,11 @@ export async function transition(ctx: ActorContext, id: number, input: ProjectTr
     if (input.to === 'done') {
       const open = await openMilestoneIds(trx, id);
       if (open.length > 0) throw new AppError('invalid_transition', { details: { from, to: input.to, allowed, reason: 'open_milestones', openMilestoneIds: open } });
+      // A completed milestone without evidence does not close the loop.
+      const unevidenced = await unevidencedMilestoneIds(trx, id);
+      if (unevidenced.length > 0) {
+        throw new AppError('invalid_transition', { details: { from, to: input.to, allowed, reason: 'unevidenced_milestones', unevidencedMilestoneIds: unevidenced } });
+      }
     }
     const at = nowIso(ctx);
     if (!(await updateProject(trx, id, input.version, { status: input.to }, at))) throw versionConflict('project');

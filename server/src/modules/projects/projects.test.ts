@@ -169,6 +169,20 @@ describe('status transitions', () => {
     expect(response.json().error.details).toMatchObject({ reason: 'open_milestones', allowed: ['done'], openMilestoneIds: project.milestones.map((m: { id: number }) => m.id) });
   });
 
+  it('409: "done" needs every completed milestone evidenced (text or a file), and names the ones without (issue 16)', async () => {
+    let project = await createProject(huaxinStaff, { title: '无佐证闭环', milestones: [{ title: '有佐证', dueDate: '2026-12-20' }, { title: '无佐证', dueDate: '2026-12-21' }] });
+    project = (await move(huaxinStaff, project, 'active')).json();
+    const [withEvidence, without] = project.milestones as Array<{ id: number; version: number }>;
+    await huaxinStaff.patch(`/api/projects/${project.id}/milestones/${withEvidence!.id}`, { completed: true, evidence: '签到表', version: withEvidence!.version });
+    project = (await huaxinStaff.patch(`/api/projects/${project.id}/milestones/${without!.id}`, { completed: true, version: without!.version })).json();
+    const refused = await move(huaxinStaff, project, 'done');
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.details).toMatchObject({ reason: 'unevidenced_milestones', unevidencedMilestoneIds: [without!.id] });
+    const current = project.milestones.find((m: { id: number }) => m.id === without!.id);
+    project = (await huaxinStaff.patch(`/api/projects/${project.id}/milestones/${without!.id}`, { evidence: '照片', version: current.version })).json();
+    expect((await move(huaxinStaff, project, 'done')).statusCode).toBe(200);
+  });
+
   it('409: a reviewed project goes nowhere (allowed is empty); 403: staff cannot mark reviewed', async () => {
     let project = await createProject(huaxinStaff, { title: '已验收', milestones: [] });
     project = (await move(huaxinStaff, project, 'active')).json();
@@ -224,6 +238,22 @@ describe('overdue milestones (Asia/Shanghai dates)', () => {
 });
 
 describe('GET /api/projects/closed-loop', () => {
+  it('200: a reviewed project whose evidence was removed stays in the view (the loop is open again)', async () => {
+    let project = await createProject(huaxinStaff, { title: '验收后撤佐证', milestones: [{ title: '节点', dueDate: '2026-12-20' }] });
+    project = (await move(huaxinStaff, project, 'active')).json();
+    const m = project.milestones[0];
+    project = (await huaxinStaff.patch(`/api/projects/${project.id}/milestones/${m.id}`, { completed: true, evidence: '签到表', version: m.version })).json();
+    project = (await move(huaxinStaff, project, 'done')).json();
+    const cleared = await huaxinStaff.patch(`/api/projects/${project.id}/milestones/${m.id}`, { evidence: null, version: project.milestones[0].version });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    project = cleared.json();
+    const reviewed = await move(qingpuAdmin, project, 'reviewed');
+    expect(reviewed.statusCode, reviewed.body).toBe(200);
+    const loop = (await huaxinStaff.get('/api/projects/closed-loop')).json();
+    const row = loop.units.flatMap((u: { projects: Array<{ id: number }> }) => u.projects).find((p: { id: number }) => p.id === project.id);
+    expect(row).toMatchObject({ overdueMilestones: 0, unevidencedMilestones: 1 });
+  });
+
   it('200: lists, per responsible unit, projects with overdue or unevidenced milestones', async () => {
     const overdue = await createProject(huaxinStaff, { title: '逾期项目', responsibleOrganisationId: ids.huaxinChamber, milestones: [{ title: '逾期', dueDate: '2026-10-01' }] });
     const unevidenced = await createProject(huaxinStaff, { title: '无佐证项目', milestones: [{ title: '完成无佐证', dueDate: '2026-12-20' }] });
@@ -317,7 +347,7 @@ describe('PATCH /api/projects/:id, milestones and archive', () => {
     let project = await createProject(huaxinStaff, { title: '完成后', milestones: [{ title: 'a', dueDate: '2026-12-01' }] });
     project = (await move(huaxinStaff, project, 'active')).json();
     const m = project.milestones[0];
-    project = (await huaxinStaff.patch(`/api/projects/${project.id}/milestones/${m.id}`, { completed: true, version: m.version })).json();
+    project = (await huaxinStaff.patch(`/api/projects/${project.id}/milestones/${m.id}`, { completed: true, evidence: '签到表', version: m.version })).json();
     project = (await move(huaxinStaff, project, 'done')).json();
     const add = await huaxinStaff.post(`/api/projects/${project.id}/milestones`, { title: 'b', dueDate: '2026-12-01' });
     expect(add.statusCode).toBe(409);

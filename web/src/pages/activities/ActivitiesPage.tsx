@@ -3,6 +3,7 @@ import { Card, Flex, Table, Tag, Typography } from 'antd';
 import { CameraOutlined } from '@ant-design/icons';
 import { activityKinds, type Activity } from '@tongxin/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { ExportButton } from '../../components/imports/ExportButton.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { activityKeys, listActivities, type ActivityFilters as Filters } from '../../api/activities.ts';
@@ -71,7 +72,11 @@ export function ActivitiesPage() {
     <Card
       title={t('work.activities.listTitle')}
       data-testid="activities-page"
-      extra={<ListActions onRefresh={() => void refetch()} refreshing={isFetching && !isPending} onCreate={writesWork(me) ? () => setCreating(true) : undefined} createLabel={t('work.activities.create')} createTestId="activity-create" />}
+      extra={
+        <ListActions onRefresh={() => void refetch()} refreshing={isFetching && !isPending} onCreate={writesWork(me) ? () => setCreating(true) : undefined} createLabel={t('work.activities.create')} createTestId="activity-create">
+          <ExportButton entity="activity" filters={Object.fromEntries(Object.entries(filters))} />
+        </ListActions>
+      }
     >
       <Flex vertical gap={16}>
         <ActivityFilters value={filters} onChange={(changes) => url.set(changes)} onReset={url.clear} />

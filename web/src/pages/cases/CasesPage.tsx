@@ -4,6 +4,7 @@ import { BarChartOutlined } from '@ant-design/icons';
 import { caseCategories, caseChannels, type Case } from '@tongxin/core';
 import { dispatchStates } from '@tongxin/core/sla/dispatch-states';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { ExportButton } from '../../components/imports/ExportButton.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useMe } from '../../api/auth.ts';
@@ -87,6 +88,7 @@ export function CasesPage() {
           <Button icon={<BarChartOutlined />} onClick={() => void navigate('/cases/figures')} data-testid="case-figures-link">
             {t('requestPages.figures.title')}
           </Button>
+          <ExportButton entity="case" filters={Object.fromEntries(Object.entries(filters))} />
         </ListActions>
       }
     >

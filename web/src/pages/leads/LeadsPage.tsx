@@ -9,6 +9,7 @@ import { messageOf } from '../../api/form-errors.ts';
 import { fetchLeadFigures, leadKeys, listLeads, listTalents, type LeadFilters } from '../../api/leads.ts';
 import { DivisionPicker } from '../../components/DivisionPicker.tsx';
 import { enumOptions } from '../../components/enum-options.ts';
+import { ExportButton } from '../../components/imports/ExportButton.tsx';
 import { ListActions } from '../../components/ListActions.tsx';
 import { LoadFailed } from '../../components/ResultPages.tsx';
 import { SearchBox } from '../../components/SearchBox.tsx';
@@ -124,7 +125,11 @@ export function LeadsPage() {
     <Card
       title={t('judgingWeb.leads.listTitle')}
       data-testid="leads-page"
-      extra={<ListActions onRefresh={() => void refetch()} refreshing={isFetching && !isPending} onCreate={writesWork(me) ? () => setCreating(true) : undefined} createLabel={t('judgingWeb.leads.create')} />}
+      extra={
+        <ListActions onRefresh={() => void refetch()} refreshing={isFetching && !isPending} onCreate={writesWork(me) ? () => setCreating(true) : undefined} createLabel={t('judgingWeb.leads.create')}>
+          {tab === 'leads' ? <ExportButton entity="lead" filters={Object.fromEntries(Object.entries(filters))} /> : null}
+        </ListActions>
+      }
     >
       <Tabs
         activeKey={tab}

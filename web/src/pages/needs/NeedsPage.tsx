@@ -3,6 +3,7 @@ import { Card, Checkbox, Flex, Select, Space, Table, Tabs, Tag, Typography } fro
 import type { Need } from '@tongxin/core';
 import { claimStates } from '@tongxin/core/sla/claim-states';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { ExportButton } from '../../components/imports/ExportButton.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useMe } from '../../api/auth.ts';
@@ -77,7 +78,9 @@ export function NeedsPage() {
           onCreate={writesWork(me) ? () => setPosting(true) : undefined}
           createLabel={t('requestPages.needs.post')}
           createTestId="need-post"
-        />
+        >
+          {view === 'all' ? <ExportButton entity="need" filters={Object.fromEntries(Object.entries(list))} /> : null}
+        </ListActions>
       }>
       <Tabs
         activeKey={view}

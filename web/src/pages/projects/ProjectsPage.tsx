@@ -3,6 +3,7 @@ import { Button, Card, Flex, Progress, Space, Table, Typography } from 'antd';
 import { ApartmentOutlined } from '@ant-design/icons';
 import { projectStatuses, type Project } from '@tongxin/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { ExportButton } from '../../components/imports/ExportButton.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useMe } from '../../api/auth.ts';
@@ -82,6 +83,7 @@ export function ProjectsPage() {
           <Button icon={<ApartmentOutlined />} onClick={() => void navigate('/projects/closed-loop')} data-testid="closed-loop-link">
             {t('work.closedLoop.title')}
           </Button>
+          <ExportButton entity="project" filters={Object.fromEntries(Object.entries(filters))} />
         </ListActions>
       }
     >
