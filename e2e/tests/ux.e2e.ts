@@ -1,0 +1,116 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
+import { clickWhenStill, inputOf, onFailure, signIn } from '../support/pages.ts';
+import { startServer, type E2eServer } from '../support/server.ts';
+
+/**
+ * Issue 17: office pages a new staff member gets right the first time. Each test here failed
+ * before its fix: a form that replaced what was typed, a follow-up form that answered for the
+ * caller, a contact clock met by a reply, a blind review whose public page named the applicants.
+ */
+let server: E2eServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const patient = { timeout: 30_000 };
+const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' };
+
+/** This year's demo competition: blind review open, jinshan.expert1 among its raters. */
+async function currentCompetition(): Promise<{ id: number; applicants: string[] }> {
+  const row = await server.handle.db.selectFrom('competitions').select('id').where('title', 'like', '% 年度金山区统战创新项目评审').orderBy('id', 'desc').executeTakeFirstOrThrow();
+  const applicants = await server.handle.db
+    .selectFrom('competition_entries')
+    .innerJoin('organisations', 'organisations.id', 'competition_entries.organisation_id')
+    .select('organisations.name')
+    .where('competition_entries.competition_id', '=', row.id)
+    .execute();
+  return { id: row.id, applicants: applicants.map((a) => a.name) };
+}
+
+const errorsOf = (page: Page) => page.locator('.ant-form-item-explain-error').allTextContents();
+
+describe('forms keep what the user typed', () => {
+  it('a score of 35 in a 0–30 field is refused with the field’s message, stays as typed, and nothing is saved', async () => {
+    const { id } = await currentCompetition();
+    const { context, page } = await newPage(browser);
+    onFailure(page, 'ux-score-range-failed');
+    await signIn(page, server.url, 'jinshan.expert1');
+    await page.goto(`${server.url}/competitions/${id}/review`);
+    await page.getByTestId('score-sheet').waitFor();
+    const progress = await page.getByTestId('review-progress').textContent();
+    const saves: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'PUT' && request.url().includes('/review/entries/')) saves.push(request.url());
+    });
+    await inputOf(page, 'score-innovation').fill('35');
+    await inputOf(page, 'score-effect').fill('30');
+    await inputOf(page, 'score-model').fill('20');
+    await inputOf(page, 'score-recommend').fill('1');
+    await clickWhenStill(page, 'score-save');
+    await expect.poll(() => errorsOf(page), patient).toEqual(['不能大于 30']);
+    expect(await inputOf(page, 'score-innovation').inputValue()).toBe('35');
+    expect(saves).toEqual([]);
+    expect(await page.getByTestId('review-progress').textContent()).toBe(progress);
+    await screenshot(page, 'ux-score-refused');
+    await context.close();
+  });
+});
+
+describe('follow-up calls are not pre-filled', () => {
+  it('the 回访 form opens with no answer chosen and refuses to save without both; a replied case without a logged contact does not show the contact clock as met', async () => {
+    const replied = await server.handle.db
+      .selectFrom('cases')
+      .select('id')
+      .where('state', '=', 'replied')
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('case_events').select('case_events.id').whereRef('case_events.case_id', '=', 'cases.id').where('case_events.action', '=', 'contacted'))))
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const { context, page } = await newPage(browser);
+    onFailure(page, 'ux-follow-up-failed');
+    await signIn(page, server.url, 'admin');
+    await page.goto(`${server.url}/cases/${replied.id}`);
+    await page.getByTestId('case-detail-page').waitFor();
+    const contact = page.getByTestId('case-clock-contact');
+    await contact.waitFor();
+    expect(await contact.textContent()).toMatch(/^联系时限: 未记录联系 · 结束 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    expect(await page.getByTestId('case-clock-reply').textContent()).toMatch(/^答复时限: (按时|超时完成) · 完成 .+ · 截止 .+$/);
+
+    await clickWhenStill(page, 'case-step-followed_up');
+    await page.getByTestId('case-step-ok').waitFor();
+    expect(await page.getByTestId('case-step-satisfaction').locator('input:checked').count()).toBe(0);
+    expect(await page.getByTestId('case-step-solved').locator('input:checked').count()).toBe(0);
+    await clickWhenStill(page, 'case-step-ok');
+    await expect.poll(() => errorsOf(page), patient).toHaveLength(2);
+    expect(await page.getByTestId('case-step-ok').isVisible()).toBe(true);
+    const state = await server.handle.db.selectFrom('cases').select('state').where('id', '=', replied.id).executeTakeFirstOrThrow();
+    expect(state.state).toBe('replied');
+    await context.close();
+  });
+});
+
+describe('blind review', () => {
+  it('a rater of the blind review opens the public vote page on a phone and it names no applicant', async () => {
+    const { id, applicants } = await currentCompetition();
+    expect(applicants.length).toBeGreaterThan(0);
+    // The public vote of this year's round opens while the review is still blind.
+    await server.handle.db.updateTable('competition_phases').set({ opened_at: new Date().toISOString() }).where('competition_id', '=', id).where('kind', '=', 'public_vote').execute();
+    const { context, page } = await newPage(browser, phone);
+    onFailure(page, 'ux-blind-public-failed');
+    await signIn(page, server.url, 'jinshan.expert1');
+    await page.goto(`${server.url}/public/competitions/${id}`);
+    await page.getByTestId('public-vote').waitFor();
+    const text = (await page.getByTestId('public-vote').textContent()) ?? '';
+    expect(await page.locator('[data-testid^="vote-entry-"]').count()).toBeGreaterThan(0);
+    for (const name of applicants) expect(text).not.toContain(name);
+    await screenshot(page, 'ux-blind-public-phone');
+    await context.close();
+  });
+});
