@@ -114,3 +114,31 @@ describe('blind review', () => {
     await context.close();
   });
 });
+
+describe('drill-down at the default view', () => {
+  it('with "all divisions" a figure opens its list with the same count, and the period it applies is shown and can be cleared', async () => {
+    const { context, page } = await newPage(browser);
+    onFailure(page, 'ux-drill-all-failed');
+    await signIn(page, server.url, 'admin');
+    await page.goto(`${server.url}/dashboard`);
+    await page.getByTestId('dashboard-ready').waitFor();
+    expect(new URL(page.url()).searchParams.get('divisionId')).toBe(null);
+    const text = await page.getByTestId('figure-cases').locator('.ant-statistic-content-value').innerText();
+    const cases = Number(text.replace(/[^\d]/g, ''));
+    expect(cases).toBeGreaterThan(0);
+    await clickWhenStill(page, 'figure-cases');
+    await page.getByTestId('cases-page').waitFor();
+    const params = new URL(page.url()).searchParams;
+    expect(params.get('divisionId')).toBe(null);
+    expect(params.get('from')).toMatch(/^\d{4}-\d\d-\d\d$/);
+    await page.locator('.ant-pagination-total-text').getByText(`共 ${cases} 条`).waitFor();
+    // The period is not a control of the cases filter bar: it is a chip that says so and clears.
+    const chip = page.getByTestId('applied-filter-period');
+    expect(await chip.textContent()).toMatch(/^受理时间 \d{4}-\d\d-\d\d – \d{4}-\d\d-\d\d/);
+    await screenshot(page, 'ux-drill-all-cases');
+    await chip.locator('.ant-tag-close-icon').click();
+    await expect.poll(() => chip.count(), patient).toBe(0);
+    expect([new URL(page.url()).searchParams.get('from'), new URL(page.url()).searchParams.get('to')]).toEqual([null, null]);
+    await context.close();
+  });
+});
