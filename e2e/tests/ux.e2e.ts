@@ -142,3 +142,28 @@ describe('drill-down at the default view', () => {
     await context.close();
   });
 });
+
+describe('closed-loop view', () => {
+  it('is a paged table of every project with the stages as columns, problem projects first; "on track" lists the rest', async () => {
+    const { context, page } = await newPage(browser, { viewport: { width: 1440, height: 900 } });
+    onFailure(page, 'ux-closed-loop-failed');
+    await signIn(page, server.url, 'admin');
+    await page.goto(`${server.url}/projects/closed-loop`);
+    const table = page.getByTestId('closed-loop-table');
+    await table.locator('tbody tr.ant-table-row').first().waitFor();
+    const projects = await server.handle.db.selectFrom('projects').select((eb) => eb.fn.countAll<number>().as('n')).where('archived_at', 'is', null).executeTakeFirstOrThrow();
+    expect(Number(projects.n)).toBeGreaterThan(20);
+    await page.locator('.ant-pagination-total-text').getByText(`共 ${Number(projects.n)} 条`).waitFor();
+    const headers = await table.locator('thead th').allInnerTexts();
+    expect(headers.filter((h) => ['计划中', '进行中', '已完成', '已验收'].includes(h.trim()))).toEqual(['计划中', '进行中', '已完成', '已验收']);
+    // The first page starts with the projects that have an overdue or unevidenced milestone.
+    const firstOverdue = await table.locator('tbody tr.ant-table-row').first().locator('.ant-tag-red, .ant-tag-orange').count();
+    expect(firstOverdue).toBeGreaterThan(0);
+    await screenshot(page, 'ux-closed-loop');
+    await page.getByTestId('closed-loop-problem').getByText('正常').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('problem'), patient).toBe('false');
+    await expect.poll(async () => table.locator('tbody tr.ant-table-row').count(), patient).toBeGreaterThan(0);
+    await expect.poll(async () => table.locator('tbody .ant-tag-red, tbody .ant-tag-orange').count(), patient).toBe(0);
+    await context.close();
+  });
+});
