@@ -167,3 +167,34 @@ describe('closed-loop view', () => {
     await context.close();
   });
 });
+
+describe('words in the audit log', () => {
+  it('shows actions and system actors as words in English and Chinese, never as raw keys', async () => {
+    const at = new Date().toISOString();
+    const entries = [
+      { action: 'portal.submit', actor: 'portal', entity: 'case' },
+      { action: 'need.expire', actor: 'system', entity: 'need' },
+      { action: 'case.dispatch', actor: 'system', entity: 'case' },
+    ];
+    for (const e of entries) {
+      await server.handle.db.insertInto('audit_log').values({ at, actor_id: null, actor_name: e.actor, action: e.action, entity: e.entity, entity_id: '1', division_id: null, ip: null, request_id: null, detail: null }).execute();
+    }
+    for (const [locale, expected] of [
+      ['en', ['Request submitted on the portal', 'Public portal', 'Need expired', 'System', 'Request · Dispatch']],
+      ['zh-CN', ['群众在线提交诉求', '群众门户', '需求到期', '系统', '诉求 · 派单']],
+    ] as const) {
+      // The page speaks the user's remembered language.
+      await server.handle.db.updateTable('users').set({ locale }).where('username', '=', 'admin').execute();
+      const { context, page } = await newPage(browser, { locale, viewport: { width: 1440, height: 900 } });
+      onFailure(page, `ux-audit-${locale}-failed`);
+      await signIn(page, server.url, 'admin');
+      await page.goto(`${server.url}/audit`);
+      const table = page.getByTestId('audit-table');
+      await table.locator('tbody tr.ant-table-row').first().waitFor();
+      const text = (await table.locator('tbody').innerText()).replace(/\s+/g, ' ');
+      for (const words of expected) expect(text, locale).toContain(words);
+      for (const raw of ['portal.submit', 'need.expire', 'case.dispatch']) expect(text, locale).not.toContain(raw);
+      await context.close();
+    }
+  });
+});
