@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appliedFilters, dayBefore, periodText } from './applied-filters.ts';
+import { appliedFilters, dayBefore, daysInPeriod, periodText } from './applied-filters.ts';
 
 const defs = [
   { key: 'period', params: ['from', 'to'], text: (v: Record<string, string | undefined>) => periodText(v.from, v.to) },
@@ -23,5 +23,13 @@ describe('appliedFilters: every filter read from the address gets a chip', () =>
     expect(dayBefore('2026-07-01')).toBe('2026-06-30');
     expect(dayBefore('2026-01-01')).toBe('2025-12-31');
     expect(dayBefore('2028-03-01')).toBe('2028-02-29');
+  });
+});
+
+describe('daysInPeriod', () => {
+  it('counts both ends, across a leap day', () => {
+    expect(daysInPeriod('2026-01-01', '2026-01-01')).toBe(1);
+    expect(daysInPeriod('2026-01-24', '2026-12-31')).toBe(342);
+    expect(daysInPeriod('2028-02-01', '2028-03-01')).toBe(30);
   });
 });

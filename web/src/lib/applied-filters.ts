@@ -44,3 +44,8 @@ export function dayBefore(date: string): string {
 export function periodText(from: string | undefined, to: string | undefined): string {
   return `${from ?? '…'} – ${to ?? '…'}`;
 }
+
+/** Days from `from` to `to`, both included (`YYYY-MM-DD`). */
+export function daysInPeriod(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+}
