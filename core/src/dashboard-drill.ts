@@ -24,7 +24,8 @@ export type DrillFigure =
   | 'articles'; // key: media level or 'unknown' (optional)
 
 export interface DrillInput {
-  divisionId: number;
+  /** The division shown; null or absent for "all divisions" (the lists then cover the reader's whole scope, as the figure does). */
+  divisionId?: number | null;
   from: string;
   to: string;
   key?: string;
@@ -58,23 +59,24 @@ function lastDayOfMonth(month: string): string {
  * // → { list: 'activities', query: { divisionId: '7', from: '2026-01-01', to: '2026-06-30', kind: 'training' } }
  */
 export function drillDown(figure: DrillFigure, input: DrillInput): DrillTarget {
-  const divisionId = String(input.divisionId);
+  // Spread into every query: no `divisionId` at "all divisions", so the list covers the whole scope.
+  const divisionId: Record<string, string> = input.divisionId ? { divisionId: String(input.divisionId) } : {};
   const key = input.key;
   const withKey = (name: string): Record<string, string> => (key ? { [name]: key } : {});
   switch (figure) {
     case 'organisations':
     case 'members':
-      return { list: 'organisations', query: { divisionId, ...withKey('type') } };
+      return { list: 'organisations', query: { ...divisionId, ...withKey('type') } };
     case 'venues':
-      return { list: 'venues', query: { divisionId } };
+      return { list: 'venues', query: { ...divisionId } };
     case 'venues.level':
-      return { list: 'venues', query: { divisionId, ...withKey('level') } };
+      return { list: 'venues', query: { ...divisionId, ...withKey('level') } };
     case 'venues.stars':
-      return { list: 'venues', query: { divisionId, ...withKey('stars') } };
+      return { list: 'venues', query: { ...divisionId, ...withKey('stars') } };
     case 'projects':
-      return { list: 'projects', query: { divisionId, ...withKey('status') } };
+      return { list: 'projects', query: { ...divisionId, ...withKey('status') } };
     case 'projects.overdue':
-      return { list: 'projects', query: { divisionId, overdue: 'true' } };
+      return { list: 'projects', query: { ...divisionId, overdue: 'true' } };
     case 'activities': {
       let { from, to } = input;
       if (input.month) {
@@ -83,15 +85,15 @@ export function drillDown(figure: DrillFigure, input: DrillInput): DrillTarget {
         from = monthFrom > from ? monthFrom : from;
         to = monthTo < to ? monthTo : to;
       }
-      return { list: 'activities', query: { divisionId, from, to, ...withKey('kind') } };
+      return { list: 'activities', query: { ...divisionId, from, to, ...withKey('kind') } };
     }
     case 'pairings':
       return { list: 'pairings', id: Number(key), query: {} };
     case 'needs':
-      return { list: 'needs', query: { divisionId, ...withKey('state') } };
+      return { list: 'needs', query: { ...divisionId, ...withKey('state') } };
     case 'cases': {
       // The cases list takes `to` as an exclusive bound.
-      const query: Record<string, string> = { divisionId, from: input.from, to: addDays(input.to, 1), ...withKey('state') };
+      const query: Record<string, string> = { ...divisionId, from: input.from, to: addDays(input.to, 1), ...withKey('state') };
       if (input.unitKey) {
         const [unitType, unitId] = input.unitKey.split(':');
         query.unitType = unitType!;
@@ -100,16 +102,16 @@ export function drillDown(figure: DrillFigure, input: DrillInput): DrillTarget {
       return { list: 'cases', query };
     }
     case 'competitions':
-      return { list: 'competitions', query: { divisionId } };
+      return { list: 'competitions', query: { ...divisionId } };
     case 'money':
-      return { list: 'campaigns', query: { divisionId } };
+      return { list: 'campaigns', query: { ...divisionId } };
     case 'investment.stage':
-      return { list: 'leads', query: { divisionId, ...withKey('stage') } };
+      return { list: 'leads', query: { ...divisionId, ...withKey('stage') } };
     case 'investment.signed':
-      return { list: 'leads', query: { divisionId, signedFrom: input.from, signedTo: input.to } };
+      return { list: 'leads', query: { ...divisionId, signedFrom: input.from, signedTo: input.to } };
     case 'talents':
-      return { list: 'talent-intakes', query: { divisionId, from: input.from, to: input.to } };
+      return { list: 'talent-intakes', query: { ...divisionId, from: input.from, to: input.to } };
     case 'articles':
-      return { list: 'articles', query: { divisionId, from: input.from, to: input.to, ...withKey('level') } };
+      return { list: 'articles', query: { ...divisionId, from: input.from, to: input.to, ...withKey('level') } };
   }
 }

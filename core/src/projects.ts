@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ymdDateSchema } from './organisations.ts';
-import { pageQuerySchema } from './paging.ts';
+import { pageQuerySchema, pageSchema } from './paging.ts';
 
 /**
  * Projects (项目清单) move `planned → active → done → reviewed`, one step at a time. A project is
@@ -210,25 +210,35 @@ export const projectListQuerySchema = pageQuerySchema.extend({
 });
 export type ProjectListQuery = z.infer<typeof projectListQuerySchema>;
 
-/** 责任闭环: per responsible unit, the projects whose loop is not closed. */
-export const closedLoopSchema = z.object({
-  today: z.string(),
-  units: z.array(
-    z.object({
-      organisation: workRefSchema.nullable(),
-      projects: z.array(
-        z.object({
-          id: z.number().int(),
-          title: z.string(),
-          status: z.enum(projectStatuses),
-          divisionName: z.string(),
-          overdueMilestones: z.number().int(),
-          unevidencedMilestones: z.number().int(),
-        }),
-      ),
-    }),
-  ),
+/**
+ * 责任闭环: one row per project of the subtree — every project, not only the troubled ones, so a
+ * unit finds its own — with the loop's stages (status planned → active → done → reviewed, and the
+ * milestones: done of total, overdue, done without evidence). Problem rows (an overdue or
+ * unevidenced milestone) come first.
+ */
+export const closedLoopRowSchema = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  status: z.enum(projectStatuses),
+  divisionName: z.string(),
+  organisation: workRefSchema.nullable(),
+  milestones: z.number().int(),
+  completedMilestones: z.number().int(),
+  overdueMilestones: z.number().int(),
+  unevidencedMilestones: z.number().int(),
+  problem: z.boolean(),
 });
+export type ClosedLoopRow = z.infer<typeof closedLoopRowSchema>;
+
+export const closedLoopSchema = pageSchema(closedLoopRowSchema).extend({ today: z.string(), problems: z.number().int() });
 export type ClosedLoop = z.infer<typeof closedLoopSchema>;
 
-export const closedLoopQuerySchema = z.object({ divisionId: z.coerce.number().int().positive().optional() });
+export const closedLoopQuerySchema = pageQuerySchema.extend({
+  divisionId: z.coerce.number().int().positive().optional(),
+  q: z.string().trim().max(60).optional(),
+  status: z.enum(projectStatuses).optional(),
+  organisationId: z.coerce.number().int().positive().optional(),
+  /** `true`: only projects with a problem; `false`: only those without. */
+  problem: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+});
+export type ClosedLoopQuery = z.infer<typeof closedLoopQuerySchema>;

@@ -128,6 +128,7 @@ describe('requests in a real browser', () => {
     await staff.getByTestId('case-reply').getByText(replyText).waitFor();
     await takeStep(staff, 'followed_up', async () => {
       await staff.getByTestId('case-step-satisfaction').getByText('满意', { exact: true }).click();
+      await staff.getByTestId('case-step-solved').getByText('已解决', { exact: true }).click();
     });
     await expect.poll(() => stateOf(staff), { timeout: 15_000 }).toBe('followed_up');
     await takeStep(staff, 'closed');
@@ -290,6 +291,7 @@ describe('requests in a real browser', () => {
     await expect.poll(() => stateOf(staff), { timeout: 15_000 }).toBe('replied');
     await takeStep(staff, 'followed_up', async () => {
       await staff.getByTestId('case-step-satisfaction').getByText('满意', { exact: true }).click();
+      await staff.getByTestId('case-step-solved').getByText('已解决', { exact: true }).click();
     });
     await expect.poll(() => stateOf(staff), { timeout: 15_000 }).toBe('followed_up');
     await staffContext.close();

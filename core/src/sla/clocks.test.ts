@@ -53,6 +53,18 @@ describe('clocks of a help request across the National Day week', () => {
     expect(summary(late.accept)).toEqual({ status: 'missed', due: '2026-09-30 11:00', remaining: -310, overdue: 310 });
   });
 
+  it('does not meet the contact clock with a reply: without a logged contact it ends cancelled at the reply', () => {
+    const history: RequestHistoryEntry[] = [...beforeNationalDay, { state: 'accepted', at: '2026-09-30 10:45' }, { state: 'replied', at: '2026-09-30 16:00' }];
+    const c = computeRequestClocks('help', history, { now: '2026-10-20 10:00' });
+    expect(c.contact.status).toBe('cancelled');
+    expect(local(c.contact.stoppedAt)).toBe('2026-09-30 16:00');
+    expect(c.contact.remainingMinutes).toBe(null);
+    expect(c.reply.status).toBe('met');
+    // A contact logged before the reply still meets it.
+    const called = computeRequestClocks('help', [...history.slice(0, 3), { event: 'contacted', at: '2026-09-30 11:00' }, history[3]!], { now: '2026-10-20 10:00' });
+    expect(summary(called.contact)).toEqual({ status: 'met', due: '2026-10-01 10:00', remaining: 23 * 60, overdue: 0 });
+  });
+
   it('meets a clock stopped exactly at the due time', () => {
     const c = computeRequestClocks('help', [...beforeNationalDay, { state: 'accepted', at: '2026-09-30 11:00' }], { now: '2026-10-09 10:00' });
     expect(c.accept.status).toBe('met');

@@ -74,8 +74,8 @@ const openRound = (rounds: Round[]): Round | null => {
  * Rounds: every dispatch (and re-dispatch) starts fresh accept, contact and reply clocks for the unit
  * it goes to. Before any dispatch a reply clock runs from registration, so a request left waiting
  * shows as overdue for the office. A reopen (`followed_up → in_progress`) starts a new reply round
- * for the redo. Stops: `accepted` stops accept; a logged contact or a reply stops contact (a reply
- * reaches the person); `replied` stops reply. `returned` and `closed` cancel what is still running.
+ * for the redo. Stops: `accepted` stops accept; only a logged contact stops contact; `replied` stops
+ * reply and cancels a contact clock still running. `returned` and `closed` cancel what is still running.
  *
  * @example
  * computeRequestClocks('help', [
@@ -130,7 +130,9 @@ export function computeRequestClocks(
         break;
       case 'replied':
         stop(replies, ms);
-        stop(contacts, ms);
+        // Only a logged contact meets the contact clock. A reply recorded without one ends the
+        // round without its event (cancelled): not "met", which would credit a call nobody made.
+        cancel(contacts, ms);
         break;
       case 'returned':
       case 'closed':

@@ -12,6 +12,8 @@ export interface LeadFilters {
   stage?: string;
   origin?: string;
   divisionId?: number;
+  signedFrom?: string;
+  signedTo?: string;
   page: number;
   pageSize: number;
 }
@@ -21,7 +23,7 @@ export const leadKeys = {
   list: (filters: Partial<LeadFilters>) => ['leads', 'list', filters] as const,
   figures: (divisionId: number | undefined) => ['leads', 'figures', divisionId ?? null] as const,
   detail: (id: number) => ['leads', 'detail', id] as const,
-  talents: (filters: { page: number; pageSize: number }) => ['leads', 'talents', filters] as const,
+  talents: (filters: { page: number; pageSize: number; divisionId?: number | undefined; from?: string | undefined; to?: string | undefined }) => ['leads', 'talents', filters] as const,
 };
 
 export const listLeads = (filters: Partial<LeadFilters>) => api.get<Page<Lead>>('/api/leads', { ...filters });
@@ -32,4 +34,4 @@ export const createLead = (input: LeadCreate) => api.post<LeadDetail>('/api/lead
 export const updateLead = (id: number, input: LeadUpdate) => api.patch<LeadDetail>(`/api/leads/${id}`, input);
 export const changeLeadStage = (id: number, input: { to: LeadStage; date?: string; contractFen?: number; landedFen?: number; note?: string; version: number }) =>
   api.post<LeadDetail>(`/api/leads/${id}/stage`, input);
-export const listTalents = (filters: { page: number; pageSize: number }) => api.get<Page<TalentIntake>>('/api/talent-intakes', { ...filters });
+export const listTalents = (filters: { page: number; pageSize: number; divisionId?: number | undefined; from?: string | undefined; to?: string | undefined }) => api.get<Page<TalentIntake>>('/api/talent-intakes', { ...filters });

@@ -16,7 +16,7 @@ export const projectKeys = {
   all: ['projects'] as const,
   list: (filters: Partial<ProjectFilters>) => ['projects', 'list', filters] as const,
   detail: (id: number) => ['projects', 'detail', id] as const,
-  closedLoop: (divisionId: number | undefined) => ['projects', 'closed-loop', divisionId ?? null] as const,
+  closedLoop: (filters: ClosedLoopFilters) => ['projects', 'closed-loop', filters] as const,
 };
 
 export function listProjects(filters: Partial<ProjectFilters>): Promise<Page<Project>> {
@@ -27,8 +27,19 @@ export function fetchProject(id: number): Promise<ProjectDetail> {
   return api.get<ProjectDetail>(`/api/projects/${id}`);
 }
 
-export function fetchClosedLoop(divisionId?: number): Promise<ClosedLoop> {
-  return api.get<ClosedLoop>('/api/projects/closed-loop', { divisionId });
+/** The closed-loop table's filters, as the URL holds them. */
+export interface ClosedLoopFilters {
+  divisionId?: number | undefined;
+  q?: string | undefined;
+  status?: ProjectStatus | undefined;
+  organisationId?: number | undefined;
+  problem?: 'true' | 'false' | undefined;
+  page: number;
+  pageSize: number;
+}
+
+export function fetchClosedLoop(filters: ClosedLoopFilters): Promise<ClosedLoop> {
+  return api.get<ClosedLoop>('/api/projects/closed-loop', { ...filters });
 }
 
 export function createProject(input: ProjectCreate): Promise<ProjectDetail> {

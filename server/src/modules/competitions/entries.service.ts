@@ -3,7 +3,11 @@ import type { Executor } from '../../db/database.ts';
 import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { can } from './competitions.policy.ts';
+import { listPhases, publishedIds } from './competitions.repo.ts';
 import { assertEditable, loadCompetition } from './competitions.service.ts';
+import { blindReviewInProgress } from './phases.ts';
+import { findRaterOfUser } from './raters.repo.ts';
 import {
   findEntry,
   findEntryByCode,
@@ -46,10 +50,27 @@ async function assertCodeFree(db: Executor, competitionId: number, code: string,
   if (await findEntryByCode(db, competitionId, code, exceptId)) throw new AppError('duplicate', { params: { entity: 'entities.competition_entry', value: code } });
 }
 
+/**
+ * Whether this reader must not see who applied: during a blind review, anyone who is one of its
+ * raters (even an organiser who also scores) or who cannot manage the competition.
+ */
+async function applicantsHiddenFrom(ctx: ActorContext, competitionId: number, divisionPath: string): Promise<boolean> {
+  const [phases, published] = await Promise.all([listPhases(ctx.db, [competitionId]), publishedIds(ctx.db, [competitionId])]);
+  if (!blindReviewInProgress(phases, published.has(competitionId))) return false;
+  if (!can(ctx.actor, 'manage', { divisionPath })) return true;
+  return (await findRaterOfUser(ctx.db, competitionId, ctx.actor.userId)) !== undefined;
+}
+
 export async function list(ctx: ActorContext, competitionId: number, includeWithdrawn: boolean) {
-  await loadCompetition(ctx, ctx.db, competitionId, 'read');
-  const [rows, counts] = await Promise.all([listEntries(ctx.db, competitionId, includeWithdrawn), reviewCountsByEntry(ctx.db, competitionId)]);
-  return rows.map((row) => toEntry(row, counts.get(row.id) ?? 0));
+  const competition = await loadCompetition(ctx, ctx.db, competitionId, 'read');
+  const [rows, counts, hidden] = await Promise.all([
+    listEntries(ctx.db, competitionId, includeWithdrawn),
+    reviewCountsByEntry(ctx.db, competitionId),
+    applicantsHiddenFrom(ctx, competitionId, competition.division_path),
+  ]);
+  const entries = rows.map((row) => toEntry(row, counts.get(row.id) ?? 0));
+  // The linked project names its organisation too, so it goes with the applicant.
+  return hidden ? entries.map((e) => ({ ...e, organisationId: null, organisationName: null, projectId: null, projectTitle: null })) : entries;
 }
 
 export async function create(ctx: ActorContext, competitionId: number, input: EntryCreate) {

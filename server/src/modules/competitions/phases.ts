@@ -49,3 +49,13 @@ export function raterPhase(phases: readonly PhaseRow[], now: string): PhaseRow {
   }
   return chosen;
 }
+
+/**
+ * A blind review is under way: the review phase hides applicants and no result is published yet.
+ * Until publication, everything a rater can open — the entry list, the score sheet and the public
+ * vote page, which anyone (raters included) can open signed out — leaves applicants unnamed; see
+ * docs/blind-review.md. After publication the published phase's own setting decides.
+ */
+export function blindReviewInProgress(phases: readonly PhaseRow[], published: boolean): boolean {
+  return !published && phaseOf(phases, 'review').hide_authors === 1;
+}

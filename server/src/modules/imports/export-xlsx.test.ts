@@ -90,6 +90,17 @@ describe('exportXlsx', () => {
     expect(audit!.actor_id).toBe(t.fixture.users.huaxinStaff.id);
   });
 
+  it('200: the file name carries the Beijing date, not the UTC one (23:30 UTC is the next morning in Shanghai)', async () => {
+    const before = t.clock.now().toISOString();
+    t.clock.set('2026-11-25T23:30:00.000Z');
+    try {
+      const response = await exporter.inject({ method: 'GET', url: '/users' });
+      expect(response.headers['content-disposition']).toBe(`attachment; filename="user-20261126.xlsx"; filename*=UTF-8''${encodeURIComponent('用户_20261126.xlsx')}`);
+    } finally {
+      t.clock.set(before);
+    }
+  });
+
   it('200: thousands of rows stream through one page at a time', async () => {
     const response = await exporter.inject({ method: 'GET', url: '/many' });
     const sheet = await read(response.rawPayload);

@@ -6,6 +6,7 @@ import type { FastifyReply } from 'fastify';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { attachmentDisposition } from './imports.template.ts';
+import { shanghaiDateKey } from '@tongxin/core/calendar/index';
 
 export type ExportCell = string | number | Date | null | undefined;
 
@@ -62,7 +63,8 @@ const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sh
  */
 export async function exportXlsx<T>(reply: FastifyReply, ctx: ActorContext, options: ExportOptions<T>): Promise<FastifyReply> {
   const title = translate(ctx.locale, options.label);
-  const day = nowIso(ctx).slice(0, 10).replaceAll('-', '');
+  // The office's day (Beijing), not UTC's: an export at 07:00 in Shanghai is dated that day.
+  const day = shanghaiDateKey(nowIso(ctx)).replaceAll('-', '');
   const output = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || 'Sheet1');

@@ -164,24 +164,73 @@ export async function searchProjects(db: Executor, search: ProjectSearch) {
   return { items: rows.map(toProject), total: Number(count.n), page: search.page, pageSize: search.pageSize };
 }
 
-/** Projects whose loop is open: live, with overdue or unevidenced milestones. */
-export async function openLoops(db: Executor, scopePath: string | null, subtreePath: string | undefined, today: string) {
+/** Projects whose loop is open: live, not yet reviewed, with overdue or unevidenced milestones. */
+export interface LoopFilter {
+  scopePath: string | null;
+  subtreePath?: string | undefined;
+  today: string;
+  q?: string | undefined;
+  status?: ProjectStatus | undefined;
+  organisationId?: number | undefined;
+  problem?: boolean | undefined;
+}
+
+/** The projects of the closed-loop table (live ones of the scope), filtered. */
+function loopQuery(db: Executor, f: LoopFilter) {
   let query = db
     .selectFrom('projects')
     .innerJoin('divisions', 'divisions.id', 'projects.division_id')
     .leftJoin('organisations as ro', 'ro.id', 'projects.responsible_organisation_id')
-    .select(['projects.id', 'projects.title', 'projects.status', 'projects.responsible_organisation_id', 'ro.name as organisation_name', 'divisions.name as division_name'])
-    .select((eb) => [
-      overdueMilestonesOf(eb, today).select((e) => e.fn.countAll<number>().as('n')).as('overdue_count'),
-      unevidencedMilestonesOf(eb).select((e) => e.fn.countAll<number>().as('n')).as('unevidenced_count'),
-    ])
-    .where(divisionInScope('projects.division_id', scopePath))
-    .where('projects.archived_at', 'is', null)
-    // Whatever the status: evidence removed after review reopens the loop (issue 16: a project
-    // left this view once reviewed, with milestones that never had evidence).
-    .where((eb) => eb.or([eb.exists(overdueMilestonesOf(eb, today).select('m.id')), eb.exists(unevidencedMilestonesOf(eb).select('m.id'))]));
-  if (subtreePath) query = query.where(divisionInScope('projects.division_id', subtreePath));
-  return query.orderBy('ro.name').orderBy('projects.id').limit(2000).execute();
+    .where(divisionInScope('projects.division_id', f.scopePath))
+    .where('projects.archived_at', 'is', null);
+  if (f.subtreePath) query = query.where(divisionInScope('projects.division_id', f.subtreePath));
+  if (f.q) query = query.where(containsText('projects.title', f.q));
+  if (f.status) query = query.where('projects.status', '=', f.status);
+  if (f.organisationId) query = query.where('projects.responsible_organisation_id', '=', f.organisationId);
+  if (f.problem !== undefined) {
+    query = query.where((eb) => {
+      const troubled = eb.or([eb.exists(overdueMilestonesOf(eb, f.today).select('m.id')), eb.exists(unevidencedMilestonesOf(eb).select('m.id'))]);
+      return f.problem ? troubled : eb.not(troubled);
+    });
+  }
+  return query;
+}
+
+/** One page of the closed-loop table: problem projects first (most overdue first), then by id. */
+export async function closedLoopPage(db: Executor, f: LoopFilter, page: { page: number; pageSize: number }) {
+  const [rows, counts] = await Promise.all([
+    loopQuery(db, f)
+      .select(['projects.id', 'projects.title', 'projects.status', 'projects.responsible_organisation_id', 'ro.name as organisation_name', 'divisions.name as division_name'])
+      .select((eb) => [
+        milestonesOf(eb).select((e) => e.fn.countAll<number>().as('n')).as('milestone_count'),
+        milestonesOf(eb).where('m.completed_at', 'is not', null).select((e) => e.fn.countAll<number>().as('n')).as('completed_count'),
+        overdueMilestonesOf(eb, f.today).select((e) => e.fn.countAll<number>().as('n')).as('overdue_count'),
+        unevidencedMilestonesOf(eb).select((e) => e.fn.countAll<number>().as('n')).as('unevidenced_count'),
+        eb
+          .case()
+          .when(eb.or([eb.exists(overdueMilestonesOf(eb, f.today).select('m.id')), eb.exists(unevidencedMilestonesOf(eb).select('m.id'))]))
+          .then(1)
+          .else(0)
+          .end()
+          .as('problem'),
+      ])
+      .orderBy('problem', 'desc')
+      .orderBy('overdue_count', 'desc')
+      .orderBy('unevidenced_count', 'desc')
+      .orderBy('projects.id')
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize)
+      .execute(),
+    loopQuery(db, f)
+      .select((eb) => [
+        eb.fn.countAll<number>().as('total'),
+        eb.fn
+          .sum<number>(eb.case().when(eb.or([eb.exists(overdueMilestonesOf(eb, f.today).select('m.id')), eb.exists(unevidencedMilestonesOf(eb).select('m.id'))])).then(1).else(0).end())
+          .as('problems'),
+      ])
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(counts.total), problems: Number(counts.problems ?? 0) };
 }
 
 export async function insertProject(

@@ -41,12 +41,12 @@ export async function projectRoutes(app: FastifyZod): Promise<void> {
     {
       schema: {
         tags,
-        summary: '责任闭环: per responsible unit, projects with overdue or unevidenced milestones',
+        summary: '责任闭环: every project with its loop stages (status, milestones done, overdue, unevidenced), problem ones first, paged and filtered',
         querystring: closedLoopQuerySchema,
         response: { 200: closedLoopSchema },
       },
     },
-    async (request) => projects.closedLoop(contextOf(request), request.query.divisionId),
+    async (request) => projects.closedLoop(contextOf(request), request.query),
   );
   app.get(
     '/api/projects/:id',

@@ -1,4 +1,4 @@
-import { isWithinScope, nextProjectStatuses, type ClosedLoop, type ProjectCreate, type ProjectListQuery, type ProjectStatus, type ProjectTransition, type ProjectUpdate } from '@tongxin/core';
+import { isWithinScope, nextProjectStatuses, type ClosedLoop, type ClosedLoopQuery, type ProjectCreate, type ProjectListQuery, type ProjectStatus, type ProjectTransition, type ProjectUpdate } from '@tongxin/core';
 import type { Executor } from '../../db/database.ts';
 import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
@@ -10,7 +10,7 @@ import {
   insertProject,
   insertStatusChange,
   listStatusChanges,
-  openLoops,
+  closedLoopPage,
   searchProjects,
   toProject,
   updateProject,
@@ -187,27 +187,26 @@ export async function archive(ctx: ActorContext, id: number, version: number) {
   return detail(ctx, id);
 }
 
-/** 责任闭环: per responsible unit, the projects with overdue or unevidenced milestones. */
-export async function closedLoop(ctx: ActorContext, divisionId: number | undefined): Promise<ClosedLoop> {
-  const subtreePath = await divisionFilterPath(ctx, divisionId);
+/** 责任闭环: every project of the subtree with its loop's stages, problem ones first, paged. */
+export async function closedLoop(ctx: ActorContext, query: ClosedLoopQuery): Promise<ClosedLoop> {
+  const subtreePath = await divisionFilterPath(ctx, query.divisionId);
   const today = todayOf(ctx);
-  const rows = await openLoops(ctx.db, ctx.actor.scopePath, subtreePath, today);
-  const units = new Map<string, ClosedLoop['units'][number]>();
-  for (const row of rows) {
-    const key = String(row.responsible_organisation_id ?? 'none');
-    let unit = units.get(key);
-    if (!unit) {
-      unit = { organisation: row.responsible_organisation_id === null ? null : { id: row.responsible_organisation_id, name: row.organisation_name ?? '' }, projects: [] };
-      units.set(key, unit);
-    }
-    unit.projects.push({
-      id: row.id,
-      title: row.title,
-      status: row.status as ProjectStatus,
-      divisionName: row.division_name,
-      overdueMilestones: Number(row.overdue_count ?? 0),
-      unevidencedMilestones: Number(row.unevidenced_count ?? 0),
-    });
-  }
-  return { today, units: [...units.values()] };
+  const { rows, total, problems } = await closedLoopPage(
+    ctx.db,
+    { scopePath: ctx.actor.scopePath, subtreePath, today, q: query.q, status: query.status, organisationId: query.organisationId, problem: query.problem },
+    query,
+  );
+  const items = rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    status: row.status as ProjectStatus,
+    divisionName: row.division_name,
+    organisation: row.responsible_organisation_id === null ? null : { id: row.responsible_organisation_id, name: row.organisation_name ?? '' },
+    milestones: Number(row.milestone_count ?? 0),
+    completedMilestones: Number(row.completed_count ?? 0),
+    overdueMilestones: Number(row.overdue_count ?? 0),
+    unevidencedMilestones: Number(row.unevidenced_count ?? 0),
+    problem: Number(row.problem) === 1,
+  }));
+  return { today, items, total, problems, page: query.page, pageSize: query.pageSize };
 }

@@ -238,6 +238,9 @@ describe('overdue milestones (Asia/Shanghai dates)', () => {
 });
 
 describe('GET /api/projects/closed-loop', () => {
+  type Row = { id: number; title: string; status: string; divisionName: string; organisation: { id: number } | null; milestones: number; completedMilestones: number; overdueMilestones: number; unevidencedMilestones: number; problem: boolean };
+  const all = async (client: TestClient, query = '') => (await client.get(`/api/projects/closed-loop?pageSize=200${query}`)).json() as { items: Row[]; total: number; problems: number; today: string };
+
   it('200: a reviewed project whose evidence was removed stays in the view (the loop is open again)', async () => {
     let project = await createProject(huaxinStaff, { title: '验收后撤佐证', milestones: [{ title: '节点', dueDate: '2026-12-20' }] });
     project = (await move(huaxinStaff, project, 'active')).json();
@@ -249,32 +252,69 @@ describe('GET /api/projects/closed-loop', () => {
     project = cleared.json();
     const reviewed = await move(qingpuAdmin, project, 'reviewed');
     expect(reviewed.statusCode, reviewed.body).toBe(200);
-    const loop = (await huaxinStaff.get('/api/projects/closed-loop')).json();
-    const row = loop.units.flatMap((u: { projects: Array<{ id: number }> }) => u.projects).find((p: { id: number }) => p.id === project.id);
+    const loop = await all(huaxinStaff);
+    const row = loop.items.find((p) => p.id === project.id);
     expect(row).toMatchObject({ overdueMilestones: 0, unevidencedMilestones: 1 });
   });
 
-  it('200: lists, per responsible unit, projects with overdue or unevidenced milestones', async () => {
+  it('200: every project of the subtree, each with its loop stages; overdue and unevidenced ones first and flagged', async () => {
     const overdue = await createProject(huaxinStaff, { title: '逾期项目', responsibleOrganisationId: ids.huaxinChamber, milestones: [{ title: '逾期', dueDate: '2026-10-01' }] });
     const unevidenced = await createProject(huaxinStaff, { title: '无佐证项目', milestones: [{ title: '完成无佐证', dueDate: '2026-12-20' }] });
+    const healthy = await createProject(huaxinStaff, { title: '正常项目', milestones: [{ title: '未到期', dueDate: '2027-06-30' }] });
     const m = unevidenced.milestones[0];
     await huaxinStaff.patch(`/api/projects/${unevidenced.id}/milestones/${m.id}`, { completed: true, version: m.version });
-    const loop = (await huaxinStaff.get('/api/projects/closed-loop')).json();
-    const chamber = loop.units.find((u: { organisation: { id: number } | null }) => u.organisation?.id === ids.huaxinChamber);
-    expect(chamber.projects.find((p: { id: number }) => p.id === overdue.id)).toMatchObject({ overdueMilestones: 1, unevidencedMilestones: 0 });
-    const none = loop.units.find((u: { organisation: unknown }) => u.organisation === null);
-    expect(none.projects.find((p: { id: number }) => p.id === unevidenced.id)).toMatchObject({ overdueMilestones: 0, unevidencedMilestones: 1 });
+    const loop = await all(huaxinStaff);
+    const own = (await huaxinStaff.get('/api/projects?pageSize=200')).json();
+    expect(loop.total).toBe(own.total);
+    expect(loop.items.length).toBe(loop.total);
+    const row = (id: number) => loop.items.find((p) => p.id === id)!;
+    expect(row(overdue.id)).toMatchObject({ organisation: { id: ids.huaxinChamber }, milestones: 1, completedMilestones: 0, overdueMilestones: 1, unevidencedMilestones: 0, problem: true });
+    expect(row(unevidenced.id)).toMatchObject({ organisation: null, milestones: 1, completedMilestones: 1, overdueMilestones: 0, unevidencedMilestones: 1, problem: true });
+    expect(row(healthy.id)).toMatchObject({ milestones: 1, completedMilestones: 0, overdueMilestones: 0, unevidencedMilestones: 0, problem: false });
+    // Problem rows first: once a row without a problem appears, none with one follows.
+    const flags = loop.items.map((p) => p.problem);
+    expect(flags.indexOf(false)).toBe(loop.problems);
+    expect(flags.slice(loop.problems).every((flag) => !flag)).toBe(true);
+    expect(loop.problems).toBe(loop.items.filter((p) => p.problem).length);
+
     const current = (await huaxinStaff.get(`/api/projects/${unevidenced.id}`)).json().milestones[0];
     await huaxinStaff.patch(`/api/projects/${unevidenced.id}/milestones/${m.id}`, { evidence: '签到表', version: current.version });
-    const after = (await huaxinStaff.get('/api/projects/closed-loop')).json();
-    expect(after.units.flatMap((u: { projects: Array<{ id: number }> }) => u.projects).some((p: { id: number }) => p.id === unevidenced.id)).toBe(false);
+    const after = await all(huaxinStaff);
+    expect(after.items.find((p) => p.id === unevidenced.id)!.problem).toBe(false);
+    expect(after.problems).toBe(loop.problems - 1);
+  });
+
+  it('200: paged, and filtered by problem, status, unit and title', async () => {
+    const full = await all(huaxinStaff);
+    expect(full.total).toBeGreaterThan(2);
+    const first = (await huaxinStaff.get('/api/projects/closed-loop?pageSize=2&page=1')).json();
+    const second = (await huaxinStaff.get('/api/projects/closed-loop?pageSize=2&page=2')).json();
+    expect([first.items.length, second.items.length, first.total]).toEqual([2, Math.min(2, full.total - 2), full.total]);
+    expect([...first.items, ...second.items].map((p: Row) => p.id)).toEqual(full.items.slice(0, first.items.length + second.items.length).map((p) => p.id));
+    const problems = await all(huaxinStaff, '&problem=true');
+    expect(problems.total).toBe(full.problems);
+    expect(problems.items.every((p) => p.problem)).toBe(true);
+    expect((await all(huaxinStaff, '&problem=false')).total).toBe(full.total - full.problems);
+    const byUnit = await all(huaxinStaff, `&organisationId=${ids.huaxinChamber}`);
+    expect(byUnit.total).toBeGreaterThan(0);
+    expect(byUnit.items.every((p) => p.organisation?.id === ids.huaxinChamber)).toBe(true);
+    const byTitle = await all(huaxinStaff, `&q=${encodeURIComponent('正常项目')}`);
+    expect(byTitle.items.map((p) => p.title)).toEqual(['正常项目']);
+    const planned = await all(huaxinStaff, '&status=planned');
+    expect(planned.items.every((p) => p.status === 'planned')).toBe(true);
+  });
+
+  it('400: an unknown status or problem value', async () => {
+    expect((await huaxinStaff.get('/api/projects/closed-loop?status=finished')).statusCode).toBe(400);
+    expect((await huaxinStaff.get('/api/projects/closed-loop?problem=yes')).statusCode).toBe(400);
   });
 
   it("403: a town user cannot ask for another town's loop; other towns' projects never appear", async () => {
     expect((await huaxinStaff.get(`/api/projects/closed-loop?divisionId=${t.fixture.divisions.zhaoxiang.id}`)).statusCode).toBe(403);
     await createProject(qingpuStaff, { divisionId: t.fixture.divisions.zhaoxiang.id, title: '赵巷逾期', milestones: [{ title: 'x', dueDate: '2026-01-01' }] });
-    const loop = (await huaxinStaff.get('/api/projects/closed-loop')).json();
-    expect(loop.units.flatMap((u: { projects: Array<{ divisionName: string }> }) => u.projects).every((p: { divisionName: string }) => p.divisionName === '华新镇')).toBe(true);
+    const loop = await all(huaxinStaff);
+    expect(loop.items.length).toBeGreaterThan(0);
+    expect(loop.items.every((p) => p.divisionName === '华新镇')).toBe(true);
   });
 });
 

@@ -3,7 +3,7 @@ import { AppError, fieldError, notFound } from '../../http/app-error.ts';
 import { nowIso, type ActorContext, type RequestContext } from '../../http/context.ts';
 import { findCompetition, listPhases, type CompetitionWithDivision } from '../competitions/competitions.repo.ts';
 import { findEntry, listEntries, organisationNameOf } from '../competitions/entries.repo.ts';
-import { isPhaseOpen, phaseOf } from '../competitions/phases.ts';
+import { blindReviewInProgress, isPhaseOpen, phaseOf } from '../competitions/phases.ts';
 import { findDecision, voteCountsByEntry } from '../competitions/results.repo.ts';
 import { loadCompetition } from '../competitions/competitions.service.ts';
 import { takeRate } from '../../kernel/rate-limit.ts';
@@ -97,7 +97,9 @@ async function publicCompetition(ctx: RequestContext, id: number) {
   const phases = await listPhases(ctx.db, [id]);
   const vote = phaseOf(phases, 'public_vote');
   const published = (await findDecision(ctx.db, id))?.status === 'published';
-  return { competition, vote, open: isPhaseOpen(vote, nowIso(ctx)) && !published, published };
+  // Raters can open the public page like anyone: while their review is blind it names nobody.
+  const hideAuthors = vote.hide_authors === 1 || blindReviewInProgress(phases, published);
+  return { competition, vote, open: isPhaseOpen(vote, nowIso(ctx)) && !published, published, hideAuthors };
 }
 
 export async function cast(ctx: RequestContext, competitionId: number, entryId: number, voter: Voter) {
@@ -122,7 +124,7 @@ export async function cast(ctx: RequestContext, competitionId: number, entryId: 
 
 /** The public vote page: entries (authors hidden when the phase hides them), counts only if shown live. */
 export async function votePage(ctx: RequestContext, competitionId: number, voter: Voter | null) {
-  const { competition, vote, open, published } = await publicCompetition(ctx, competitionId);
+  const { competition, vote, open, published, hideAuthors } = await publicCompetition(ctx, competitionId);
   if (!open && !published) throw notFound('competition');
   const [entries, counts, mine] = await Promise.all([
     listEntries(ctx.db, competitionId),
@@ -142,7 +144,7 @@ export async function votePage(ctx: RequestContext, competitionId: number, voter
       id: e.id,
       code: e.code,
       title: e.title,
-      organisationName: vote.hide_authors === 1 ? null : organisationNameOf(e),
+      organisationName: hideAuthors ? null : organisationNameOf(e),
       summary: e.summary,
       ...(live ? { votes: counts.get(e.id) ?? 0 } : {}),
     })),

@@ -14,6 +14,7 @@ import { RecordDrawer } from '../../components/RecordDrawer.tsx';
 import { officeTimeZone } from '../../lib/time.ts';
 import { ProjectPicker, VenuePicker } from '../projects/work-shared.tsx';
 import { OrganisationsPicker, PeoplePicker } from './ManyRecordsPicker.tsx';
+import { rangeRule } from '../../lib/number-rules.ts';
 
 interface Values {
   title: string;
@@ -137,8 +138,8 @@ export function ActivityDrawer({ open, onClose, onSaved, activity, initialKind =
         <Form.Item name="organiserIds" label={t('work.activities.organisers')}>
           <OrganisationsPicker initialNames={activity?.organisers} data-testid="activity-form-organisers" />
         </Form.Item>
-        <Form.Item name="participantCount" label={t('work.activities.participantCount')}>
-          <InputNumber min={0} max={1_000_000} precision={0} style={{ width: 160 }} data-testid="activity-form-participants" />
+        <Form.Item name="participantCount" label={t('work.activities.participantCount')} rules={[rangeRule(t, { min: 0, max: 1_000_000, integer: true })]}>
+          <InputNumber style={{ width: 160 }} data-testid="activity-form-participants" />
         </Form.Item>
         <Form.Item name="summary" label={t('work.activities.summary')} rules={[{ max: 2000 }]}>
           <Input.TextArea rows={3} showCount maxLength={2000} data-testid="activity-form-summary" />

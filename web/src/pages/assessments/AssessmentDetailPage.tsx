@@ -12,6 +12,7 @@ import { PageLoading } from '../../components/PageLoading.tsx';
 import { LoadFailed } from '../../components/ResultPages.tsx';
 import { formatDateTime } from '../../lib/time.ts';
 import { StarRating } from './StarRating.tsx';
+import { rangeRule } from '../../lib/number-rules.ts';
 
 type Criterion = AssessmentDetail['criteria'][number];
 
@@ -38,8 +39,8 @@ function MySheet({ assessment }: { assessment: AssessmentDetail }) {
     <Card size="small" title={t('judgingWeb.assessments.mySheet')} data-testid="assessment-my-sheet">
       <Form form={form} layout="inline" disabled={assessment.status === 'final'} onFinish={(v) => save.mutate(v)}>
         {assessment.criteria.map((c) => (
-          <Form.Item key={c.id} name={['scores', c.id]} label={`${c.name ?? c.id}${c.deduction ? ` (${t('judgingWeb.assessments.deduction')})` : ''} ≤ ${c.maxPoints}`} style={{ marginBottom: 12 }}>
-            <InputNumber min={0} max={c.maxPoints} style={{ width: 90 }} />
+          <Form.Item key={c.id} name={['scores', c.id]} label={`${c.name ?? c.id}${c.deduction ? ` (${t('judgingWeb.assessments.deduction')})` : ''} ≤ ${c.maxPoints}`} style={{ marginBottom: 12 }} rules={[rangeRule(t, { min: 0, max: c.maxPoints })]}>
+            <InputNumber data-testid={`assessment-score-${c.id}`} style={{ width: 90 }} />
           </Form.Item>
         ))}
         <Form.Item name="comment" label={t('judgingWeb.review.comment')} style={{ width: '100%', marginBottom: 12 }}>

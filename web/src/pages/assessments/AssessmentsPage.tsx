@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, InputNumber, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { Assessment, ChecklistOutput } from '@tongxin/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { useUrlState } from '../../lib/url-state.ts';
 import { writesWork } from '../projects/work-shared.tsx';
 import { ChecklistDrawer } from './ChecklistDrawer.tsx';
 import { StarRating } from './StarRating.tsx';
+import { YearFilter } from '../../components/YearFilter.tsx';
 
 function useFiltersFromUrl(): AssessmentFilters {
   const url = useUrlState();
@@ -131,7 +132,7 @@ export function AssessmentsPage() {
     <Card
       title={t('judgingWeb.assessments.listTitle')}
       data-testid="assessments-page"
-      extra={<InputNumber placeholder={t('judgingWeb.competitions.year')} value={filters.year ?? null} min={2000} max={2100} onChange={(year) => url.set({ year: year ?? null })} style={{ width: 100 }} />}
+      extra={<YearFilter value={filters.year ?? null} onChange={(year) => url.set({ year })} />}
     >
       <Tabs
         activeKey={tab}

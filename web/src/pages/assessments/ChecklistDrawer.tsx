@@ -10,6 +10,7 @@ import { applyFieldErrors, messageOf } from '../../api/form-errors.ts';
 import { DivisionPicker } from '../../components/DivisionPicker.tsx';
 import { enumOptions } from '../../components/enum-options.ts';
 import { RecordDrawer } from '../../components/RecordDrawer.tsx';
+import { rangeRule } from '../../lib/number-rules.ts';
 
 interface Values {
   title: string;
@@ -70,8 +71,8 @@ export function ChecklistDrawer({ open, onClose }: { open: boolean; onClose: () 
           <Form.Item name="venueType" label={t('judgingWeb.assessments.venueType')} rules={[{ required: true }]}>
             <Select options={enumOptions(t, 'venueTypes', venueTypes)} style={{ width: 160 }} />
           </Form.Item>
-          <Form.Item name="year" label={t('judgingWeb.competitions.year')} rules={[{ required: true }]}>
-            <InputNumber min={2000} max={2100} />
+          <Form.Item name="year" label={t('judgingWeb.competitions.year')} rules={[{ required: true }, rangeRule(t, { min: 2000, max: 2100, integer: true })]}>
+            <InputNumber />
           </Form.Item>
         </Flex>
         <Divider titlePlacement="start">{t('judgingWeb.assessments.criteria')}</Divider>
@@ -83,8 +84,8 @@ export function ChecklistDrawer({ open, onClose }: { open: boolean; onClose: () 
                   <Form.Item name={[field.name, 'name']} rules={[{ required: true, whitespace: true }]} style={{ flex: 1 }}>
                     <Input placeholder={t('judgingWeb.assessments.criterion')} />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'maxPoints']} rules={[{ required: true }]}>
-                    <InputNumber min={0.5} prefix={t('judgingWeb.assessments.points')} style={{ width: 120 }} />
+                  <Form.Item name={[field.name, 'maxPoints']} rules={[{ required: true }, rangeRule(t, { min: 0.5 })]}>
+                    <InputNumber prefix={t('judgingWeb.assessments.points')} style={{ width: 120 }} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'deduction']} valuePropName="checked">
                     <Checkbox>{t('judgingWeb.assessments.deduction')}</Checkbox>
@@ -104,8 +105,8 @@ export function ChecklistDrawer({ open, onClose }: { open: boolean; onClose: () 
             <>
               {fields.map((field) => (
                 <Flex key={field.key} gap={8} align="baseline">
-                  <Form.Item name={[field.name, 'stars']} rules={[{ required: true }]}>
-                    <InputNumber min={1} max={5} suffix="★" style={{ width: 90 }} />
+                  <Form.Item name={[field.name, 'stars']} rules={[{ required: true }, rangeRule(t, { min: 1, max: 5, integer: true })]}>
+                    <InputNumber suffix="★" style={{ width: 90 }} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'minTotal']} rules={[{ required: true }]}>
                     <InputNumber prefix="≥" style={{ width: 120 }} />

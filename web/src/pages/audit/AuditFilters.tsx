@@ -17,7 +17,9 @@ interface Props {
 function useSectionOptions(section: 'actions' | 'entities') {
   const { t } = useTranslation();
   const labels = t(section, { returnObjects: true }) as unknown as Record<string, string>;
-  return Object.entries(labels).map(([value, label]) => ({ value, label }));
+  // Codes labelled in the ux section (newer actions, entities the old section lacked) are options too.
+  const more = t(section === 'actions' ? 'ux.actions' : 'ux.auditEntities', { returnObjects: true }) as unknown as Record<string, string>;
+  return Object.entries({ ...more, ...labels }).map(([value, label]) => ({ value, label }));
 }
 
 export function AuditFilters({ value, actorLabel, onChange, onReset }: Props) {

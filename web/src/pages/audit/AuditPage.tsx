@@ -9,6 +9,7 @@ import { LoadFailed } from '../../components/ResultPages.tsx';
 import { formatDateTime, officeTimeZone } from '../../lib/time.ts';
 import { useUrlState } from '../../lib/url-state.ts';
 import { AuditFilters } from './AuditFilters.tsx';
+import { auditActionLabel, auditActorLabel, auditEntityLabel } from '../../lib/audit-labels.ts';
 
 const pageSizes = [20, 50, 100];
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -41,7 +42,7 @@ export function AuditPage() {
     placeholderData: keepPreviousData,
   });
   // A code the locale files do not know yet (a newer server) still shows, as the code itself.
-  const label = (section: 'actions' | 'entities', code: string) => (i18n.exists(`${section}.${code}`) ? t(`${section}.${code}`) : code);
+  const exists = (key: string) => i18n.exists(key);
 
   const columns = [
     {
@@ -60,21 +61,21 @@ export function AuditPage() {
             <Typography.Link onClick={() => url.set({ actorId: entry.actorId, actorName: name })}>{name ?? `#${entry.actorId}`}</Typography.Link>
           </Tooltip>
         ) : (
-          <Typography.Text type="secondary">{name ?? '—'}</Typography.Text>
+          <Typography.Text type="secondary">{auditActorLabel(name, false, t, exists)}</Typography.Text>
         ),
     },
     {
       title: t('audit.action'),
       dataIndex: 'action',
       width: 130,
-      render: (action: string) => <Tag color={action.endsWith('_failed') ? 'red' : 'blue'}>{label('actions', action)}</Tag>,
+      render: (action: string) => <Tag color={action.endsWith('_failed') ? 'red' : 'blue'}>{auditActionLabel(action, t, exists)}</Tag>,
     },
     {
       title: t('audit.entity'),
       dataIndex: 'entity',
       render: (entity: string, entry: AuditEntry) => (
         <span>
-          {label('entities', entity)}
+          {auditEntityLabel(entity, t, exists)}
           {entry.entityId && <Typography.Text type="secondary" className="tx-numeric">{` #${entry.entityId}`}</Typography.Text>}
         </span>
       ),

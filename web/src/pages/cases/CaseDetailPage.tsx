@@ -10,6 +10,7 @@ import { messageOf } from '../../api/form-errors.ts';
 import { DetailFrame } from '../../components/DetailFrame.tsx';
 import { LoadFailed } from '../../components/ResultPages.tsx';
 import { RevealPhone } from '../../components/RevealPhone.tsx';
+import { clockText } from '../../lib/clock-text.ts';
 import { formatDateTime } from '../../lib/time.ts';
 import { CaseStepModal } from './CaseStepModal.tsx';
 import { actionOf, CaseStateTag, TimeStatusTag } from './case-shared.tsx';
@@ -122,8 +123,8 @@ export function CaseDetailPage() {
       {clocks.length > 0 && (
         <Flex gap={8} wrap="wrap" data-testid="case-clocks">
           {clocks.map((clock) => (
-            <Tag key={clock.name} color={clock.status === 'overdue' || clock.status === 'missed' ? 'red' : clock.status === 'met' ? 'green' : 'blue'}>
-              {t(`requests.clocks.${clock.name}`)}: {t(`requests.clocks.${clock.status}`)} · {formatDateTime(clock.stoppedAt ?? clock.dueAt)}
+            <Tag key={clock.name} color={clock.status === 'overdue' || clock.status === 'missed' ? 'red' : clock.status === 'met' ? 'green' : clock.status === 'cancelled' ? 'default' : 'blue'} data-testid={`case-clock-${clock.name}`}>
+              {clockText(t, clock)}
             </Tag>
           ))}
         </Flex>

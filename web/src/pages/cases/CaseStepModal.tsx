@@ -1,6 +1,6 @@
 import type { ButtonProps } from 'antd';
 import { useEffect, useState } from 'react';
-import { App, Button, Checkbox, Form, Input, Modal, Radio, Switch } from 'antd';
+import { App, Button, Checkbox, Form, Input, Modal, Radio } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { satisfactionLevels } from '@tongxin/core/sla/dispatch-states';
 import type { CaseDetail, CaseTransition } from '@tongxin/core';
@@ -30,7 +30,9 @@ export function CaseStepModal({ record, to, onClose, onDone }: { record: CaseDet
   const [saving, setSaving] = useState(false);
   const satisfaction = Form.useWatch('satisfaction', form);
   useEffect(() => {
-    if (to) form.setFieldsValue({ note: '', public: false, solved: true, unitAtFault: false, satisfaction: 'satisfied' });
+    // No answer is chosen for the caller: a pre-filled "satisfied"/"solved" would be saved whenever
+    // the worker did not change it, and the satisfaction and solve rates are judged by these answers.
+    if (to) form.setFieldsValue({ note: '', public: false, solved: undefined, unitAtFault: false, satisfaction: undefined });
   }, [to, form]);
   if (!to) return null;
   const action = actionOf(record.state, to);
@@ -45,7 +47,7 @@ export function CaseStepModal({ record, to, onClose, onDone }: { record: CaseDet
     } else if (to === 'replied') {
       input = { to, reply: values.reply!.trim(), ...common };
     } else if (to === 'followed_up') {
-      input = { to, satisfaction: values.satisfaction!, solved: values.solved ?? false, unitAtFault: values.satisfaction === 'not_satisfied' && Boolean(values.unitAtFault), ...common };
+      input = { to, satisfaction: values.satisfaction!, solved: values.solved!, unitAtFault: values.satisfaction === 'not_satisfied' && Boolean(values.unitAtFault), ...common };
     } else {
       input = { to, ...common } as CaseTransition;
     }
@@ -91,8 +93,14 @@ export function CaseStepModal({ record, to, onClose, onDone }: { record: CaseDet
             <Form.Item name="satisfaction" label={t('requestPages.cases.satisfaction')} rules={[{ required: true }]}>
               <Radio.Group data-testid="case-step-satisfaction" options={enumOptions(t, 'requests.satisfaction', satisfactionLevels)} />
             </Form.Item>
-            <Form.Item name="solved" label={t('requestPages.cases.solved')} valuePropName="checked">
-              <Switch data-testid="case-step-solved" />
+            <Form.Item name="solved" label={t('requestPages.cases.solved')} rules={[{ required: true }]}>
+              <Radio.Group
+                data-testid="case-step-solved"
+                options={[
+                  { value: true, label: t('requestPages.cases.solvedYes') },
+                  { value: false, label: t('requestPages.cases.solvedNo') },
+                ]}
+              />
             </Form.Item>
             {satisfaction === 'not_satisfied' && (
               <Form.Item name="unitAtFault" valuePropName="checked" extra={t('requestPages.cases.unitAtFaultHint')}>

@@ -10,7 +10,9 @@ import { Link, useNavigate } from 'react-router';
 import { useMe } from '../../api/auth.ts';
 import { caseKeys, listCases, type CaseFilters as Filters } from '../../api/cases.ts';
 import { messageOf } from '../../api/form-errors.ts';
+import { AppliedFilterTags } from '../../components/AppliedFilterTags.tsx';
 import { ListActions } from '../../components/ListActions.tsx';
+import { dayBefore, periodText } from '../../lib/applied-filters.ts';
 import { LoadFailed } from '../../components/ResultPages.tsx';
 import { readPaging, sortable, tableChange, tablePagination } from '../../lib/list-state.ts';
 import { formatDateTime } from '../../lib/time.ts';
@@ -94,6 +96,13 @@ export function CasesPage() {
     >
       <Flex vertical gap={16}>
         <CaseFilters value={filters} onChange={(changes) => url.set(changes)} onReset={url.clear} />
+        <AppliedFilterTags
+          defs={[
+            // `to` is exclusive here: the chip shows the last day included.
+            { key: 'period', params: ['from', 'to'], text: (v) => t('ux.filters.received', { period: periodText(v.from, v.to ? dayBefore(v.to) : undefined) }) },
+            { key: 'unit', params: ['unitType', 'unitId'], text: (v) => t('ux.filters.unit', { unit: `${v.unitType === 'division' ? t('entities.division') : t('entities.organisation')} #${v.unitId ?? ''}` }) },
+          ]}
+        />
         {error ? (
           <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
         ) : (

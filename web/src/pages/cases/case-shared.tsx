@@ -65,7 +65,7 @@ export function TimeStatusTag({ row, testId }: { row: Pick<Case, 'clocks' | 'ove
   if (status === 'none') return <span>—</span>;
   const colour = status === 'overdue' ? 'red' : status === 'near' ? 'orange' : 'default';
   return (
-    <Tooltip title={clock ? `${t(`requests.clocks.${clock}`)} · ${formatDateTime(dueAt)}` : undefined}>
+    <Tooltip title={clock ? `${t(`requests.clocks.${clock}`)} · ${t('ux.clocks.due', { at: formatDateTime(dueAt) })}` : undefined}>
       <Tag color={colour} data-testid={testId ?? 'case-time-status'} data-status={status}>
         {t(`requestPages.cases.timeStatus.${status}`)}
       </Tag>

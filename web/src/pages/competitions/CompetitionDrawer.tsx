@@ -9,6 +9,7 @@ import { competitionKeys, createCompetition, updateCompetition } from '../../api
 import { applyFieldErrors, messageOf } from '../../api/form-errors.ts';
 import { DivisionPicker } from '../../components/DivisionPicker.tsx';
 import { RecordDrawer } from '../../components/RecordDrawer.tsx';
+import { rangeRule } from '../../lib/number-rules.ts';
 
 interface GroupRow {
   id?: string;
@@ -185,8 +186,8 @@ export function CompetitionDrawer({ open, competition, onClose, onSaved }: Props
           <Form.Item name="divisionId" label={t('work.common.division')} rules={[{ required: true }]} style={{ flex: 1 }}>
             <DivisionPicker data-testid="competition-form-division" />
           </Form.Item>
-          <Form.Item name="year" label={t('judgingWeb.competitions.year')}>
-            <InputNumber min={2000} max={2100} />
+          <Form.Item name="year" label={t('judgingWeb.competitions.year')} rules={[rangeRule(t, { min: 2000, max: 2100, integer: true })]}>
+            <InputNumber data-testid="competition-form-year" />
           </Form.Item>
         </Flex>
         <Form.Item name="description" label={t('judgingWeb.competitions.description')}>
@@ -203,8 +204,8 @@ export function CompetitionDrawer({ open, competition, onClose, onSaved }: Props
                   <Form.Item name={[field.name, 'name']} rules={[{ required: true, whitespace: true }]} style={{ flex: 1 }}>
                     <Input placeholder={t('judgingWeb.settings.groupName')} data-testid={`competition-form-group-name-${index}`} />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'weight']} rules={[{ required: true }]}>
-                    <InputNumber min={0} step={0.05} placeholder={t('judgingWeb.settings.weight')} data-testid={`competition-form-group-weight-${index}`} />
+                  <Form.Item name={[field.name, 'weight']} rules={[{ required: true }, rangeRule(t, { min: 0 })]}>
+                    <InputNumber step={0.05} placeholder={t('judgingWeb.settings.weight')} data-testid={`competition-form-group-weight-${index}`} />
                   </Form.Item>
                   <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('common.delete')} data-testid={`competition-form-group-remove-${index}`} />
                 </Flex>
@@ -225,11 +226,11 @@ export function CompetitionDrawer({ open, competition, onClose, onSaved }: Props
                   <Form.Item name={[field.name, 'name']} rules={[{ required: true, whitespace: true }]} style={{ flex: 1, minWidth: 140 }}>
                     <Input placeholder={t('judgingWeb.settings.dimensionName')} data-testid={`competition-form-dimension-name-${index}`} />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'maxScore']} rules={[{ required: true }]}>
-                    <InputNumber min={0.01} placeholder={t('judgingWeb.settings.maxScore')} prefix={t('judgingWeb.settings.max')} style={{ width: 130 }} />
+                  <Form.Item name={[field.name, 'maxScore']} rules={[{ required: true }, rangeRule(t, { min: 0.01 })]}>
+                    <InputNumber placeholder={t('judgingWeb.settings.maxScore')} prefix={t('judgingWeb.settings.max')} style={{ width: 130 }} />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'weight']}>
-                    <InputNumber min={0} step={0.1} placeholder={t('judgingWeb.settings.weight')} style={{ width: 80 }} />
+                  <Form.Item name={[field.name, 'weight']} rules={[rangeRule(t, { min: 0 })]}>
+                    <InputNumber step={0.1} placeholder={t('judgingWeb.settings.weight')} style={{ width: 80 }} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'independent']} valuePropName="checked">
                     <Checkbox>{t('judgingWeb.settings.independent')}</Checkbox>
@@ -249,11 +250,11 @@ export function CompetitionDrawer({ open, competition, onClose, onSaved }: Props
           <Form.Item name="aggregate" label={t('judgingWeb.settings.aggregate')}>
             <Select style={{ width: 120 }} options={(['mean', 'median'] as const).map((value) => ({ value, label: t(`judging.aggregates.${value}`) }))} />
           </Form.Item>
-          <Form.Item name="minReviews" label={t('judgingWeb.settings.minReviews')}>
-            <InputNumber min={0} max={100} />
+          <Form.Item name="minReviews" label={t('judgingWeb.settings.minReviews')} rules={[rangeRule(t, { min: 0, max: 100, integer: true })]}>
+            <InputNumber />
           </Form.Item>
-          <Form.Item name="precision" label={t('judgingWeb.settings.precision')}>
-            <InputNumber min={0} max={6} />
+          <Form.Item name="precision" label={t('judgingWeb.settings.precision')} rules={[rangeRule(t, { min: 0, max: 6, integer: true })]}>
+            <InputNumber />
           </Form.Item>
         </Flex>
         <Form.Item name="tieBreakGroupIds" label={t('judgingWeb.settings.tieBreak')}>
@@ -267,11 +268,11 @@ export function CompetitionDrawer({ open, competition, onClose, onSaved }: Props
                   <Form.Item name={[field.name, 'name']} rules={[{ required: true, whitespace: true }]} style={{ flex: 1 }}>
                     <Input placeholder={t('judgingWeb.settings.awardName')} />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'fromRank']} rules={[{ required: true }]}>
-                    <InputNumber min={1} prefix={t('judgingWeb.settings.fromRank')} style={{ width: 120 }} />
+                  <Form.Item name={[field.name, 'fromRank']} rules={[{ required: true }, rangeRule(t, { min: 1, integer: true })]}>
+                    <InputNumber prefix={t('judgingWeb.settings.fromRank')} style={{ width: 120 }} />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'toRank']} rules={[{ required: true }]}>
-                    <InputNumber min={1} prefix={t('judgingWeb.settings.toRank')} style={{ width: 120 }} />
+                  <Form.Item name={[field.name, 'toRank']} rules={[{ required: true }, rangeRule(t, { min: 1, integer: true })]}>
+                    <InputNumber prefix={t('judgingWeb.settings.toRank')} style={{ width: 120 }} />
                   </Form.Item>
                   <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('common.delete')} />
                 </Flex>

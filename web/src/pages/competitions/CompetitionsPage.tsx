@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Flex, InputNumber, List, Progress, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, List, Progress, Select, Table, Tag, Typography } from 'antd';
 import type { Competition } from '@tongxin/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { useUrlState } from '../../lib/url-state.ts';
 import { writesWork } from '../projects/work-shared.tsx';
 import { CompetitionDrawer } from './CompetitionDrawer.tsx';
 import { PhaseTag } from './competition-shared.tsx';
+import { YearFilter } from '../../components/YearFilter.tsx';
 
 function useFiltersFromUrl(): CompetitionFilters {
   const url = useUrlState();
@@ -94,7 +95,7 @@ export function CompetitionsPage() {
         <Flex vertical gap={16}>
           <Flex gap={8} wrap="wrap" align="center">
             <SearchBox value={filters.q} onSearch={(q) => url.set({ q })} placeholder={t('judgingWeb.competitions.search')} style={{ width: 200 }} />
-            <InputNumber placeholder={t('judgingWeb.competitions.year')} value={filters.year ?? null} min={2000} max={2100} onChange={(year) => url.set({ year: year ?? null })} style={{ width: 100 }} />
+            <YearFilter value={filters.year ?? null} onChange={(year) => url.set({ year })} />
             <DivisionPicker value={filters.divisionId ?? null} onChange={(divisionId) => url.set({ divisionId })} placeholder={t('work.common.allDivisions')} style={{ width: 200 }} />
             <Select
               value={filters.archived ?? 'false'}

@@ -7,6 +7,7 @@ import { addRaters, assign, competitionKeys, listEntries, listRaterCandidates, t
 import { applyFieldErrors, messageOf } from '../../api/form-errors.ts';
 import { OrganisationPicker } from '../../components/pickers.tsx';
 import { RecordPicker, type RecordPickerProps } from '../../components/RecordPicker.tsx';
+import { rangeRule } from '../../lib/number-rules.ts';
 
 /** Cache key of a competition's rater candidates: dropped once a rater is added, who is then no candidate. */
 const candidatesKind = (competitionId: number) => `rater-candidates-${competitionId}`;
@@ -92,8 +93,8 @@ export function AssignRuleModal({ competition, open, onClose }: { competition: C
         <Form.Item name="groupIds" label={t('judgingWeb.raters.groups')}>
           <Select mode="multiple" allowClear options={groupOptions(competition)} placeholder={t('common.all')} />
         </Form.Item>
-        <Form.Item name="perEntry" label={t('judgingWeb.raters.perEntry')} extra={t('judgingWeb.raters.perEntryHint')}>
-          <InputNumber min={1} max={100} />
+        <Form.Item name="perEntry" label={t('judgingWeb.raters.perEntry')} extra={t('judgingWeb.raters.perEntryHint')} rules={[rangeRule(t, { min: 1, max: 100, integer: true })]}>
+          <InputNumber />
         </Form.Item>
       </Form>
     </Modal>

@@ -9,6 +9,7 @@ import { applyFieldErrors, messageOf } from '../../api/form-errors.ts';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { LoadFailed } from '../../components/ResultPages.tsx';
 import { useUrlState } from '../../lib/url-state.ts';
+import { rangeRule } from '../../lib/number-rules.ts';
 
 const statusColours = { todo: 'default', scored: 'success', abstained: 'warning' } as const;
 
@@ -75,9 +76,9 @@ function ScoreSheet({ competitionId, view, entry, onNext }: SheetProps) {
             key={d.id}
             name={['scores', d.id]}
             label={`${d.name ?? d.id} (0–${d.maxScore}${d.weight !== 1 ? `, × ${d.weight}` : ''})${d.independent ? ` · ${t('judgingWeb.settings.independent')}` : ''}`}
-            rules={[{ required: true }]}
+            rules={[{ required: true }, rangeRule(t, { min: 0, max: d.maxScore })]}
           >
-            <InputNumber min={0} max={d.maxScore} style={{ width: 160 }} data-testid={`score-${d.id}`} />
+            <InputNumber style={{ width: 160 }} data-testid={`score-${d.id}`} />
           </Form.Item>
         ))}
         <Form.Item name="comment" label={t('judgingWeb.review.comment')}>

@@ -15,6 +15,7 @@ import { DashboardCharts } from './DashboardCharts.tsx';
 import { DashboardFilters, presetRange } from './DashboardFilters.tsx';
 import { FigureGrid } from './FigureGrid.tsx';
 import { useDrill } from './drill.ts';
+import { daysInPeriod } from '../../lib/applied-filters.ts';
 
 const ymd = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -50,7 +51,7 @@ export function DashboardPage() {
             </Typography.Title>
             {data && (
               <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="dashboard-periods">
-                {t('dashboard.periods', { from: data.period.from, to: data.period.to, previousFrom: data.previousPeriod.from, previousTo: data.previousPeriod.to, lastYearFrom: data.lastYearPeriod.from, lastYearTo: data.lastYearPeriod.to, today: data.today })}
+                {t('ux.dashboard.periods', { days: daysInPeriod(data.period.from, data.period.to), from: data.period.from, to: data.period.to, previousFrom: data.previousPeriod.from, previousTo: data.previousPeriod.to, lastYearFrom: data.lastYearPeriod.from, lastYearTo: data.lastYearPeriod.to, today: data.today })}
               </Typography.Text>
             )}
           </div>

@@ -18,7 +18,11 @@ import { useUrlState } from '../../lib/url-state.ts';
 import { Fen } from '../campaigns/money.tsx';
 import { writesWork } from '../projects/work-shared.tsx';
 import { LeadDrawer } from './LeadDrawer.tsx';
+import { AppliedFilterTags } from '../../components/AppliedFilterTags.tsx';
+import { periodText } from '../../lib/applied-filters.ts';
 import { LeadStageTag } from './lead-shared.tsx';
+
+const ymd = /^\d{4}-\d{2}-\d{2}$/;
 
 function useFiltersFromUrl(): LeadFilters {
   const url = useUrlState();
@@ -29,6 +33,9 @@ function useFiltersFromUrl(): LeadFilters {
     stage: leadStages.find((s) => s === stage),
     origin: leadOrigins.find((o) => o === origin),
     divisionId: url.getNumber('divisionId'),
+    // The dashboard's "signed" figure drills here with the period the signing falls in.
+    signedFrom: ymd.test(url.get('signedFrom') ?? '') ? url.get('signedFrom') : undefined,
+    signedTo: ymd.test(url.get('signedTo') ?? '') ? url.get('signedTo') : undefined,
     ...readPaging(url, []),
   };
 }
@@ -61,7 +68,11 @@ function Figures({ divisionId }: { divisionId: number | undefined }) {
 
 function Talents() {
   const { t } = useTranslation();
-  const filters = { page: 1, pageSize: 50 };
+  const url = useUrlState();
+  // The dashboard's talents figure drills here with its division and period.
+  const from = url.get('from');
+  const to = url.get('to');
+  const filters = { page: 1, pageSize: 50, divisionId: url.getNumber('divisionId'), from: from && ymd.test(from) ? from : undefined, to: to && ymd.test(to) ? to : undefined };
   const { data, isPending } = useQuery({ queryKey: leadKeys.talents(filters), queryFn: () => listTalents(filters) });
   const columns = [
     { title: t('work.common.date'), dataIndex: 'date', width: 110 },
@@ -70,7 +81,17 @@ function Talents() {
     { title: t('judgingWeb.leads.count'), dataIndex: 'count', width: 80 },
     { title: t('judgingWeb.leads.origin'), dataIndex: 'origin', width: 120, render: (v: string | null) => v ?? '—' },
   ];
-  return <Table<TalentIntake> data-testid="talent-table" rowKey="id" size="small" loading={isPending} dataSource={data?.items ?? []} columns={columns} pagination={false} />;
+  return (
+    <Flex vertical gap={8}>
+      <AppliedFilterTags
+        defs={[
+          { key: 'division', params: ['divisionId'], text: (v) => t('ux.filters.division', { id: v.divisionId ?? '' }) },
+          { key: 'period', params: ['from', 'to'], text: (v) => t('ux.filters.period', { period: periodText(v.from, v.to) }) },
+        ]}
+      />
+      <Table<TalentIntake> data-testid="talent-table" rowKey="id" size="small" loading={isPending} dataSource={data?.items ?? []} columns={columns} pagination={false} />
+    </Flex>
+  );
 }
 
 /** 招商引资: leads through lead → talks → signed → landed, with contract amounts, and talent intakes. */
@@ -103,6 +124,7 @@ export function LeadsPage() {
         <DivisionPicker value={filters.divisionId ?? null} onChange={(divisionId) => url.set({ divisionId })} placeholder={t('work.common.allDivisions')} style={{ width: 200 }} />
         <Button onClick={url.clear}>{t('common.reset')}</Button>
       </Flex>
+      <AppliedFilterTags defs={[{ key: 'signed', params: ['signedFrom', 'signedTo'], text: (v) => t('ux.filters.signed', { period: periodText(v.signedFrom, v.signedTo) }) }]} />
       {error ? (
         <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
       ) : (

@@ -13,6 +13,7 @@ import { PortalDivisionPicker } from './PortalDivisionPicker.tsx';
 import { PortalFrame } from './PortalFrame.tsx';
 import { PortalPhotoPicker } from './PortalPhotoPicker.tsx';
 import styles from './portal.module.css';
+import { rangeRule } from '../../lib/number-rules.ts';
 
 interface Values {
   category: CaseCategory;
@@ -168,8 +169,8 @@ export function PortalSubmitPage() {
               <Typography.Text strong data-testid="portal-challenge-question">
                 {challenge.data?.question ?? '…'}
               </Typography.Text>
-              <Form.Item name="challengeAnswer" noStyle rules={[{ required: true, message: t('requestPages.portal.checkRequired') }]}>
-                <InputNumber data-testid="portal-challenge-answer" inputMode="numeric" precision={0} style={{ width: 110 }} />
+              <Form.Item name="challengeAnswer" noStyle rules={[{ required: true, message: t('requestPages.portal.checkRequired') }, rangeRule(t, { integer: true })]}>
+                <InputNumber data-testid="portal-challenge-answer" inputMode="numeric" style={{ width: 110 }} />
               </Form.Item>
               <Button icon={<ReloadOutlined />} onClick={nextChallenge} data-testid="portal-challenge-new" aria-label={t('requestPages.portal.newCheck')} />
             </Space>

@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { createServiceKind, serviceKindKeys, updateServiceKind, type ServiceKindWithCount } from '../../api/resources.ts';
 import { changedFields, reportSaveError } from '../../components/form-helpers.ts';
+import { rangeRule } from '../../lib/number-rules.ts';
 
 interface Values {
   code: string;
@@ -74,8 +75,8 @@ export function ServiceKindModal({ target, onClose }: { target: ServiceKindModal
         <Form.Item name="name" label={t('serviceKinds.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 40 }]}>
           <Input data-testid="service-kind-name" />
         </Form.Item>
-        <Form.Item name="sortOrder" label={t('serviceKinds.sortOrder')} extra={t('registry.serviceKinds.sortHint')}>
-          <InputNumber min={0} max={9999} style={{ width: '100%' }} />
+        <Form.Item name="sortOrder" label={t('serviceKinds.sortOrder')} extra={t('registry.serviceKinds.sortHint')} rules={[rangeRule(t, { min: 0, max: 9999, integer: true })]}>
+          <InputNumber style={{ width: '100%' }} />
         </Form.Item>
       </Form>
     </Modal>
