@@ -206,6 +206,7 @@ describe('profile proposals (申报 → 审核)', () => {
   it('400: an empty proposal, and no sensitive fields exist to propose', async () => {
     const empty = await participant.post('/api/participant/proposals', {});
     expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.fields[0].message).toBe('请至少修改一项内容');
     const sneaky = await participant.post('/api/participant/proposals', { address: '某地', religion: '某教' });
     expect(sneaky.statusCode).toBe(201);
     expect(JSON.stringify(sneaky.json())).not.toContain('religion');
