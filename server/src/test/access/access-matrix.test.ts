@@ -25,11 +25,12 @@ beforeAll(async () => {
   const admin = await t.signIn('admin');
   records = await makeRecords(t, admin);
   if (process.env.ACCESS_DEBUG) console.log('records not made:', [...records.failures.entries()].join('\n'));
-  // The participant acts for the 华新镇 organisation the matrix made (as an accepted invitation would bind them).
+  // The participant acts for a 华新镇 organisation (as an accepted invitation would bind them).
   const at = t.clock.now().toISOString();
   const volunteer = await insertUser(t.handle.db, { username: 'huaxin.volunteer', displayName: '华新志愿者', passwordHash: await hashPassword(fixturePassword), divisionId: t.fixture.divisions.huaxin.id, roles: ['volunteer'], phone: '13900009999', at });
-  const huaxinOrg = records.ids.get('/api/organisations')?.huaxin;
-  if (huaxinOrg !== undefined) await t.handle.db.insertInto('organisation_handlers').values({ organisation_id: huaxinOrg, user_id: volunteer, created_at: at }).execute();
+  // Its own organisation, not the matrix's record: the matrix replaces that one's handlers on the way.
+  const team = await t.handle.db.insertInto('organisations').values({ division_id: t.fixture.divisions.huaxin.id, name: '矩阵志愿服务队', type: 'volunteer_team', created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
+  await t.handle.db.insertInto('organisation_handlers').values({ organisation_id: team.id, user_id: volunteer, created_at: at }).execute();
   for (const user of matrixUsers) sessions.set(user.username, user.username ? await t.signIn(user.username) : t.anonymous());
 }, 120_000);
 afterAll(async () => t?.close());
