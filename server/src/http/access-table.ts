@@ -312,7 +312,7 @@ export const accessTable: Record<string, RouteAccess> = {
   'POST /api/profile-proposals/:id/decide': only(['system_admin', 'division_admin', 'staff']),
   'GET /api/participant/me': only([...participantRoles]),
   'GET /api/participant/proposals': only([...participantRoles]),
-  'POST /api/participant/proposals': only([...participantRoles], 'for the organisation the participant acts for'),
+  'POST /api/participant/proposals': { ...only([...participantRoles], 'for the organisation the participant acts for'), unscoped: true },
   'GET /api/participant/events': only([...participantRoles]),
   'POST /api/events': only(['system_admin', 'division_admin', 'staff']),
   'GET /api/events': anyone,
