@@ -98,7 +98,7 @@ async function main() {
   let next = 0;
   let rushing = true;
   // The screen at the door fetches the rotating code (and its QR) every 30 s; phones read it from there.
-  let door = { code: '', at: 0 };
+  let door = { code: '', at: Number.NEGATIVE_INFINITY };
   const currentCode = async () => {
     if (performance.now() - door.at > 30_000) door = { code: (await call(office, 'GET', `/api/events/${eventId}/door-code`)).json.code as string, at: performance.now() };
     return door.code;
