@@ -34,3 +34,4 @@ export * from './campaigns.ts';
 export * from './leads.ts';
 export * from './dashboard.ts';
 export * from './dashboard-drill.ts';
+export * from './participants.ts';

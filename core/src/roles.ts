@@ -2,7 +2,7 @@
  * Roles a user can hold. Every role is bounded by the user's division subtree; only a system admin
  * attached to no division sees the whole tree.
  */
-export const roles = ['system_admin', 'division_admin', 'staff', 'org_admin', 'handler', 'reviewer'] as const;
+export const roles = ['system_admin', 'division_admin', 'staff', 'org_admin', 'handler', 'reviewer', 'participant', 'volunteer', 'liaison_officer'] as const;
 export type Role = (typeof roles)[number];
 
 /** What the signed-in user is, as every policy sees it. */
@@ -24,4 +24,22 @@ export function hasRole(actor: Pick<Actor, 'roles'>, ...wanted: Role[]): boolean
 /** Administrators of users: system admins everywhere, division admins within their subtree. */
 export function isAdmin(actor: Pick<Actor, 'roles'>): boolean {
   return hasRole(actor, 'system_admin', 'division_admin');
+}
+
+/**
+ * Roles of people outside the office (an organisation's members, volunteers, village liaison
+ * officers). They sign in on their phones and reach only the routes declared open to them.
+ */
+export const participantRoles = ['participant', 'volunteer', 'liaison_officer'] as const satisfies readonly Role[];
+export type ParticipantRole = (typeof participantRoles)[number];
+
+/**
+ * A participant and nothing else: the server confines such an actor to participant routes.
+ *
+ * @example
+ * isParticipantOnly({ roles: ['volunteer'] }) // true
+ * isParticipantOnly({ roles: ['staff', 'volunteer'] }) // false
+ */
+export function isParticipantOnly(actor: Pick<Actor, 'roles'>): boolean {
+  return actor.roles.length > 0 && actor.roles.every((role) => (participantRoles as readonly Role[]).includes(role));
 }

@@ -21,6 +21,8 @@ import { articleGarbled } from './migrations/0120-article-garbled.ts';
 import { rateLimits } from './migrations/0110-rate-limits.ts';
 import { importHeartbeat } from './migrations/0100-import-heartbeat.ts';
 import { dashboardStocks } from './migrations/0150-dashboard-stocks.ts';
+import { participants } from './migrations/0140-participants.ts';
+import { events } from './migrations/0141-events.ts';
 
 /**
  * The one migration set for both engines. Each entry is a function of the dialect, for the few
@@ -49,6 +51,8 @@ const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0110-rate-limits': rateLimits,
   '0100-import-heartbeat': importHeartbeat,
   '0150-dashboard-stocks': dashboardStocks,
+  '0140-participants': participants,
+  '0141-events': events,
 };
 
 class StaticProvider implements MigrationProvider {

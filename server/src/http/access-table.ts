@@ -1,4 +1,4 @@
-import type { Role } from '@tongxin/core';
+import { participantRoles, type Role } from '@tongxin/core';
 
 /**
  * Who may call each API route, declared once and checked by the access matrix test
@@ -21,6 +21,8 @@ export interface RouteAccess {
   /** Status for an id that names nothing, when not 404. */
   unknown?: 400 | 404;
   note?: string;
+  /** Open to participant-only users too (their own routes are declared by role instead). */
+  participants?: boolean;
 }
 
 const pub: RouteAccess = { who: 'public' };
@@ -303,4 +305,55 @@ export const accessTable: Record<string, RouteAccess> = {
   'GET /api/briefings/:id': only(['system_admin', 'division_admin', 'staff']),
   'PATCH /api/briefings/:id': only(['system_admin', 'division_admin', 'staff']),
   'GET /api/briefings/:id/export': only(['system_admin', 'division_admin', 'staff']),
+
+  // Participants and events (issue 14). Office-side routes: administrators and staff of the subtree.
+  'POST /api/organisations/:id/invitations': only(['system_admin', 'division_admin', 'staff']),
+  'GET /api/organisations/:id/invitations': only(['system_admin', 'division_admin', 'staff']),
+  'GET /api/public/invitations/:token': { ...pub, answers: [404], note: 'the generated token names no invitation' },
+  'POST /api/public/participant-codes': { ...pub, answers: [202, 429] },
+  'POST /api/public/invitations/accept': { ...pub, answers: [400], note: 'the generated token and code are wrong' },
+  'POST /api/auth/sign-in/code': { ...pub, answers: [400, 429], note: 'the generated code is wrong' },
+  'GET /api/profile-proposals': only(['system_admin', 'division_admin', 'staff']),
+  'GET /api/profile-proposals/:id': only(['system_admin', 'division_admin', 'staff']),
+  'POST /api/profile-proposals/:id/decide': only(['system_admin', 'division_admin', 'staff']),
+  'GET /api/participant/me': only([...participantRoles]),
+  'GET /api/participant/proposals': only([...participantRoles]),
+  'POST /api/participant/proposals': { ...only([...participantRoles], 'for the organisation the participant acts for'), unscoped: true },
+  'GET /api/participant/events': only([...participantRoles]),
+  'POST /api/events': only(['system_admin', 'division_admin', 'staff']),
+  'GET /api/events': anyone,
+  'GET /api/events/:id': anyone,
+  'GET /api/events/:id/registrations': only(['system_admin', 'division_admin', 'staff']),
+  'GET /api/events/:id/door-code': only(['system_admin', 'division_admin', 'staff']),
+  'POST /api/events/:id/registrations': only([...participantRoles]),
+  'DELETE /api/events/:id/registrations/mine': { ...only([...participantRoles]), answers: [204, 404], note: 'the matrix participant has no registration to cancel' },
+  'POST /api/events/:id/check-in': { ...only([...participantRoles]), answers: [400], note: 'the generated code is not the door code' },
+  'POST /api/calendar-feed': { ...anyone, participants: true },
+  'GET /api/public/calendar/:file': { ...pub, answers: [404], note: 'the generated token names no feed' },
 };
+
+/**
+ * Office routes a participant-only user may call as well: their own session, the needs offered to
+ * their organisation (claim and report through the needs module's own rules) and their notices.
+ * Every other route answers them 403 (server/src/http/session.ts), including routes added later.
+ */
+const openToParticipants = [
+  'GET /api/auth/me',
+  'PUT /api/auth/locale',
+  'POST /api/auth/sign-out',
+  'GET /api/needs/board',
+  'GET /api/needs/:id',
+  'POST /api/needs/:id/transition',
+  'GET /api/notifications',
+  'POST /api/notifications/:id/read',
+  'POST /api/notifications/read-all',
+  'GET /api/events/:id',
+];
+for (const key of openToParticipants) accessTable[key] = { ...accessTable[key]!, participants: true };
+
+/** Whether a participant-only user may call a route with this declaration. */
+export function openToParticipant(access: RouteAccess | undefined): boolean {
+  if (!access) return false;
+  if (access.participants) return true;
+  return Array.isArray(access.who) && access.who.some((role: Role) => (participantRoles as readonly Role[]).includes(role));
+}

@@ -76,7 +76,8 @@ export function translateIssue(issue: z.core.$ZodIssue, prefix: string, locale: 
     message: translate(locale, key, params),
   });
   // A schema's own message is a locale key (`validation.phone`): use it as written.
-  if (issue.message.startsWith('validation.') || issue.message.startsWith('abuse.')) return message(issue.message);
+  // A section's own validation keys (`participants.validation.…`, `abuse.…`) are locale keys as well.
+  if (issue.message.startsWith('validation.') || issue.message.startsWith('abuse.') || /^[a-zA-Z]+\.validation\./.test(issue.message)) return message(issue.message);
   // Nothing sent for a field that needs a value reads "required", whatever kind of value it wanted.
   const input = (issue as { input?: unknown }).input;
   if ((input === undefined || input === null) && ['invalid_type', 'invalid_value', 'invalid_union'].includes(issue.code)) {

@@ -22,6 +22,10 @@ const HomePage = page(() => import('../pages/home/HomePage.tsx'), 'HomePage');
 const DivisionsPage = page(() => import('../pages/divisions/DivisionsPage.tsx'), 'DivisionsPage');
 const UsersPage = page(() => import('../pages/users/UsersPage.tsx'), 'UsersPage');
 const AuditPage = page(() => import('../pages/audit/AuditPage.tsx'), 'AuditPage');
+const MobileSignInPage = page(() => import('../pages/mobile/MobilePages.tsx'), 'MobileSignInPage');
+const MobileJoinPage = page(() => import('../pages/mobile/MobilePages.tsx'), 'MobileJoinPage');
+const MobileHomePage = page(() => import('../pages/mobile/MobilePages.tsx'), 'MobileHomePage');
+const MobileCheckInPage = page(() => import('../pages/mobile/MobilePages.tsx'), 'MobileCheckInPage');
 const PhoneReportPage = page(() => import('../pages/privacy/PhoneReportPage.tsx'), 'PhoneReportPage');
 
 function suspended(element: ReactNode, fullScreen = false) {
@@ -30,6 +34,11 @@ function suspended(element: ReactNode, fullScreen = false) {
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: suspended(<SignInPage />, true) },
+  // The phone pages for participants (issue 14): their own front door, outside the office layout.
+  { path: '/m', element: suspended(<MobileHomePage />, true) },
+  { path: '/m/sign-in', element: suspended(<MobileSignInPage />, true) },
+  { path: '/m/join', element: suspended(<MobileJoinPage />, true) },
+  { path: '/m/check-in/:id', element: suspended(<MobileCheckInPage />, true) },
   ...publicRegistryRoutes,
   ...publicRequestRoutes,
   ...publicJudgingRoutes,

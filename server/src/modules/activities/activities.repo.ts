@@ -226,3 +226,18 @@ export async function replaceAttendees(db: Executor, activityId: number, attende
     if (rows.length) await db.insertInto('activity_attendees').values(rows).execute();
   }
 }
+
+/** One user on the attendee list (an event check-in); a second call adds nothing. */
+export async function addAttendeeUser(db: Executor, activityId: number, userId: number): Promise<void> {
+  const present = await db.selectFrom('activity_attendees').select('id').where('activity_id', '=', activityId).where('user_id', '=', userId).executeTakeFirst();
+  if (!present) await db.insertInto('activity_attendees').values({ activity_id: activityId, person_id: null, user_id: userId }).execute();
+}
+
+/** Set (not add to) the participant count; the version moves so an open edit form learns of it. */
+export async function setParticipantCount(db: Executor, activityId: number, count: number, at: string): Promise<void> {
+  await db
+    .updateTable('activities')
+    .set((eb) => ({ participant_count: count, updated_at: at, version: eb('version', '+', 1) }))
+    .where('id', '=', activityId)
+    .execute();
+}

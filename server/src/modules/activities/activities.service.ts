@@ -7,6 +7,7 @@ import { listAttachments, toAttachmentSummary } from '../attachments/attachments
 import { divisionFilterPath, divisionForWrite, requireRegistryRef, requireRegistryRefs, requireUsers } from '../projects/work-scope.ts';
 import { allowedActions, assertCan, type ActivityAction } from './activities.policy.ts';
 import {
+  addAttendeeUser,
   attendeesOf,
   findActivity,
   findPairRef,
@@ -16,6 +17,7 @@ import {
   replaceAttendees,
   replaceOrganisers,
   searchActivities,
+  setParticipantCount,
   toActivity,
   updateActivity,
   type ActivityValues,
@@ -73,7 +75,16 @@ export async function detail(ctx: ActorContext, id: number) {
 }
 
 export async function create(ctx: ActorContext, input: ActivityCreate) {
-  const id = await ctx.db.transaction().execute(async (trx) => {
+  const id = await ctx.db.transaction().execute(async (trx) => createIn(ctx, trx, input));
+  return detail(ctx, id);
+}
+
+/**
+ * Create an activity inside the caller's transaction (an event makes its activity this way, so the
+ * two rows and their audit entries stand or fall together). Returns the new id.
+ */
+export async function createIn(ctx: ActorContext, trx: Executor, input: ActivityCreate): Promise<number> {
+  {
     const suggested = await checkLinks(ctx, trx, input);
     const divisionId = input.divisionId ?? suggested ?? ctx.actor.divisionId;
     if (divisionId === null || divisionId === undefined) throw fieldError('body.divisionId', 'validation.required');
@@ -102,8 +113,17 @@ export async function create(ctx: ActorContext, input: ActivityCreate) {
     });
     await syncSearch(trx, 'activity', [activityId]);
     return activityId;
-  });
-  return detail(ctx, id);
+  }
+}
+
+/**
+ * Attendance from an event's check-ins: the user joins the activity's attendee list (once) and the
+ * participant count becomes `count` — set, never added to, so a second scan or a recount cannot
+ * count anyone twice on the dashboard (whose rollups follow `participant_count`).
+ */
+export async function recordCheckedInAttendee(trx: Executor, activityId: number, userId: number, count: number, at: string): Promise<void> {
+  await addAttendeeUser(trx, activityId, userId);
+  await setParticipantCount(trx, activityId, count, at);
 }
 
 export async function update(ctx: ActorContext, id: number, input: ActivityUpdate) {

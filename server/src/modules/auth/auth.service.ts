@@ -104,6 +104,20 @@ export async function signIn(ctx: RequestContext, input: SignIn, previousSession
   // A lock holds only against addresses the account has never signed in from (see above).
   if (user.locked_at && !known) throw new AppError('account_locked');
 
+  return openSession(ctx, user, { username, method: 'password' });
+}
+
+/**
+ * Open a new session for a user who has proven who they are (password, or a one-time SMS code for
+ * participants): the attempt is recorded as a success and the sign-in audited, in one transaction.
+ */
+export async function openSession(
+  ctx: RequestContext,
+  user: { id: number; username: string; display_name: string; division_id: number | null; roles: string; locale: string },
+  how: { username: string; method: 'password' | 'sms_code' },
+): Promise<NewSession> {
+  const at = nowIso(ctx);
+  const username = how.username;
   const token = crypto.randomBytes(32).toString('base64url');
   const csrfToken = crypto.randomBytes(24).toString('base64url');
   const expiresAt = new Date(ctx.clock.now().getTime() + ctx.config.sessionMaxDays * 24 * 60 * minute).toISOString();
@@ -124,11 +138,12 @@ export async function signIn(ctx: RequestContext, input: SignIn, previousSession
     await clearAccountFailures(trx, username);
     await clearRate(trx, accountKey(username, known ? ctx.ip : null));
     await setLastSignIn(trx, user.id, at);
-    await recordAudit(trx, { ...ctx, actor: actorFromRow(user, ctx.locale) }, {
+    await recordAudit(trx, { ...ctx, actor: actorFromRow({ ...user, division_path: null }, ctx.locale) }, {
       action: 'auth.sign_in',
       entity: 'user',
       entityId: user.id,
       divisionId: user.division_id,
+      ...(how.method === 'password' ? {} : { detail: { method: how.method } }),
     });
   });
   return { token, csrfToken, expiresAt };

@@ -138,7 +138,15 @@ async function assertNoCycle(db: Executor, id: number, parentId: number) {
 }
 
 export async function update(ctx: ActorContext, id: number, input: OrganisationUpdate) {
-  return ctx.db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute(async (trx) => updateIn(ctx, trx, id, input));
+}
+
+/**
+ * Update inside the caller's transaction: an approved profile proposal (participants module) changes
+ * the record and its own status together. Same checks, audit entry and search sync as `update`.
+ */
+export async function updateIn(ctx: ActorContext, trx: Executor, id: number, input: OrganisationUpdate) {
+  {
     const before = await loadOrganisation(ctx, trx, id, 'update');
     if (before.archived_at !== null) throw new AppError('invalid_transition');
     if (input.divisionId !== undefined && input.divisionId !== before.division_id) {
@@ -163,7 +171,7 @@ export async function update(ctx: ActorContext, id: number, input: OrganisationU
     });
     await syncSearch(trx, 'organisation', [id]);
     return toOrganisation((await findOrganisation(trx, id))!);
-  });
+  }
 }
 
 /** Archive (or bring back) an organisation; records that link to it keep their links. */

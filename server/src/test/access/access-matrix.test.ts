@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessTable } from '../../http/access-table.ts';
 import type { CataloguedRoute } from '../../http/route-catalogue.ts';
 import { createTestApp, type TestApp, type TestClient } from '../harness.ts';
+import { fixturePassword } from '../fixture.ts';
+import { hashPassword } from '../../modules/auth/password.ts';
+import { insertUser } from '../../modules/users/users.repo.ts';
 import { expected, matrixUsers, suggest, type MatrixUser } from './matrix.ts';
 import { bodyFor, fillUrl, makeRecords, paramsFor, places, queryFor, type Place, type RecordSet } from './records.ts';
 
@@ -22,6 +25,12 @@ beforeAll(async () => {
   const admin = await t.signIn('admin');
   records = await makeRecords(t, admin);
   if (process.env.ACCESS_DEBUG) console.log('records not made:', [...records.failures.entries()].join('\n'));
+  // The participant acts for a 华新镇 organisation (as an accepted invitation would bind them).
+  const at = t.clock.now().toISOString();
+  const volunteer = await insertUser(t.handle.db, { username: 'huaxin.volunteer', displayName: '华新志愿者', passwordHash: await hashPassword(fixturePassword), divisionId: t.fixture.divisions.huaxin.id, roles: ['volunteer'], phone: '13900009999', at });
+  // Its own organisation, not the matrix's record: the matrix replaces that one's handlers on the way.
+  const team = await t.handle.db.insertInto('organisations').values({ division_id: t.fixture.divisions.huaxin.id, name: '矩阵志愿服务队', type: 'volunteer_team', created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow();
+  await t.handle.db.insertInto('organisation_handlers').values({ organisation_id: team.id, user_id: volunteer, created_at: at }).execute();
   for (const user of matrixUsers) sessions.set(user.username, user.username ? await t.signIn(user.username) : t.anonymous());
 }, 120_000);
 afterAll(async () => t?.close());

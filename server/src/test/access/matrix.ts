@@ -1,5 +1,5 @@
-import type { Role } from '@tongxin/core';
-import type { RouteAccess } from '../../http/access-table.ts';
+import { isParticipantOnly, type Role } from '@tongxin/core';
+import { openToParticipant, type RouteAccess } from '../../http/access-table.ts';
 import type { Place } from './records.ts';
 
 /** The fixture users the matrix signs in as, with what the policies see of them. */
@@ -18,6 +18,8 @@ export const matrixUsers: MatrixUser[] = [
   { username: 'huaxin.staff', roles: ['staff'], sees: ['huaxin'] },
   { username: 'zhaoxiang.staff', roles: ['staff'], sees: [] },
   { username: 'jinshan.admin', roles: ['division_admin'], sees: ['jinshan'] },
+  // A participant (issue 14) bound to the matrix's 华新镇 organisation; made in access-matrix.test.ts.
+  { username: 'huaxin.volunteer', roles: ['volunteer'], sees: ['huaxin'] },
 ];
 
 /** Which answers a case accepts, and why (printed when a case fails). */
@@ -42,7 +44,8 @@ export function expected(access: RouteAccess, method: string, user: MatrixUser, 
     return answers ? { accepts: is(...answers), reason: `public, answers ${answers.join('/')}` } : { accepts: reached, reason: 'public' };
   }
   if (!user.username) return { accepts: is(401), reason: 'signed out → 401' };
-  const allowed = access.who === 'signed-in' || access.who.some((role) => user.roles.includes(role));
+  // A participant-only user reaches only routes declared open to participants (server/src/http/session.ts).
+  const allowed = isParticipantOnly(user) ? openToParticipant(access) : access.who === 'signed-in' || access.who.some((role) => user.roles.includes(role));
   if (!allowed) {
     return place === 'unknown' ? { accepts: is(403, 404), reason: 'role not allowed, unknown id → 403/404' } : { accepts: is(403), reason: 'role not allowed → 403' };
   }

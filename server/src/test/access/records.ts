@@ -51,6 +51,8 @@ const bodyExtras: Record<string, (records: RecordSet, place: Place) => Record<st
   'POST /api/organisations/:id/members': (r, place) => ({ memberPersonId: r.ids.get('/api/people')?.[place] }),
   'POST /api/competitions/:id/entries': () => ({ title: '矩阵参评项目' }),
   'POST /api/campaigns/:id/receipts': (r, place) => ({ organisationId: r.ids.get('/api/organisations')?.[place] }),
+  'POST /api/participant/proposals': () => ({ address: '矩阵地址' }),
+  'POST /api/events': () => ({ startsAt: '2026-12-20T09:00:00+08:00', endsAt: '2026-12-20T11:00:00+08:00', registrationOpensAt: null, registrationClosesAt: null, capacity: 50, waitingList: true }),
 };
 
 /** Path parameters that are names, not ids, whose schema admits more than the server knows. */
