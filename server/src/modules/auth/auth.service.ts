@@ -104,7 +104,7 @@ export async function signIn(ctx: RequestContext, input: SignIn, previousSession
   // A lock holds only against addresses the account has never signed in from (see above).
   if (user.locked_at && !known) throw new AppError('account_locked');
 
-  return openSession(ctx, user, { username, method: 'password' });
+  return openSession(ctx, user, { username, method: 'password', previousSessionId, known });
 }
 
 /**
@@ -114,10 +114,12 @@ export async function signIn(ctx: RequestContext, input: SignIn, previousSession
 export async function openSession(
   ctx: RequestContext,
   user: { id: number; username: string; display_name: string; division_id: number | null; roles: string; locale: string },
-  how: { username: string; method: 'password' | 'sms_code' },
+  how: { username: string; method: 'password' | 'sms_code'; previousSessionId?: string | null; known?: boolean },
 ): Promise<NewSession> {
   const at = nowIso(ctx);
   const username = how.username;
+  const previousSessionId = how.previousSessionId ?? null;
+  const known = how.known ?? false;
   const token = crypto.randomBytes(32).toString('base64url');
   const csrfToken = crypto.randomBytes(24).toString('base64url');
   const expiresAt = new Date(ctx.clock.now().getTime() + ctx.config.sessionMaxDays * 24 * 60 * minute).toISOString();

@@ -8,7 +8,7 @@ import { hashToken, openSession, type NewSession } from '../auth/auth.service.ts
 import { hashPassword } from '../auth/password.ts';
 import { loadOrganisation } from '../organisations/organisations.service.ts';
 import { insertUser } from '../users/users.repo.ts';
-import { consumeRate } from '../votes/votes.rate-limit.ts';
+import { takeRate } from '../../kernel/rate-limit.ts';
 import { voteCodeSender } from '../votes/votes.sender.ts';
 import { assertOffice, assertParticipant } from './participants.policy.ts';
 import {
@@ -113,9 +113,9 @@ export async function previewInvitation(ctx: RequestContext, token: string) {
 export async function requestSmsCode(ctx: RequestContext, phone: string) {
   const now = ctx.clock.now();
   const phoneHash = phoneHashOf(phone);
-  await consumeRate(ctx.db, { key: `p-code-phone:${phoneHash}`, limit: 1, windowSeconds: smsLimits.resendSeconds, now });
-  await consumeRate(ctx.db, { key: `p-code-phone-hour:${phoneHash}`, limit: smsLimits.codesPerPhonePerHour, windowSeconds: 3600, now });
-  await consumeRate(ctx.db, { key: `p-code-ip:${ctx.ip}`, limit: smsLimits.codesPerIpPerHour, windowSeconds: 3600, now });
+  await takeRate(ctx.db, [{ key: `p-code-phone:${phoneHash}`, limit: 1, windowSeconds: smsLimits.resendSeconds }], now);
+  await takeRate(ctx.db, [{ key: `p-code-phone-hour:${phoneHash}`, limit: smsLimits.codesPerPhonePerHour, windowSeconds: 3600 }], now);
+  await takeRate(ctx.db, [{ key: `p-code-ip:${ctx.ip}`, limit: smsLimits.codesPerIpPerHour, windowSeconds: 3600 }], now);
   const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
   await insertCode(ctx.db, {
     phoneHash,
@@ -130,7 +130,7 @@ export async function requestSmsCode(ctx: RequestContext, phone: string) {
 /** Spend a code: 400 on `body.code` when wrong, expired, used or guessed too often. */
 async function spendCode(ctx: RequestContext, phone: string, code: string): Promise<void> {
   const now = ctx.clock.now();
-  await consumeRate(ctx.db, { key: `p-verify-ip:${ctx.ip}`, limit: smsLimits.verificationsPerIpPerHour, windowSeconds: 3600, now });
+  await takeRate(ctx.db, [{ key: `p-verify-ip:${ctx.ip}`, limit: smsLimits.verificationsPerIpPerHour, windowSeconds: 3600 }], now);
   const phoneHash = phoneHashOf(phone);
   const live = await latestLiveCode(ctx.db, phoneHash, now.toISOString());
   if (!live || live.attempts >= smsLimits.verifyAttemptsPerCode) throw fieldError('body.code', 'validation.vote_code_invalid');
