@@ -82,8 +82,9 @@ describe('demo work data', () => {
     expect((await get('qingpu', '/api/projects?overdue=true')).total).toBeGreaterThan(0);
     expect((await get('jinshan', '/api/projects')).total).toBe(19);
     expect((await get('jinshan', '/api/projects?overdue=true')).total).toBeGreaterThan(0);
-    const loop = await get('huaxin', '/api/projects/closed-loop');
-    const flagged = loop.units.flatMap((unit: { projects: Array<{ overdueMilestones: number; unevidencedMilestones: number }> }) => unit.projects);
+    const loop = await get('huaxin', '/api/projects/closed-loop?problem=true&pageSize=200');
+    const flagged: Array<{ overdueMilestones: number; unevidencedMilestones: number }> = loop.items;
+    expect(flagged.length).toBe(loop.total);
     expect(flagged.some((p: { overdueMilestones: number }) => p.overdueMilestones > 0)).toBe(true);
     expect(flagged.some((p: { unevidencedMilestones: number }) => p.unevidencedMilestones > 0)).toBe(true);
   });
