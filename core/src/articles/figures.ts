@@ -1,5 +1,5 @@
 import { chineseNumeralChars, parseChineseNumber } from '../text/chinese-numerals.ts';
-import { toSimplified } from '../text/script.ts';
+import { toSimplified } from '../text/simplify.ts';
 
 /** A number with a unit, and what it counts: 会员企业154家, 合同投资额总计480.4亿元. */
 export interface Figure {

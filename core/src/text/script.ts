@@ -1,12 +1,17 @@
-import * as OpenCC from 'opencc-js';
+import * as OpenCC from 'opencc-js/cn2t';
+import { toSimplified } from './simplify.ts';
+
+// toSimplified lives in its own file so the browser can take it without the simplified →
+// traditional tables; re-exported here for the callers that import it from this file.
+export { toSimplified };
 
 /** Traditional-script conventions OpenCC knows: standard (OpenCC), Taiwan, Hong Kong. */
 export type TraditionalVariant = 't' | 'tw' | 'hk';
 
 type Convert = (text: string) => string;
 
-// Building a converter loads and indexes the whole dictionary (~0.3 s), so each direction is
-// built on first use and then kept for the life of the process.
+// Building a converter loads and indexes the whole dictionary (~0.3 s), so each variant is built
+// on first use and then kept for the life of the process.
 const converters = new Map<string, Convert>();
 
 function converter(from: string, to: string): Convert {
@@ -17,18 +22,6 @@ function converter(from: string, to: string): Convert {
     converters.set(key, convert);
   }
   return convert;
-}
-
-/**
- * Converts traditional characters to simplified ones (mainland conventions); simplified text and
- * non-Chinese text pass through unchanged.
- *
- * @example toSimplified('統戰工作') // '统战工作'
- */
-export function toSimplified(text: string): string {
-  // The Taiwan preset first folds Taiwan variants (裡, 著…) and then converts, which also covers
-  // standard and most Hong Kong traditional text.
-  return converter('tw', 'cn')(text);
 }
 
 /**

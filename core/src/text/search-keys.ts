@@ -1,5 +1,5 @@
 import { pinyin } from 'pinyin-pro';
-import { toSimplified } from './script.ts';
+import { toSimplified } from './simplify.ts';
 
 /** Scripts whose words are not separated by spaces: indexed as character bigrams. */
 const cjk = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}';

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import { defaultMediaList } from '@tongxin/core/articles/index';
 import type { Dialect } from '../database.ts';
 import { withId, withTimestamps } from '../columns.ts';
+import { media0040 } from './frozen/0040-media.ts';
 
 /**
  * Publicity and search: the managed list of media (seeded with the default list: reference data,
@@ -27,9 +27,9 @@ export function publicitySearch(dialect: Dialect) {
           .addColumn('archived_at', 'text'),
       ).execute();
       const at = new Date().toISOString();
-      for (const entry of defaultMediaList) {
+      for (const [name, aliases, level] of media0040) {
         await sql`insert into media (name, aliases, level, created_at, updated_at)
-                  values (${entry.name}, ${JSON.stringify(entry.aliases ?? [])}, ${entry.level}, ${at}, ${at})`.execute(db);
+                  values (${name}, ${aliases}, ${level}, ${at}, ${at})`.execute(db);
       }
 
       await withTimestamps(

@@ -1,13 +1,12 @@
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { Dialect } from '../database.ts';
-import { createTriggers } from '../../modules/dashboard/rollup-triggers.ts';
-import { rebuildRollups } from '../../modules/dashboard/rollups.ts';
+import { createTriggers, rebuildRollups } from './frozen/0050-dashboard.sql.ts';
 
 /**
  * The dashboard's rollups (see server/src/modules/dashboard/README.md): the division closure, the
  * rollup table keyed by (ancestor division, metric, day, dimension), a case's reply facts and the
  * queue of cases whose history changed; the triggers that keep them; and a first fill from the
- * records already there.
+ * records already there. The trigger and fill SQL is frozen text (frozen/0050-dashboard.sql.ts).
  */
 export function dashboardRollups(dialect: Dialect) {
   return {
@@ -45,8 +44,14 @@ export function dashboardRollups(dialect: Dialect) {
         .addColumn('seq', 'integer', (col) => col.notNull())
         .execute();
 
-      await createTriggers(db, dialect);
-      await rebuildRollups(db);
+      for (const statement of createTriggers[dialect]) await sql.raw(statement).execute(db);
+      // Each case's reply facts need its history walked with the office's calendar (application
+      // code), so the migration marks every case for recomputation instead; the dashboard's next
+      // read computes the marked cases (modules/dashboard/case-replies.ts), as after any change.
+      await sql`DELETE FROM dash_case_dirty`.execute(db);
+      await sql`INSERT INTO dash_case_dirty (case_id, seq) SELECT id, 1 FROM cases`.execute(db);
+      for (const [text, parameters] of rebuildRollups[dialect]) await db.executeQuery(CompiledQuery.raw(text, [...parameters]));
+      if (dialect === 'postgres') await sql`ANALYZE dash_rollup`.execute(db).catch(() => undefined);
     },
   };
 }

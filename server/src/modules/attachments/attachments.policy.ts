@@ -1,6 +1,6 @@
 import { isAdmin, isWithinScope, type Actor } from '@tongxin/core';
 import { AppError } from '../../http/app-error.ts';
-import { assertWorkCan, canWork } from '../projects/work-scope.ts';
+import { assertWorkCan, canWork } from '../../kernel/work-scope.ts';
 import type { AttachmentOwner } from './attachments.owners.ts';
 
 export type AttachmentAction = 'read' | 'upload' | 'delete' | 'purge';

@@ -1,7 +1,7 @@
 import type { AuditEntry, AuditQuery } from '@tongxin/core';
 import type { Executor } from '../../db/database.ts';
 import type { AuditRow } from '../../db/types.ts';
-import { divisionInScope } from '../divisions/divisions.scope.ts';
+import { divisionInScope } from '../../kernel/division-scope.ts';
 
 export interface NewAuditEntry {
   at: string;

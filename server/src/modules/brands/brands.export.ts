@@ -1,9 +1,9 @@
 import type { BrandListQuery } from '@tongxin/core';
 import type { FastifyReply } from 'fastify';
 import type { ActorContext } from '../../http/context.ts';
-import { exportXlsx, keysetRows } from '../imports/export-xlsx.ts';
-import { divisionNamesByPath, filterDivision } from '../venues/registry-lookups.ts';
-import { sheetLabel } from '../venues/sheet-labels.ts';
+import { exportXlsx, keysetRows } from '../../kernel/export-xlsx.ts';
+import { divisionNamesByPath, filterDivision } from '../../kernel/registry-lookups.ts';
+import { sheetLabel } from '../../kernel/sheet-labels.ts';
 import { brandsAfter, type BrandRow } from './brands.repo.ts';
 
 export type BrandExportQuery = Omit<BrandListQuery, 'page' | 'pageSize' | 'sort' | 'order'>;

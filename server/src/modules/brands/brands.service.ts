@@ -4,7 +4,7 @@ import { AppError, fieldError, notFound, versionConflict } from '../../http/app-
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { listChildren } from '../divisions/divisions.repo.ts';
-import { divisionNamePath, filterDivision, findDivisionForRecord } from '../venues/registry-lookups.ts';
+import { divisionNamePath, filterDivision, findDivisionForRecord } from '../../kernel/registry-lookups.ts';
 import { listVenuesOfBrand } from '../venues/venues.repo.ts';
 import { allowedActions, assertCan } from './brands.policy.ts';
 import {

@@ -6,7 +6,7 @@ import { AppError, fieldError, notFound, versionConflict } from '../../http/app-
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findDivision } from '../divisions/divisions.repo.ts';
-import { notify } from '../inbox/notify.ts';
+import { notify } from '../../kernel/notify.ts';
 import { clocksOfCases, isOverdue } from './case-clocks.ts';
 import { allowedCaseActions, assertCan, can, sideOf, type CaseAction, type CaseTarget } from './cases.policy.ts';
 import { eventsOfCase, findCase, insertCase, insertCaseEvents, searchCases, unitsOfCase, updateCase, type CaseRow } from './cases.repo.ts';

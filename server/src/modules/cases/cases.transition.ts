@@ -3,7 +3,7 @@ import { dispatchMachine, stateAfterFollowUp, type DispatchState } from '@tongxi
 import { fieldError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { notify } from '../inbox/notify.ts';
+import { notify } from '../../kernel/notify.ts';
 import { assertCan, sideOf } from './cases.policy.ts';
 import { findCase, insertCaseEvents, replaceCaseUnits, updateCase, type CasePatch, type NewCaseEvent } from './cases.repo.ts';
 import { caseTarget, detail } from './cases.service.ts';

@@ -9,7 +9,7 @@ import { allowedStep, checkedStep } from '../cases/transition-errors.ts';
 import { actorUnits, actsFor, handlersOfUnit, isOfficeStaff, officeFor, officeStaffOf, toUnit, unitKey, unitNames, unitRefsOf, type ActorUnits } from '../cases/units.repo.ts';
 import { unitForDispatch } from '../cases/units.service.ts';
 import { findDivision } from '../divisions/divisions.repo.ts';
-import { notify } from '../inbox/notify.ts';
+import { notify } from '../../kernel/notify.ts';
 import {
   assignmentsOfReports,
   eventsOfReport,

@@ -81,15 +81,5 @@ function safeSheetName(name: string): string {
   return name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || 'Sheet1';
 }
 
-/**
- * `Content-Disposition` for a download with a Chinese name: an ASCII fallback for old clients and
- * the real name in RFC 5987 `filename*`.
- *
- * @example
- * attachmentDisposition('区划导入模板.xlsx', 'division-template.xlsx')
- * // attachment; filename="division-template.xlsx"; filename*=UTF-8''%E5%8C%BA...
- */
-export function attachmentDisposition(fileName: string, asciiFallback: string): string {
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${asciiFallback.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encoded}`;
-}
+// Moved to server/src/kernel/content-disposition.ts (export files of several modules use it).
+export { attachmentDisposition } from '../../kernel/content-disposition.ts';

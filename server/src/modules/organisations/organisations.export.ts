@@ -2,7 +2,7 @@ import { pathIds, shanghaiToday, translate, type MemberListQuery, type Organisat
 import type { FastifyReply } from 'fastify';
 import type { Executor } from '../../db/database.ts';
 import type { ActorContext } from '../../http/context.ts';
-import { exportXlsx, keysetRows } from '../imports/export-xlsx.ts';
+import { exportXlsx, keysetRows } from '../../kernel/export-xlsx.ts';
 import { membersAfter } from './memberships.repo.ts';
 import { loadOrganisation, subtreeFilter } from './organisations.service.ts';
 import { organisationsAfter } from './organisations.repo.ts';

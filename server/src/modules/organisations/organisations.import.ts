@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Executor } from '../../db/database.ts';
 import { nowIso } from '../../http/context.ts';
 import type { ImportContext, ImportDefinition, ResolveOutcome, RowProblem } from '../imports/import-definition.ts';
-import { resolveDivision } from '../imports/import-helpers.ts';
+import { resolveDivision } from '../../kernel/import-helpers.ts';
 import { resolveNamedCell } from './organisations.lookup.ts';
 import { assertWritesRegistry } from './organisations.policy.ts';
 import { parentChain } from './organisations.repo.ts';

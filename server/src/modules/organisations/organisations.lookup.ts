@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { ImportContext, RowProblem } from '../imports/import-definition.ts';
-import { resolveDivision } from '../imports/import-helpers.ts';
-import { divisionInScope } from '../divisions/divisions.scope.ts';
+import { resolveDivision } from '../../kernel/import-helpers.ts';
+import { divisionInScope } from '../../kernel/division-scope.ts';
 
 /** A registry record named in a sheet cell, found inside the actor's subtree. */
 export interface NamedRecord {

@@ -1,7 +1,7 @@
 import { shanghaiToday, translate, type PersonListQuery } from '@tongxin/core';
 import type { FastifyReply } from 'fastify';
 import type { ActorContext } from '../../http/context.ts';
-import { exportXlsx, keysetRows } from '../imports/export-xlsx.ts';
+import { exportXlsx, keysetRows } from '../../kernel/export-xlsx.ts';
 import { divisionNamePaths } from '../organisations/organisations.export.ts';
 import { subtreeFilter } from '../organisations/organisations.service.ts';
 import { peopleAfter } from './people.repo.ts';

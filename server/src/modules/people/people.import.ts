@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Executor } from '../../db/database.ts';
 import { nowIso } from '../../http/context.ts';
 import type { ImportContext, ImportDefinition, ResolveOutcome, RowProblem } from '../imports/import-definition.ts';
-import { resolveDivision } from '../imports/import-helpers.ts';
+import { resolveDivision } from '../../kernel/import-helpers.ts';
 import { phoneCell } from '../organisations/organisations.import.ts';
 import { resolveNamedCell } from '../organisations/organisations.lookup.ts';
 import { assertWritesRegistry } from '../organisations/organisations.policy.ts';

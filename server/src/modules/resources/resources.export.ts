@@ -1,9 +1,9 @@
 import type { ResourceListQuery } from '@tongxin/core';
 import type { FastifyReply } from 'fastify';
 import type { ActorContext } from '../../http/context.ts';
-import { exportXlsx, keysetRows } from '../imports/export-xlsx.ts';
-import { divisionNamesByPath, filterDivision } from '../venues/registry-lookups.ts';
-import { sheetLabel } from '../venues/sheet-labels.ts';
+import { exportXlsx, keysetRows } from '../../kernel/export-xlsx.ts';
+import { divisionNamesByPath, filterDivision } from '../../kernel/registry-lookups.ts';
+import { sheetLabel } from '../../kernel/sheet-labels.ts';
 import { resourcesAfter, servicesOf, type ResourceRow } from './resources.repo.ts';
 
 export type ResourceExportQuery = Omit<ResourceListQuery, 'page' | 'pageSize' | 'sort' | 'order'>;

@@ -4,11 +4,11 @@ import type { Executor } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import { nowIso } from '../../http/context.ts';
 import type { ImportContext, ImportDefinition, ResolveOutcome, RowProblem } from '../imports/import-definition.ts';
-import { resolveDivision } from '../imports/import-helpers.ts';
+import { resolveDivision } from '../../kernel/import-helpers.ts';
 import { phoneCell } from '../organisations/organisations.import.ts';
 import { resolveNamedCell } from '../organisations/organisations.lookup.ts';
 import { listServiceKinds } from '../service-kinds/service-kinds.repo.ts';
-import { codeFromSheet, sheetChoices } from '../venues/sheet-labels.ts';
+import { codeFromSheet, sheetChoices } from '../../kernel/sheet-labels.ts';
 import { can } from './resources.policy.ts';
 import {
   findResourceByName,

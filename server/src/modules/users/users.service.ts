@@ -3,7 +3,7 @@ import { assertReferencesInScope } from '../../kernel/references.ts';
 import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { hashPassword } from '../auth/password.ts';
+import { hashPassword } from '../../kernel/password.ts';
 import { deleteSessionsOfUser } from '../auth/auth.repo.ts';
 import { clearSignInThrottle } from '../auth/auth.service.ts';
 import { assertCan as assertCanDivision } from '../divisions/divisions.policy.ts';
@@ -11,7 +11,7 @@ import { findDivision } from '../divisions/divisions.repo.ts';
 import type { Executor } from '../../db/database.ts';
 import { allowedActions, assertCan, grantableRoles } from './users.policy.ts';
 import { findUserById, findUserByUsername, insertUser, searchUsers, toUser, unlockAccount, updateUser, type UserSearch } from './users.repo.ts';
-import { assertNotBreached } from '../auth/breached-passwords.ts';
+import { assertNotBreached } from '../../kernel/breached-passwords.ts';
 
 function targetOf(row: { id: number; division_path: string | null }) {
   return { id: row.id, divisionPath: row.division_path };

@@ -1,7 +1,7 @@
 import { type VenueListQuery } from '@tongxin/core';
 import type { FastifyReply } from 'fastify';
 import type { ActorContext } from '../../http/context.ts';
-import { exportXlsx, keysetRows } from '../imports/export-xlsx.ts';
+import { exportXlsx, keysetRows } from '../../kernel/export-xlsx.ts';
 import { divisionNamesByPath, filterDivision } from './registry-lookups.ts';
 import { sheetLabel } from './sheet-labels.ts';
 import { venuesAfter, type VenueRow } from './venues.repo.ts';

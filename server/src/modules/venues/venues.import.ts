@@ -5,7 +5,7 @@ import { AppError } from '../../http/app-error.ts';
 import { nowIso } from '../../http/context.ts';
 import { findBrandsNamed } from '../brands/brands.repo.ts';
 import type { ImportContext, ImportDefinition, ResolveOutcome, RowProblem } from '../imports/import-definition.ts';
-import { resolveDivision } from '../imports/import-helpers.ts';
+import { resolveDivision } from '../../kernel/import-helpers.ts';
 import { resolveNamedCell } from '../organisations/organisations.lookup.ts';
 import { phoneCell } from '../organisations/organisations.import.ts';
 import { can } from './venues.policy.ts';

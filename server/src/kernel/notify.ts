@@ -1,0 +1,84 @@
+import type { NotificationKind } from '@tongxin/core';
+import type { Executor } from '../db/database.ts';
+
+/*
+ * The one place notifications go out. Callers pass the open transaction, so a notification exists
+ * if and only if the change that caused it does. Delivery goes through channels: in-app (a row
+ * the inbox reads) is the only one today; email or SMS is one more `NotificationChannel`.
+ */
+
+export interface OutgoingNotification {
+  userId: number;
+  kind: NotificationKind;
+  /** `case`, `need`, `report`: the record the notification opens. */
+  entity: string;
+  entityId: number;
+  /** Values for the message template `notifications.<kind>` (title, ticket number, unit…). */
+  params: Record<string, string | number>;
+  at: string;
+}
+
+export interface NotificationChannel {
+  readonly name: string;
+  deliver(db: Executor, notifications: readonly OutgoingNotification[]): Promise<void>;
+}
+
+/** In-app notifications: rows in `notifications`, read by the bell and the inbox. */
+export const inAppChannel: NotificationChannel = {
+  name: 'in_app',
+  async deliver(db, notifications) {
+    if (!notifications.length) return;
+    await db
+      .insertInto('notifications')
+      .values(
+        notifications.map((n) => ({
+          user_id: n.userId,
+          kind: n.kind,
+          entity: n.entity,
+          entity_id: n.entityId,
+          params: JSON.stringify(n.params),
+          created_at: n.at,
+          read_at: null,
+        })),
+      )
+      .execute();
+  },
+};
+
+const channels: NotificationChannel[] = [inAppChannel];
+
+/**
+ * Add a delivery channel (email, SMS). A channel that must not block the transaction should queue
+ * its messages in `deliver` and send them after commit.
+ *
+ * @example
+ * registerNotificationChannel({ name: 'sms', async deliver(db, list) { await queueSms(db, list); } });
+ */
+export function registerNotificationChannel(channel: NotificationChannel): void {
+  if (!channels.some((c) => c.name === channel.name)) channels.push(channel);
+}
+
+export interface NotifyInput {
+  recipients: readonly number[];
+  kind: NotificationKind;
+  entity: string;
+  entityId: number;
+  params: Record<string, string | number>;
+  at: string;
+  /** The user who caused it is not told about their own step. */
+  exceptUserId?: number | null;
+}
+
+/**
+ * Notify each recipient once through every channel; returns how many were notified.
+ *
+ * @example
+ * await notify(trx, { recipients: handlerIds, kind: 'assignment', entity: 'case', entityId: 7, params: { title, ticketNo }, at });
+ */
+export async function notify(db: Executor, input: NotifyInput): Promise<number> {
+  const recipients = [...new Set(input.recipients)].filter((id) => id !== input.exceptUserId);
+  if (!recipients.length) return 0;
+  const list = recipients.map((userId) => ({ userId, kind: input.kind, entity: input.entity, entityId: input.entityId, params: input.params, at: input.at }));
+  for (const channel of channels) await channel.deliver(db, list);
+  return recipients.length;
+}
