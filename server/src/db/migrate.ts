@@ -17,6 +17,7 @@ import { jobLeases } from './migrations/0080-job-leases.ts';
 import { accountLockout } from './migrations/0070-account-lockout.ts';
 import { appFacts } from './migrations/0090-app-facts.ts';
 import { organisationsLiveList } from './migrations/0091-organisations-live-list.ts';
+import { outbox } from './migrations/0130-outbox.ts';
 
 /**
  * The one migration set for both engines. Each entry is a function of the dialect, for the few
@@ -41,6 +42,7 @@ const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0070-account-lockout': accountLockout,
   '0090-app-facts': appFacts,
   '0091-organisations-live-list': organisationsLiveList,
+  '0130-outbox': outbox,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -7,6 +7,7 @@ import type { RequestTables } from './types-requests.ts';
 import type { BriefingTables } from './types-briefings.ts';
 import type { OpsTables } from './types-ops.ts';
 import type { DashboardTables } from './types-dashboard.ts';
+import type { MessagingTables } from './types-messaging.ts';
 
 /*
  * Row types, kept apart from API types (see `core/`) and mapped explicitly in each repo.
@@ -84,7 +85,7 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
-export interface DB extends RegistryTables, WorkTables, PublicityTables, JudgingTables, RequestTables, OpsTables, BriefingTables, DashboardTables {
+export interface DB extends RegistryTables, WorkTables, PublicityTables, JudgingTables, RequestTables, OpsTables, BriefingTables, DashboardTables, MessagingTables {
   divisions: DivisionsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -6,6 +6,9 @@ import { uploadsDir } from '../modules/attachments/attachments.storage.ts';
 import { createBackup, pruneBackups, type BackupTarget } from './backup.ts';
 import type { ScheduledJob } from './scheduled-jobs.ts';
 import { purgeClosedRequestPhones } from '../modules/privacy/phone-retention.ts';
+import { currentChannels } from '../modules/outbox/channels/channels.ts';
+import { runOutbox } from '../modules/outbox/outbox.sender.ts';
+import { instanceId } from './job-lease.ts';
 
 /** What a backup copies for this configuration and open database. */
 export function backupTargetOf(config: Config, handle: DatabaseHandle): BackupTarget {
@@ -73,7 +76,20 @@ export function backupJob(config: Config): ScheduledJob {
   };
 }
 
+/** The outbox: due messages sent through the configured channels, every tick (claims keep each message to one sender). */
+export function outboxJob(config: Config): ScheduledJob {
+  return {
+    name: 'outbox',
+    everyMs: 15_000,
+    async run(handle, now) {
+      const run = await runOutbox(handle.db, now, { channels: currentChannels(), holder: instanceId, maxAttempts: config.messaging.maxAttempts, smsDailyCap: config.messaging.smsDailyCap });
+      const busy = Object.entries(run).filter(([, n]) => n > 0);
+      return busy.length ? busy.map(([k, n]) => `${n} ${k}`).join(', ') : null;
+    },
+  };
+}
+
 /** The jobs a server runs for this configuration. */
 export function serverJobs(config: Config): ScheduledJob[] {
-  return [remindersJob, needExpiryJob, phoneRetentionJob(config), plannerStatisticsJob, ...(config.backup.everyHours > 0 ? [backupJob(config)] : [])];
+  return [remindersJob, needExpiryJob, outboxJob(config), phoneRetentionJob(config), plannerStatisticsJob, ...(config.backup.everyHours > 0 ? [backupJob(config)] : [])];
 }
