@@ -1,6 +1,7 @@
 export * from './errors.ts';
 export * from './locale.ts';
 export * from './phone.ts';
+export * from './messaging.ts';
 export * from './privacy.ts';
 export * from './divisions.ts';
 export * from './roles.ts';

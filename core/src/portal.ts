@@ -47,6 +47,8 @@ export const portalSubmitSchema = z.strictObject({
   content: z.string().trim().min(1).max(2000),
   name: z.string().trim().max(40).optional(),
   phone: mobile,
+  /** Text me about this ticket (received, replied, closed): no tick, no SMS. Stored with the ticket. */
+  notifyConsent: z.boolean().default(false),
   /** For a wish: the date it should be met by. */
   wantedBy: z.iso.date().optional(),
   challengeToken: z.string().min(1).max(500),

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { messagingConfigOf, messagingEnvSchema, type MessagingConfig } from './modules/outbox/outbox.config.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -30,7 +31,7 @@ const envSchema = z.object({
   BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_EVERY_HOURS: z.coerce.number().min(0).max(24 * 30).default(0),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
-  VOTE_CODE_SENDER: z.enum(['log', 'webhook']).default('log'),
+  VOTE_CODE_SENDER: z.enum(['log', 'webhook', 'sms']).default('log'),
   VOTE_CODE_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   VOTE_CODE_WEBHOOK_TOKEN: z.string().min(1).optional(),
 }).refine((e) => e.VOTE_CODE_SENDER !== 'webhook' || e.VOTE_CODE_WEBHOOK_URL, { path: ['VOTE_CODE_WEBHOOK_URL'], message: 'required when VOTE_CODE_SENDER=webhook' });
@@ -57,7 +58,9 @@ export interface Config {
   /** Where the built web UI is served from, when it exists. */
   webDist: string;
   /** Where public-vote codes go: the server log (`log`) or an SMS relay over HTTP (`webhook`). */
-  voteCodes: { sender: 'log' | 'webhook'; webhookUrl: string | undefined; webhookToken: string | undefined };
+  voteCodes: { sender: 'log' | 'webhook' | 'sms'; webhookUrl: string | undefined; webhookToken: string | undefined };
+  /** SMS and WeChat channels and the outbox's limits (server/src/modules/outbox/outbox.config.ts). */
+  messaging: MessagingConfig;
 }
 
 /**
@@ -68,8 +71,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable (`DATABASE_URL=`) means "not set", as shells and service files write it.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = envSchema.safeParse(present);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  const messaging = messagingEnvSchema.safeParse(present);
+  if (!parsed.success || !messaging.success) {
+    const issues = [...(parsed.error?.issues ?? []), ...(messaging.error?.issues ?? [])];
+    const lines = issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
@@ -100,5 +105,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pdfFont: e.PDF_FONT,
     webDist: path.resolve(import.meta.dirname, '../../web/dist'),
     voteCodes: { sender: e.VOTE_CODE_SENDER, webhookUrl: e.VOTE_CODE_WEBHOOK_URL, webhookToken: e.VOTE_CODE_WEBHOOK_TOKEN },
+    messaging: messagingConfigOf(messaging.data),
   };
 }

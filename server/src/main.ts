@@ -5,6 +5,7 @@ import { openAndMigrate, seedDemoIfEmpty } from './startup.ts';
 import { serverJobs } from './ops/jobs.ts';
 import { startScheduledJobs } from './ops/scheduled-jobs.ts';
 import { setVoteCodeSender, voteCodeSenderFromConfig } from './modules/votes/votes.sender.ts';
+import { channelsFromConfig, setChannels } from './modules/outbox/channels/channels.ts';
 
 /**
  * Start Tongxin: check the configuration, open and migrate the database, load the demo data when
@@ -16,7 +17,9 @@ export async function start(): Promise<void> {
   const handle = await openAndMigrate(config, say);
   say(`database: ${handle.describe}`);
   const seeded = process.env.TONGXIN_NO_DEMO === '1' ? false : await seedDemoIfEmpty(handle, say);
+  setChannels(channelsFromConfig(config.messaging));
   setVoteCodeSender(voteCodeSenderFromConfig(config.voteCodes));
+  say(`messages: SMS through ${config.messaging.sms.kind}${config.messaging.wecomRobotUrl ? ', WeChat through the 企业微信 robot' : ''} (SMS_CHANNEL, WECOM_ROBOT_URL)`);
   if (config.voteCodes.sender === 'log') say('public-vote codes go to this log (VOTE_CODE_SENDER=webhook sends them to an SMS relay)');
   const app = await buildApp({ handle, config });
   await app.listen({ port: config.port, host: config.host });

@@ -23,6 +23,7 @@ import { importHeartbeat } from './migrations/0100-import-heartbeat.ts';
 import { dashboardStocks } from './migrations/0150-dashboard-stocks.ts';
 import { participants } from './migrations/0140-participants.ts';
 import { events } from './migrations/0141-events.ts';
+import { outbox } from './migrations/0130-outbox.ts';
 
 /**
  * The one migration set for both engines. Each entry is a function of the dialect, for the few
@@ -53,6 +54,7 @@ const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0150-dashboard-stocks': dashboardStocks,
   '0140-participants': participants,
   '0141-events': events,
+  '0130-outbox': outbox,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -35,6 +35,8 @@ export interface CasesTable extends Editable {
   content: string;
   submitter_name: string | null;
   submitter_phone: string | null;
+  /** 1 when a portal submitter agreed to be texted about this ticket (migration 0130). */
+  notify_consent: Generated<number>;
   submitter_organisation_id: number | null;
   state: string;
   lead_unit_type: string | null;
@@ -91,6 +93,8 @@ export interface NeedsTable extends Editable {
   channel: string;
   submitter_name: string | null;
   submitter_phone: string | null;
+  /** 1 when a portal submitter agreed to be texted about this ticket (migration 0130). */
+  notify_consent: Generated<number>;
   created_by: number | null;
 }
 

@@ -8,6 +8,7 @@ import type { BriefingTables } from './types-briefings.ts';
 import type { OpsTables } from './types-ops.ts';
 import type { DashboardTables } from './types-dashboard.ts';
 import type { ParticipantTables } from './types-participants.ts';
+import type { MessagingTables } from './types-messaging.ts';
 
 /*
  * Row types, kept apart from API types (see `core/`) and mapped explicitly in each repo.
@@ -85,7 +86,7 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
-export interface DB extends RegistryTables, WorkTables, PublicityTables, JudgingTables, RequestTables, OpsTables, BriefingTables, DashboardTables, ParticipantTables {
+export interface DB extends RegistryTables, WorkTables, PublicityTables, JudgingTables, RequestTables, OpsTables, BriefingTables, DashboardTables, ParticipantTables, MessagingTables {
   divisions: DivisionsTable;
   users: UsersTable;
   sessions: SessionsTable;

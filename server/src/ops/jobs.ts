@@ -7,6 +7,9 @@ import { createBackup, pruneBackups, type BackupTarget } from './backup.ts';
 import type { ScheduledJob } from './scheduled-jobs.ts';
 import { purgeClosedRequestPhones } from '../modules/privacy/phone-retention.ts';
 import { releaseStaleImports } from '../modules/imports/imports.service.ts';
+import { currentChannels } from '../modules/outbox/channels/channels.ts';
+import { runOutbox } from '../modules/outbox/outbox.sender.ts';
+import { instanceId } from './job-lease.ts';
 
 /** What a backup copies for this configuration and open database. */
 export function backupTargetOf(config: Config, handle: DatabaseHandle): BackupTarget {
@@ -91,7 +94,20 @@ export const importRecoveryJob: ScheduledJob = {
   },
 };
 
+/** The outbox: due messages sent through the configured channels, every tick (claims keep each message to one sender). */
+export function outboxJob(config: Config): ScheduledJob {
+  return {
+    name: 'outbox',
+    everyMs: 15_000,
+    async run(handle, now) {
+      const run = await runOutbox(handle.db, now, { channels: currentChannels(), holder: instanceId, maxAttempts: config.messaging.maxAttempts, smsDailyCap: config.messaging.smsDailyCap });
+      const busy = Object.entries(run).filter(([, n]) => n > 0);
+      return busy.length ? busy.map(([k, n]) => `${n} ${k}`).join(', ') : null;
+    },
+  };
+}
+
 /** The jobs a server runs for this configuration. */
 export function serverJobs(config: Config): ScheduledJob[] {
-  return [remindersJob, needExpiryJob, importRecoveryJob, phoneRetentionJob(config), plannerStatisticsJob, ...(config.backup.everyHours > 0 ? [backupJob(config)] : [])];
+  return [remindersJob, needExpiryJob, importRecoveryJob, outboxJob(config), phoneRetentionJob(config), plannerStatisticsJob, ...(config.backup.everyHours > 0 ? [backupJob(config)] : [])];
 }

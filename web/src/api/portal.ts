@@ -29,6 +29,8 @@ export interface PortalSubmission {
   content: string;
   name?: string;
   phone: string;
+  /** Text me about this ticket (received, replied, closed). */
+  notifyConsent?: boolean;
   wantedBy?: string;
   challengeToken: string;
   challengeAnswer: number;

@@ -9,6 +9,7 @@ import { publicRegistryRoutes, registryRoutes } from './registry-routes.tsx';
 import { publicRequestRoutes, requestRoutes } from './request-routes.tsx';
 import { RequireAuth, RequireRight } from './RequireAuth.tsx';
 import { workRoutes } from './work-routes.tsx';
+import { messagingRoutes } from './messaging-routes.tsx';
 import './session.ts';
 
 /** Each page is its own chunk, fetched the first time it is opened; pages use named exports. */
@@ -57,6 +58,7 @@ export const router = createBrowserRouter([
       ...requestRoutes,
       ...judgingRoutes,
       ...publicityRoutes,
+      ...messagingRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -41,6 +41,8 @@ export interface NewCase {
   content: string;
   submitterName: string | null;
   submitterPhone: string | null;
+  /** The portal submitter agreed to be texted about this ticket. */
+  notifyConsent?: boolean;
   submitterOrganisationId: number | null;
   receivedAt: string;
   createdBy: number | null;
@@ -60,6 +62,7 @@ export async function insertCase(db: Executor, values: NewCase, at: string): Pro
       content: values.content,
       submitter_name: values.submitterName,
       submitter_phone: values.submitterPhone,
+      notify_consent: values.notifyConsent ? 1 : 0,
       submitter_organisation_id: values.submitterOrganisationId,
       state: 'received',
       received_at: values.receivedAt,

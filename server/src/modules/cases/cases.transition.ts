@@ -4,6 +4,7 @@ import { fieldError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { notify } from '../../kernel/notify.ts';
+import { queueForPhone } from '../outbox/outbox.queue.ts';
 import { assertCan, sideOf } from './cases.policy.ts';
 import { findCase, insertCaseEvents, replaceCaseUnits, updateCase, type CasePatch, type NewCaseEvent } from './cases.repo.ts';
 import { caseTarget, detail } from './cases.service.ts';
@@ -93,6 +94,10 @@ export async function transition(ctx: ActorContext, id: number, input: CaseTrans
         if (input.to === 'returned') await tell(await officeStaffOf(trx, row.office_division_id), 'returned', { reason: note ?? '' });
         if (step.action === 'reopen' && lead) await tell(await handlersOfUnit(trx, lead), 'assignment', { role: 'redo' });
       }
+    }
+    // A portal submitter who ticked consent is texted when their ticket is answered and closed.
+    if ((patch.state === 'replied' || patch.state === 'closed') && row.notify_consent && row.submitter_phone) {
+      await queueForPhone(trx, row.submitter_phone, row.division_id, { event: patch.state === 'replied' ? 'ticket_replied' : 'ticket_closed', entity: 'case', entityId: id, params: { ticketNo: row.ticket_no }, at });
     }
     if (!(await updateCase(trx, id, input.version, patch, at))) throw versionConflict('case');
     await insertCaseEvents(trx, events);

@@ -32,6 +32,8 @@ export interface NewNeed {
   channel: 'portal' | 'staff';
   submitterName: string | null;
   submitterPhone: string | null;
+  /** The portal submitter agreed to be texted about this ticket. */
+  notifyConsent?: boolean;
   createdBy: number | null;
 }
 
@@ -50,6 +52,7 @@ export async function insertNeed(db: Executor, v: NewNeed, at: string): Promise<
       channel: v.channel,
       submitter_name: v.submitterName,
       submitter_phone: v.submitterPhone,
+      notify_consent: v.notifyConsent ? 1 : 0,
       created_by: v.createdBy,
       created_at: at,
       updated_at: at,

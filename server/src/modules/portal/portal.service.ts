@@ -1,4 +1,4 @@
-import { defaultKindOf, type PortalSubmit } from '@tongxin/core';
+import { defaultKindOf, translate, type PortalSubmit } from '@tongxin/core';
 import { shanghaiDateKey } from '@tongxin/core/calendar/index';
 import { sql } from 'kysely';
 import { AppError, fieldError } from '../../http/app-error.ts';
@@ -12,6 +12,7 @@ import { findDivision } from '../divisions/divisions.repo.ts';
 import { insertNeed, insertNeedEvents } from '../needs/needs.repo.ts';
 import { issueChallenge, phoneHash, portalSecret, takeSubmitSlot, useChallenge, verifyChallenge } from './portal.guard.ts';
 import { syncSearch } from '../search/search.sync.ts';
+import { queueForPhone } from '../outbox/outbox.queue.ts';
 
 export { track } from './portal.track.ts';
 
@@ -85,7 +86,7 @@ async function submitCounted(ctx: RequestContext, input: PortalSubmit, key: stri
       }
       await useChallenge(trx, nonce, at);
       const officeDivisionId = await officeFor(trx, division.path, division.id);
-      const submitter = { submitterName: input.name?.trim() || null, submitterPhone: input.phone };
+      const submitter = { submitterName: input.name?.trim() || null, submitterPhone: input.phone, notifyConsent: input.notifyConsent };
       let entityId: number;
       if (input.category === 'wish') {
         entityId = await insertNeed(
@@ -114,6 +115,15 @@ async function submitCounted(ctx: RequestContext, input: PortalSubmit, key: stri
           at,
         );
         await insertCaseEvents(trx, [{ caseId: entityId, at, actorId: null, actorName: null, action: 'register', toState: 'received' }]);
+      }
+      if (input.notifyConsent) {
+        await queueForPhone(trx, input.phone, division.id, {
+          event: 'ticket_received',
+          entity: input.category === 'wish' ? 'need' : 'case',
+          entityId,
+          params: { ticketNo, category: translate('zh-CN', `requests.categories.${input.category}`) },
+          at,
+        });
       }
       await recordAudit(trx, ctx, {
         action: 'portal.submit',

@@ -36,22 +36,22 @@ describe('log sender (development)', () => {
 });
 
 describe('webhook sender', () => {
-  it('POSTs the phone, code and message as JSON with the bearer token to the configured URL', async () => {
+  it('POSTs the phone, code and message as JSON (the webhook channel’s body) with the bearer token to the configured URL', async () => {
     const relay = recordingFetch(202);
     await webhookVoteCodeSender({ url: 'https://sms.example.test/send', token: 's3cret', fetch: relay.fetch }).send('13900005555', '135790');
     expect(relay.calls).toHaveLength(1);
     const [call] = relay.calls;
     expect(call!.url).toBe('https://sms.example.test/send');
     expect(call!.init.method).toBe('POST');
-    expect(call!.init.headers).toEqual({ 'content-type': 'application/json', authorization: 'Bearer s3cret' });
-    const body = JSON.parse(String(call!.init.body)) as { phone: string; code: string; text: string };
-    expect(body).toEqual({ phone: '13900005555', code: '135790', text: expect.stringContaining('135790') });
+    expect(call!.init.headers).toEqual({ 'content-type': 'application/json', 'x-tongxin-timestamp': expect.stringMatching(/^\d{10}$/), authorization: 'Bearer s3cret' });
+    const body = JSON.parse(String(call!.init.body)) as Record<string, unknown>;
+    expect(body).toEqual({ id: expect.stringMatching(/^vote-/), to: '13900005555', text: '投票验证码 135790，10 分钟内有效。', template: 'vote_code', params: { code: '135790' } });
   });
 
   it('sends no authorization header without a token', async () => {
     const relay = recordingFetch(200);
     await webhookVoteCodeSender({ url: 'http://127.0.0.1:9/relay', fetch: relay.fetch }).send('13900005556', '000001');
-    expect(relay.calls[0]!.init.headers).toEqual({ 'content-type': 'application/json' });
+    expect(Object.keys(relay.calls[0]!.init.headers as Record<string, string>).sort()).toEqual(['content-type', 'x-tongxin-timestamp']);
   });
 
   it('fails with VoteCodeSendError when the relay answers an error or cannot be reached', async () => {
@@ -60,6 +60,10 @@ describe('webhook sender', () => {
       throw new TypeError('fetch failed');
     }) as typeof fetch;
     await expect(webhookVoteCodeSender({ url: 'https://sms.example.test/send', fetch: unreachable }).send('13900005558', '222222')).rejects.toThrow(/unreachable/);
+    // A permanent refusal (4xx) is not retried: one call only.
+    const refusing = recordingFetch(400);
+    await expect(webhookVoteCodeSender({ url: 'https://sms.example.test/send', fetch: refusing.fetch }).send('13900005559', '333333')).rejects.toThrow(/HTTP 400/);
+    expect(refusing.calls).toHaveLength(1);
   });
 });
 

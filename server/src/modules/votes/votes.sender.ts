@@ -1,4 +1,8 @@
+import crypto from 'node:crypto';
 import { maskPhone } from '@tongxin/core';
+import type { Channel } from '../outbox/channels/channel.ts';
+import { currentChannels, type Channels } from '../outbox/channels/channels.ts';
+import { webhookChannel } from '../outbox/channels/webhook.channel.ts';
 
 /**
  * Where one-time vote codes go. Tongxin has no SMS gateway of its own; two senders come with it:
@@ -6,8 +10,9 @@ import { maskPhone } from '@tongxin/core';
  * - `log` (the default): writes the code to the server log (stderr) — fine for a demo or an office
  *   that reads codes out on the phone, not for a public vote at scale — and keeps the latest code
  *   per phone in memory for {@link lastVoteCode}, the test-only channel.
- * - `webhook`: POSTs `{ phone, code, text }` as JSON to an installation's SMS relay
- *   (`VOTE_CODE_WEBHOOK_URL`, optional bearer `VOTE_CODE_WEBHOOK_TOKEN`).
+ * - `webhook`: POSTs the code as JSON to an installation's SMS relay through the outbox's webhook
+ *   channel (`VOTE_CODE_WEBHOOK_URL`, optional bearer `VOTE_CODE_WEBHOOK_TOKEN`).
+ * - `sms`: the outbox's SMS channel (`SMS_CHANNEL`: Alibaba Cloud SMS, the signed relay).
  *
  * The server picks one from the configuration at start ({@link voteCodeSenderFromConfig}); an
  * installation with its own gateway client may call {@link setVoteCodeSender} instead.
@@ -58,47 +63,52 @@ export interface WebhookSenderOptions {
   fetch?: typeof fetch;
 }
 
+/** The text of a vote-code SMS. */
+export function voteCodeText(code: string): string {
+  return `投票验证码 ${code}，10 分钟内有效。`;
+}
+
 /**
- * A sender that hands the code to an SMS relay over HTTP. Any 2xx is success; anything else, or no
- * answer within the timeout, is a {@link VoteCodeSendError} (the request for a code then fails).
+ * Vote codes through one of the outbox's channels (server/src/modules/outbox/channels). The code
+ * must arrive while the voter waits, so it is sent at once rather than queued; a channel that does
+ * not accept it is a {@link VoteCodeSendError} (the request for a code then fails).
+ *
+ * @example
+ * channelVoteCodeSender(currentChannels().sms).send('13900001111', '123456')
+ */
+export function channelVoteCodeSender(channel: Channel): VoteCodeSender {
+  return {
+    async send(phone, code) {
+      const result = await channel.send({ ref: `vote-${crypto.randomUUID()}`, to: phone, text: voteCodeText(code), template: 'vote_code', params: { code } });
+      if (result.status !== 'accepted') throw new VoteCodeSendError(`vote code ${channel.name} channel: ${result.reason}`);
+    },
+  };
+}
+
+/**
+ * A sender that hands the code to an SMS relay: the outbox's webhook channel (JSON
+ * `{ id, to, text, template: "vote_code", params: { code } }`, one quick retry on a 5xx).
  *
  * @example
  * webhookVoteCodeSender({ url: 'https://sms.example.gov.cn/send', token: process.env.SMS_TOKEN })
  */
 export function webhookVoteCodeSender(options: WebhookSenderOptions): VoteCodeSender {
-  const post = options.fetch ?? fetch;
-  return {
-    async send(phone, code) {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (options.token) headers.authorization = `Bearer ${options.token}`;
-      let response: Response;
-      try {
-        response = await post(options.url, {
-          method: 'POST',
-          headers,
-          body: JSON.stringify({ phone, code, text: `投票验证码 ${code}，10 分钟内有效。` }),
-          signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-        });
-      } catch (error) {
-        throw new VoteCodeSendError(`vote code relay unreachable: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      if (!response.ok) throw new VoteCodeSendError(`vote code relay answered HTTP ${response.status}`);
-    },
-  };
+  return channelVoteCodeSender(webhookChannel({ url: options.url, token: options.token, retries: 1, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}), ...(options.fetch ? { fetch: options.fetch } : {}) }));
 }
 
 export interface VoteCodeConfig {
-  sender: 'log' | 'webhook';
+  sender: 'log' | 'webhook' | 'sms';
   webhookUrl: string | undefined;
   webhookToken: string | undefined;
 }
 
-/** The sender the configuration names (`VOTE_CODE_SENDER`). */
-export function voteCodeSenderFromConfig(config: VoteCodeConfig, deps: { fetch?: typeof fetch } = {}): VoteCodeSender {
+/** The sender the configuration names (`VOTE_CODE_SENDER`; `sms` is the outbox's SMS channel). */
+export function voteCodeSenderFromConfig(config: VoteCodeConfig, deps: { fetch?: typeof fetch; channels?: Channels } = {}): VoteCodeSender {
   if (config.sender === 'webhook') {
     if (!config.webhookUrl) throw new Error('VOTE_CODE_SENDER=webhook needs VOTE_CODE_WEBHOOK_URL');
     return webhookVoteCodeSender({ url: config.webhookUrl, token: config.webhookToken, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
   }
+  if (config.sender === 'sms') return channelVoteCodeSender((deps.channels ?? currentChannels()).sms);
   return logVoteCodeSender;
 }
 

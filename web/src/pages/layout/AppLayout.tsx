@@ -12,6 +12,7 @@ import { publicityMenuItems } from './publicity-menu.tsx';
 import { registryMenuItems } from './registry-menu.tsx';
 import { requestMenuItems } from './request-menu.tsx';
 import { workMenuItems } from './work-menu.tsx';
+import { messagingMenuItems } from './messaging-menu.tsx';
 import styles from './layout.module.css';
 
 /** The frame of every signed-in page: side menu by right, header with who and where. */
@@ -42,6 +43,7 @@ export function AppLayout() {
     ...requestMenuItems(t, item),
     ...judgingMenuItems(t, item),
     ...publicityMenuItems(t, item),
+    ...messagingMenuItems(t, me.roles, item),
   ];
   const selected = location.pathname.split('/')[1] || 'home';
 

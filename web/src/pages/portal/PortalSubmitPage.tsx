@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Form, Input, InputNumber, Radio, Result, Space, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, InputNumber, Radio, Result, Space, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { caseCategories, type CaseCategory } from '@tongxin/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -21,6 +21,7 @@ interface Values {
   content: string;
   name?: string;
   phone: string;
+  notifyConsent?: boolean;
   wantedBy?: string;
   challengeAnswer: number;
 }
@@ -61,6 +62,7 @@ export function PortalSubmitPage() {
         content: values.content,
         ...(values.name ? { name: values.name } : {}),
         phone: values.phone,
+        notifyConsent: values.notifyConsent === true,
         ...(values.category === 'wish' && values.wantedBy ? { wantedBy: values.wantedBy } : {}),
         challengeToken: challenge.data!.token,
         challengeAnswer: values.challengeAnswer,
@@ -161,6 +163,9 @@ export function PortalSubmitPage() {
           </Form.Item>
           <Form.Item name="phone" label={t('requestPages.portal.phone')} extra={t('requestPages.portal.phoneHint')} rules={[{ required: true, pattern: /^1[3-9]\d{9}$/, message: t('validation.mobile') }]}>
             <Input data-testid="portal-phone" inputMode="tel" maxLength={11} autoComplete="tel" />
+          </Form.Item>
+          <Form.Item name="notifyConsent" valuePropName="checked">
+            <Checkbox data-testid="portal-notify-consent">{t('messaging.consent')}</Checkbox>
           </Form.Item>
         </div>
         <div className={styles.panel}>
