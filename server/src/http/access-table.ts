@@ -316,7 +316,7 @@ export const accessTable: Record<string, RouteAccess> = {
   'GET /api/public/invitations/:token': { ...pub, answers: [404], note: 'the generated token names no invitation' },
   'POST /api/public/participant-codes': { ...pub, answers: [202, 429] },
   'POST /api/public/invitations/accept': { ...pub, answers: [400], note: 'the generated token and code are wrong' },
-  'POST /api/auth/sign-in/code': { ...pub, answers: [400, 429], note: 'the generated code is wrong' },
+  'POST /api/auth/sign-in/code': { ...pub, answers: [401, 429], note: 'the generated code is wrong' },
   'GET /api/profile-proposals': only(['system_admin', 'division_admin', 'staff']),
   'GET /api/profile-proposals/:id': only(['system_admin', 'division_admin', 'staff']),
   'POST /api/profile-proposals/:id/decide': only(['system_admin', 'division_admin', 'staff']),

@@ -189,6 +189,9 @@ export async function signInWithCode(ctx: RequestContext, phone: string, code: s
   } catch (error) {
     if (error instanceof AppError && error.code === 'validation_failed') {
       await recordAudit(ctx.db, ctx, { action: 'auth.sign_in_failed', entity: 'user', entityId: user?.id ?? null, divisionId: user?.division_id ?? null, actorName: maskPhone(phone) ?? '', detail: { method: 'sms_code' } });
+      // A failed sign-in is a 401 like a wrong password (a 400 means "nothing happened", and this
+      // attempt is recorded); an unknown phone reads exactly like a wrong code.
+      throw new AppError('invalid_credentials');
     }
     throw error;
   }

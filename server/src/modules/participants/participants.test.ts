@@ -75,7 +75,7 @@ describe('invitations', () => {
     const phone = '13900005003';
     const code = await codeFor(phone);
     const wrong = await t.anonymous().post('/api/public/invitations/accept', { token: tokenOf(invitation.url), phone, code: code === '000000' ? '000001' : '000000', displayName: '王五' });
-    expect(wrong.statusCode).toBe(400);
+    expect(wrong.statusCode).toBe(401);
     expect(wrong.json().error.fields[0].path).toBe('body.code');
     t.clock.advance(86_400_000 + 1000);
     const late = await t.anonymous().post('/api/public/invitations/accept', { token: tokenOf(invitation.url), phone, code: await codeFor(phone), displayName: '王五' });
@@ -88,11 +88,11 @@ describe('invitations', () => {
 });
 
 describe('sign-in with phone + SMS code', () => {
-  it('200: a participant signs in by code; a wrong code is 400 and audited as a failed sign-in', async () => {
+  it('200: a participant signs in by code; a wrong code is 401 and audited as a failed sign-in', async () => {
     await joinAsParticipant(t, huaxinStaff, team.id, '13900005010');
     const code = await codeFor('13900005010');
     const wrong = await t.anonymous().post('/api/auth/sign-in/code', { phone: '13900005010', code: code === '123456' ? '654321' : '123456' });
-    expect(wrong.statusCode).toBe(400);
+    expect(wrong.statusCode).toBe(401);
     expect((await auditRows(t.handle, 'auth.sign_in_failed'))[0]!.detail).toContain('sms_code');
     const right = await t.anonymous().post('/api/auth/sign-in/code', { phone: '13900005010', code });
     expect(right.statusCode).toBe(200);
@@ -101,14 +101,14 @@ describe('sign-in with phone + SMS code', () => {
     const signIns = await auditRows(t.handle, 'auth.sign_in');
     expect(signIns[0]!.detail).toContain('sms_code');
     // The code worked once.
-    expect((await t.anonymous().post('/api/auth/sign-in/code', { phone: '13900005010', code })).statusCode).toBe(400);
+    expect((await t.anonymous().post('/api/auth/sign-in/code', { phone: '13900005010', code })).statusCode).toBe(401);
   });
 
-  it('400: a phone with no account answers like a wrong code (nobody can probe for participants)', async () => {
+  it('401: a phone with no account answers like a wrong code (nobody can probe for participants)', async () => {
     const code = await codeFor('13900005099');
     const response = await t.anonymous().post('/api/auth/sign-in/code', { phone: '13900005099', code });
-    expect(response.statusCode).toBe(400);
-    expect(response.json().error.fields[0].path).toBe('body.code');
+    expect(response.statusCode).toBe(401);
+    expect(response.json().error.code).toBe('invalid_credentials');
   });
 
   it('429: a second code within a minute, and the sixth within an hour', async () => {
