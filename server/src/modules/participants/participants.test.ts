@@ -75,7 +75,7 @@ describe('invitations', () => {
     const phone = '13900005003';
     const code = await codeFor(phone);
     const wrong = await t.anonymous().post('/api/public/invitations/accept', { token: tokenOf(invitation.url), phone, code: code === '000000' ? '000001' : '000000', displayName: '王五' });
-    expect(wrong.statusCode).toBe(401);
+    expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.fields[0].path).toBe('body.code');
     t.clock.advance(86_400_000 + 1000);
     const late = await t.anonymous().post('/api/public/invitations/accept', { token: tokenOf(invitation.url), phone, code: await codeFor(phone), displayName: '王五' });

@@ -11,7 +11,7 @@ const runsPerRoute = Number(process.env.FUZZ_RUNS ?? 12);
 // Tables that record refusals on purpose: failed sign-ins and rate-limit windows, sessions.
 const refusalTables = /session|sign_in|attempt|rate|throttle|vote_code|challenge/;
 // A failed sign-in is audited on purpose (who tried which account from where).
-const auditsRefusals = new Set(['POST /api/auth/sign-in']);
+const auditsRefusals = new Set(['POST /api/auth/sign-in', 'POST /api/auth/sign-in/code']);
 
 let t: TestApp;
 let records: RecordSet;
