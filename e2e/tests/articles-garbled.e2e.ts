@@ -1,19 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { newPage, screenshot } from '../support/browser.ts';
 import { clickWhenStill, signIn } from '../support/pages.ts';
-import { startServer, type E2eServer } from '../support/server.ts';
+import { useBrowserSuite } from '../support/suite.ts';
 
-let server: E2eServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 /** A page with pinyin copied through a wrong encoding (hand-written; see core/src/articles/garble.ts). */
 const page = [
@@ -29,8 +19,8 @@ const page = [
 
 describe('garbled text in the publicity archive', () => {
   it('shows the repaired and the flagged paragraphs in the preview, on the saved article and in the list', async () => {
-    const { context, page: tab } = await newPage(browser);
-    await signIn(tab, server.url, 'huaxin');
+    const { context, page: tab } = await newPage(suite.browser);
+    await signIn(tab, suite.server.url, 'huaxin');
     await clickWhenStill(tab, 'nav-articles');
     await tab.getByTestId('article-table').waitFor({ timeout: 60_000 });
     await clickWhenStill(tab, 'article-import');

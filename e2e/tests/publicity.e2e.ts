@@ -1,31 +1,22 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readSample, samplesAvailable } from '../../core/src/testing/samples.ts';
-import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
+import { newPage, screenshot } from '../support/browser.ts';
 import { signIn, clickWhenStill } from '../support/pages.ts';
-import { startServer, type E2eServer } from '../support/server.ts';
+import { useBrowserSuite } from '../support/suite.ts';
 
 // A real scraped report (traditional script, pinyin after many characters, site chrome), read as input only.
 const sample = readSample('article-anhui-traditional-annotated.txt');
 
-let server: E2eServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 /** The header's search input (antd may put the test id on the input or on its wrapper). */
 const headerSearch = (page: Page) => page.locator('input[data-testid="header-search"], [data-testid="header-search"] input').first();
 
 describe('publicity archive and search in a real browser', () => {
   it('finds a record from the header with a two-character word and opens it', async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, server.url, 'huaxin');
+    const { context, page } = await newPage(suite.browser);
+    await signIn(page, suite.server.url, 'huaxin');
     const box = headerSearch(page);
     await box.fill('商会');
     await box.press('Enter');
@@ -43,8 +34,8 @@ describe('publicity archive and search in a real browser', () => {
   }, 180_000);
 
   it.skipIf(!samplesAvailable())('pastes a scraped article, previews the repaired text and metadata, saves it and finds it in the archive', async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, server.url, 'huaxin');
+    const { context, page } = await newPage(suite.browser);
+    await signIn(page, suite.server.url, 'huaxin');
     await clickWhenStill(page, 'nav-articles');
     await page.getByTestId('article-table').waitFor({ timeout: 60_000 });
     await clickWhenStill(page, 'article-import');
