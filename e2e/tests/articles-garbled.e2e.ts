@@ -1,19 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
-import { clickWhenStill, signIn } from '../support/pages.ts';
-import { startServer, type E2eServer } from '../support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { newPage, screenshot } from '../support/browser.ts';
+import { clickWhenStill } from '../support/pages.ts';
+import { previewPastedArticle, savePreviewedArticle } from '../support/articles.ts';
+import { useBrowserSuite } from '../support/suite.ts';
 
-let server: E2eServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 /** A page with pinyin copied through a wrong encoding (hand-written; see core/src/articles/garble.ts). */
 const page = [
@@ -29,14 +20,8 @@ const page = [
 
 describe('garbled text in the publicity archive', () => {
   it('shows the repaired and the flagged paragraphs in the preview, on the saved article and in the list', async () => {
-    const { context, page: tab } = await newPage(browser);
-    await signIn(tab, server.url, 'huaxin');
-    await clickWhenStill(tab, 'nav-articles');
-    await tab.getByTestId('article-table').waitFor({ timeout: 60_000 });
-    await clickWhenStill(tab, 'article-import');
-    await tab.getByTestId('article-paste').fill(page);
-    await clickWhenStill(tab, 'article-preview');
-    await tab.getByTestId('article-preview-result').waitFor({ timeout: 20_000 });
+    const { context, page: tab } = await newPage(suite.browser);
+    await previewPastedArticle(tab, suite.server.url, 'huaxin', page);
     expect(await tab.getByTestId('preview-title').textContent()).toBe('華新鎮統戰工作綜述');
     expect(await tab.getByTestId('preview-texts-garbled').textContent()).toBe('2 段有编码错乱的文字：已修复 1 处，待核对 1 处');
     const clean = (await tab.getByTestId('preview-texts-clean').textContent()) ?? '';
@@ -46,8 +31,7 @@ describe('garbled text in the publicity archive', () => {
     expect(clean).not.toContain('工作动态');
     expect(clean).not.toContain('關鍵詞');
 
-    await clickWhenStill(tab, 'article-save');
-    await tab.getByTestId('article-detail').waitFor({ timeout: 60_000 });
+    await savePreviewedArticle(tab);
     expect(await tab.getByTestId('article-texts-garbled').textContent()).toBe('2 段有编码错乱的文字：已修复 1 处，待核对 1 处');
     expect(await tab.locator('[data-garbled="true"]').count()).toBe(2);
     await screenshot(tab, 'articles-garbled-detail');

@@ -1,21 +1,12 @@
 import fs from 'node:fs';
 import JSZip from 'jszip';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newPage, screenshot } from '../support/browser.ts';
 import { signIn, onFailure, clickWhenStill } from '../support/pages.ts';
-import { startServer, type E2eServer } from '../support/server.ts';
+import { useBrowserSuite } from '../support/suite.ts';
 
-let server: E2eServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 /** `1,234` → 1234: a figure as the card shows it. */
 async function figureValue(page: Page, testId: string): Promise<number> {
@@ -31,9 +22,9 @@ async function waitForPeriod(page: Page, from: string): Promise<void> {
 
 describe('dashboard and briefings in a real browser', () => {
   it('changes the period, drills from a figure to the filtered list with the same count, and exports a briefing as .docx', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(suite.browser);
     onFailure(page, 'dashboard-failure');
-    await signIn(page, server.url, 'huaxin');
+    await signIn(page, suite.server.url, 'huaxin');
     await clickWhenStill(page, 'nav-dashboard');
     await page.getByTestId('dashboard-page').waitFor();
     await page.getByTestId('dashboard-ready').waitFor();
@@ -82,10 +73,10 @@ describe('dashboard and briefings in a real browser', () => {
     await context.close();
   }, 180_000);
   it('shows a district the towns below it, sorts them by a figure, and opens one town’s records from its cell', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(suite.browser);
     onFailure(page, 'dashboard-breakdown-failure');
-    await signIn(page, server.url, 'qingpu');
-    await page.goto(`${server.url}/dashboard`);
+    await signIn(page, suite.server.url, 'qingpu');
+    await page.goto(`${suite.server.url}/dashboard`);
     await page.getByTestId('dashboard-ready').waitFor();
     const table = page.getByTestId('breakdown-table');
     await table.getByText('华新镇').waitFor();

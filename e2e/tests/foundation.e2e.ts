@@ -1,24 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { newPage, screenshot } from '../support/browser.ts';
 import { clickWhenStill } from '../support/pages.ts';
-import { startServer, type E2eServer } from '../support/server.ts';
+import { useBrowserSuite } from '../support/suite.ts';
 
-let server: E2eServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 describe('foundation in a real browser', () => {
   it('signs in, switches language (remembered), opens the division tree within scope, and signs out', async () => {
-    const { context, page } = await newPage(browser);
-    await page.goto(`${server.url}/`);
+    const { context, page } = await newPage(suite.browser);
+    await page.goto(`${suite.server.url}/`);
     // This server holds the demo data set, so the sign-in page offers its account.
     expect(await page.getByTestId('sign-in-demo-hint').textContent()).toContain('admin');
 
@@ -60,8 +50,8 @@ describe('foundation in a real browser', () => {
   });
 
   it('refuses the district user the users page of another district through the API, not only the UI', async () => {
-    const { context, page } = await newPage(browser);
-    await page.goto(`${server.url}/sign-in`);
+    const { context, page } = await newPage(suite.browser);
+    await page.goto(`${suite.server.url}/sign-in`);
     await page.getByTestId('sign-in-username').fill('huaxin');
     await page.getByTestId('sign-in-password').fill('Tongxin2026');
     await clickWhenStill(page, 'sign-in-submit');

@@ -1,20 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
 import { formatFen } from '@tongxin/core/money';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newContext, launchBrowser, newPage, screenshot } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { newContext, newPage, screenshot } from '../support/browser.ts';
 import { signIn, onFailure, choose, inputOf, pick, clickWhenStill } from '../support/pages.ts';
-import { startServer, type E2eServer } from '../support/server.ts';
+import { useBrowserSuite } from '../support/suite.ts';
 
-let server: E2eServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 /** A shared two-core machine: give pages and polls room; every assertion must still come true. */
 const patient = { timeout: 30_000 };
@@ -27,10 +17,10 @@ const sheets: Record<string, Record<string, [number, number]>> = {
 // Experts 0.6, representatives 0.4: J1 = 0.6 × 85 + 0.4 × 75 = 81.00; J2 = 0.6 × 70 + 0.4 × 93 = 79.20.
 
 async function scoreAll(username: string, competitionId: number): Promise<void> {
-  const { context, page } = await newPage(browser, { locale: 'zh-CN' });
+  const { context, page } = await newPage(suite.browser, { locale: 'zh-CN' });
   onFailure(page, `judging-rater-${username}-failed`);
-  await signIn(page, server.url, username);
-  await page.goto(`${server.url}/competitions/${competitionId}/review`);
+  await signIn(page, suite.server.url, username);
+  await page.goto(`${suite.server.url}/competitions/${competitionId}/review`);
   await page.getByTestId('review-page').waitFor();
   expect(await page.getByTestId('review-progress').textContent()).toBe('0 / 2');
   const seen: string[] = [];
@@ -53,9 +43,9 @@ async function scoreAll(username: string, competitionId: number): Promise<void> 
 
 describe('judging in a real browser', () => {
   it('staff set up a competition with two rater groups, two raters score, staff publish, and the signed-out public page shows the weighted ranking', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(suite.browser);
     onFailure(page, 'judging-staff-failed');
-    await signIn(page, server.url, 'jinshan');
+    await signIn(page, suite.server.url, 'jinshan');
     await clickWhenStill(page, 'nav-competitions');
     await page.getByTestId('competition-table').waitFor();
 
@@ -138,10 +128,10 @@ describe('judging in a real browser', () => {
     await context.close();
 
     // Signed out: the public page, phone-sized.
-    const publicContext = await newContext(browser, { locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true });
+    const publicContext = await newContext(suite.browser, { locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true });
     const phone = await publicContext.newPage();
     onFailure(phone, 'judging-public-failed');
-    await phone.goto(`${server.url}/public/competitions/${competitionId}`);
+    await phone.goto(`${suite.server.url}/public/competitions/${competitionId}`);
     await phone.getByTestId('public-ranking').waitFor();
     expect(await phone.getByTestId('public-competition-title').textContent()).toBe('金山区同心创新项目评审（浏览器测试）');
     expect(await phone.getByTestId('public-total-J1').textContent()).toBe('81.00');
@@ -154,9 +144,9 @@ describe('judging in a real browser', () => {
   }, 420_000);
 
   it('money and assessment pages show the demo figures: Henglan 1,926.8万元 received with 23.2万元 overdue, Hefei 480.4亿元 signed, Huangshan bases with their stars', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(suite.browser);
     onFailure(page, 'judging-money-failed');
-    await signIn(page, server.url, 'henglan');
+    await signIn(page, suite.server.url, 'henglan');
     await clickWhenStill(page, 'nav-campaigns');
     await page.getByTestId('campaign-table').getByText('横栏镇慈善帮扶（2022—2024）').click();
     await page.getByTestId('campaign-page').waitFor();
@@ -166,22 +156,22 @@ describe('judging in a real browser', () => {
     await screenshot(page, 'judging-campaign');
     await context.close();
 
-    const anhui = await newPage(browser);
+    const anhui = await newPage(suite.browser);
     onFailure(anhui.page, 'judging-leads-failed');
-    await signIn(anhui.page, server.url, 'anhui');
-    const hefei = await server.handle.db.selectFrom('divisions').select('id').where('name', '=', '合肥市').executeTakeFirstOrThrow();
+    await signIn(anhui.page, suite.server.url, 'anhui');
+    const hefei = await suite.server.handle.db.selectFrom('divisions').select('id').where('name', '=', '合肥市').executeTakeFirstOrThrow();
     // A signed lead: its contract amount is in the form too, and must come back unchanged (not sent).
-    await anhui.page.goto(`${server.url}/leads?divisionId=${hefei.id}&stage=signed`);
+    await anhui.page.goto(`${suite.server.url}/leads?divisionId=${hefei.id}&stage=signed`);
     await expect.poll(() => anhui.page.getByTestId('lead-figure-contract').textContent(), patient).toBe('480.4亿元');
     await anhui.page.getByTestId('lead-table').locator('[data-testid^="lead-link-"]').first().click();
     await anhui.page.getByTestId('lead-history').waitFor();
     await screenshot(anhui.page, 'judging-lead');
     await anhui.context.close();
 
-    const huangshan = await newPage(browser);
+    const huangshan = await newPage(suite.browser);
     onFailure(huangshan.page, 'judging-assessments-failed');
-    await signIn(huangshan.page, server.url, 'huangshan');
-    await huangshan.page.goto(`${server.url}/assessments?status=final`);
+    await signIn(huangshan.page, suite.server.url, 'huangshan');
+    await huangshan.page.goto(`${suite.server.url}/assessments?status=final`);
     const links = huangshan.page.getByTestId('assessment-table').locator('[data-testid^="assessment-link-"]');
     await expect.poll(() => links.count(), patient).toBe(12);
     await links.first().click();
@@ -191,10 +181,10 @@ describe('judging in a real browser', () => {
     await huangshan.context.close();
   }, 240_000);
   it('staff void a receipt with a reason and the received figure drops by exactly its amount; a Hefei lead gets a new sector, and only that field is sent', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(suite.browser);
     onFailure(page, 'judging-void-receipt-failed');
-    await signIn(page, server.url, 'henglan');
-    const campaign = await server.handle.db.selectFrom('campaigns').select('id').where('title', '=', '横栏镇慈善帮扶（2022—2024）').executeTakeFirstOrThrow();
+    await signIn(page, suite.server.url, 'henglan');
+    const campaign = await suite.server.handle.db.selectFrom('campaigns').select('id').where('title', '=', '横栏镇慈善帮扶（2022—2024）').executeTakeFirstOrThrow();
     await clickWhenStill(page, 'nav-campaigns');
     await clickWhenStill(page, `campaign-link-${campaign.id}`);
     await page.getByTestId('campaign-page').waitFor();
@@ -225,12 +215,12 @@ describe('judging in a real browser', () => {
     await screenshot(page, 'judging-receipt-voided');
     await context.close();
 
-    const anhui = await newPage(browser);
+    const anhui = await newPage(suite.browser);
     onFailure(anhui.page, 'judging-lead-edit-failed');
-    await signIn(anhui.page, server.url, 'anhui');
-    const hefei = await server.handle.db.selectFrom('divisions').select('id').where('name', '=', '合肥市').executeTakeFirstOrThrow();
+    await signIn(anhui.page, suite.server.url, 'anhui');
+    const hefei = await suite.server.handle.db.selectFrom('divisions').select('id').where('name', '=', '合肥市').executeTakeFirstOrThrow();
     // A signed lead: its contract amount is in the form too, and must come back unchanged (not sent).
-    await anhui.page.goto(`${server.url}/leads?divisionId=${hefei.id}&stage=signed`);
+    await anhui.page.goto(`${suite.server.url}/leads?divisionId=${hefei.id}&stage=signed`);
     const link = anhui.page.getByTestId('lead-table').locator('[data-testid^="lead-link-"]').first();
     await link.waitFor(patient);
     const linkId = (await link.getAttribute('data-testid'))!;

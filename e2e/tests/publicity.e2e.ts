@@ -1,31 +1,23 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readSample, samplesAvailable } from '../../core/src/testing/samples.ts';
-import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
+import { newPage, screenshot } from '../support/browser.ts';
 import { signIn, clickWhenStill } from '../support/pages.ts';
-import { startServer, type E2eServer } from '../support/server.ts';
+import { previewPastedArticle, savePreviewedArticle } from '../support/articles.ts';
+import { useBrowserSuite } from '../support/suite.ts';
 
 // A real scraped report (traditional script, pinyin after many characters, site chrome), read as input only.
 const sample = readSample('article-anhui-traditional-annotated.txt');
 
-let server: E2eServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 /** The header's search input (antd may put the test id on the input or on its wrapper). */
 const headerSearch = (page: Page) => page.locator('input[data-testid="header-search"], [data-testid="header-search"] input').first();
 
 describe('publicity archive and search in a real browser', () => {
   it('finds a record from the header with a two-character word and opens it', async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, server.url, 'huaxin');
+    const { context, page } = await newPage(suite.browser);
+    await signIn(page, suite.server.url, 'huaxin');
     const box = headerSearch(page);
     await box.fill('商会');
     await box.press('Enter');
@@ -43,14 +35,8 @@ describe('publicity archive and search in a real browser', () => {
   }, 180_000);
 
   it.skipIf(!samplesAvailable())('pastes a scraped article, previews the repaired text and metadata, saves it and finds it in the archive', async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, server.url, 'huaxin');
-    await clickWhenStill(page, 'nav-articles');
-    await page.getByTestId('article-table').waitFor({ timeout: 60_000 });
-    await clickWhenStill(page, 'article-import');
-    await page.getByTestId('article-paste').fill(sample);
-    await clickWhenStill(page, 'article-preview');
-    await page.getByTestId('article-preview-result').waitFor({ timeout: 20_000 });
+    const { context, page } = await newPage(suite.browser);
+    await previewPastedArticle(page, suite.server.url, 'huaxin', sample);
     expect(await page.getByTestId('preview-title').textContent()).toBe('奮力譜寫江淮大地統戰工作新篇章');
     expect(await page.getByTestId('preview-date').textContent()).toBe('2022-07-27 11:04');
     const clean = (await page.getByTestId('preview-texts-clean').textContent()) ?? '';
@@ -62,8 +48,7 @@ describe('publicity archive and search in a real browser', () => {
     expect(await page.getByTestId('preview-texts-garbled').textContent()).toBe('2 段有编码错乱的文字：已修复 1 处，待核对 1 处');
     await screenshot(page, 'publicity-article-preview');
 
-    await clickWhenStill(page, 'article-save');
-    await page.getByTestId('article-detail').waitFor({ timeout: 60_000 });
+    await savePreviewedArticle(page);
     expect(await page.getByTestId('article-title').textContent()).toBe('奮力譜寫江淮大地統戰工作新篇章');
     // What cleaning removed is shown beside the text.
     await page.getByRole('tab', { name: /清理内容/ }).click();

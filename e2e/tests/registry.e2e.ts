@@ -1,20 +1,10 @@
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newContext, launchBrowser, newPage, screenshot } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { newContext, newPage, screenshot } from '../support/browser.ts';
 import { signIn, choose, clickWhenStill, pick } from '../support/pages.ts';
-import { startServer, type E2eServer } from '../support/server.ts';
+import { useBrowserSuite } from '../support/suite.ts';
 
-let server: E2eServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 /** An organisation import file: Chinese headers, one row per organisation. */
 async function organisationFile(rows: Array<[division: string, name: string, type: string]>): Promise<Buffer> {
@@ -29,8 +19,8 @@ const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 
 describe('registry in a real browser', () => {
   it('shows the Huaxin chamber by role, creates an organisation and adds a member', async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, server.url, 'huaxin');
+    const { context, page } = await newPage(suite.browser);
+    await signIn(page, suite.server.url, 'huaxin');
 
     // The chamber's members are counted from membership rows: 154 firms, 34 of them council.
     await clickWhenStill(page, 'nav-organisations');
@@ -77,8 +67,8 @@ describe('registry in a real browser', () => {
   }, 120_000);
 
   it('imports organisations from Excel: a row with an error blocks the import until the file is fixed', async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, server.url, 'huaxin');
+    const { context, page } = await newPage(suite.browser);
+    await signIn(page, suite.server.url, 'huaxin');
     await clickWhenStill(page, 'nav-organisations');
     await clickWhenStill(page, 'import-open-organisation');
     const wizard = page.getByTestId('import-wizard-body');
@@ -134,9 +124,9 @@ describe('registry in a real browser', () => {
   }, 120_000);
 
   it('opens the public service guide signed out on a phone and finds the 11 centres of Henglan', async () => {
-    const context = await newContext(browser, { locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const context = await newContext(suite.browser, { locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    await page.goto(`${server.url}/guide`);
+    await page.goto(`${suite.server.url}/guide`);
     await page.getByTestId('guide-page').waitFor();
     const area = page.getByTestId('guide-area');
     for (const name of ['广东省', '中山市', '横栏镇']) {

@@ -1,19 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newContext, launchBrowser, newPage, screenshot } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newContext, newPage, screenshot } from '../support/browser.ts';
 import { signIn, onFailure, clickWhenStill, clickOption } from '../support/pages.ts';
-import { startServer, type E2eServer } from '../support/server.ts';
+import { useBrowserSuite } from '../support/suite.ts';
 
-let server: E2eServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 /** Solve the portal's arithmetic check as a person would: read the question, type the answer. */
 async function solveCheck(page: Page): Promise<void> {
@@ -44,10 +35,10 @@ describe('requests in a real browser', () => {
     const dispatchNote = '请赵巷镇三日内处理';
 
     // 1. The resident, not signed in, on a phone-sized screen.
-    const resident = await newContext(browser, { locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+    const resident = await newContext(suite.browser, { locale: 'zh-CN', viewport: { width: 390, height: 844 } });
     const portal = await resident.newPage();
     onFailure(portal, 'requests-portal-failed');
-    await portal.goto(`${server.url}/portal`);
+    await portal.goto(`${suite.server.url}/portal`);
     await portal.getByTestId('portal-title').waitFor();
     await portal.locator('label', { has: portal.getByTestId('portal-category-help') }).click();
     await portal.getByTestId('portal-division-search').locator('input').fill('方夏村');
@@ -66,13 +57,13 @@ describe('requests in a real browser', () => {
     const ticketNo = ((await portal.getByTestId('portal-ticket').textContent()) ?? '').trim();
     expect(ticketNo).toMatch(/^TX\d{6}-[0-9A-Z]{8}$/);
     await screenshot(portal, 'requests-portal-ticket');
-    const rows = await server.handle.db.selectFrom('cases').select(['ticket_no', 'state', 'channel']).where('title', '=', title).execute();
+    const rows = await suite.server.handle.db.selectFrom('cases').select(['ticket_no', 'state', 'channel']).where('title', '=', title).execute();
     expect(rows).toEqual([{ ticket_no: ticketNo, state: 'received', channel: 'portal' }]);
 
     // 2. District staff find it in the list (filter kept in the URL) and dispatch it to 赵巷镇's office.
-    const { context: staffContext, page: staff } = await newPage(browser);
+    const { context: staffContext, page: staff } = await newPage(suite.browser);
     onFailure(staff, 'requests-staff-failed');
-    await signIn(staff, server.url, 'qingpu');
+    await signIn(staff, suite.server.url, 'qingpu');
     await clickWhenStill(staff, 'nav-cases');
     await staff.getByTestId('case-table').waitFor();
     await staff.getByTestId('case-filter-q').locator('input').fill(ticketNo);
@@ -99,9 +90,9 @@ describe('requests in a real browser', () => {
     await screenshot(staff, 'requests-staff-dispatched');
 
     // 3. The unit's user sees it waiting in the inbox, signs, works, calls the person and replies.
-    const { context: unitContext, page: unit } = await newPage(browser);
+    const { context: unitContext, page: unit } = await newPage(suite.browser);
     onFailure(unit, 'requests-unit-failed');
-    await signIn(unit, server.url, 'zhaoxiang');
+    await signIn(unit, suite.server.url, 'zhaoxiang');
     await expect.poll(async () => Number(await unit.getByTestId('inbox-badge').getAttribute('data-count')), { timeout: 15_000 }).toBeGreaterThan(0);
     await clickWhenStill(unit, 'inbox-badge');
     await unit.getByTestId('inbox-page').waitFor();
@@ -137,7 +128,7 @@ describe('requests in a real browser', () => {
     await staffContext.close();
 
     // 5. The resident tracks the ticket: the new status and the reply, but no staff notes.
-    await portal.goto(`${server.url}/portal/track?ticket=${encodeURIComponent(ticketNo)}`);
+    await portal.goto(`${suite.server.url}/portal/track?ticket=${encodeURIComponent(ticketNo)}`);
     await portal.getByTestId('portal-track-phone').fill('4321');
     await clickWhenStill(portal, 'portal-track-submit');
     await portal.getByTestId('portal-track-result').waitFor();
@@ -160,10 +151,10 @@ describe('requests in a real browser', () => {
 
   it('a wish submitted on the portal waits for review, is published, claimed for a chamber, fulfilled and confirmed; the portal follows it', async () => {
     const title = '为独居老人送一台助听器';
-    const resident = await newContext(browser, { locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+    const resident = await newContext(suite.browser, { locale: 'zh-CN', viewport: { width: 390, height: 844 } });
     const portal = await resident.newPage();
     onFailure(portal, 'requests-wish-portal-failed');
-    await portal.goto(`${server.url}/portal`);
+    await portal.goto(`${suite.server.url}/portal`);
     await portal.getByTestId('portal-title').waitFor();
     await portal.getByTestId('portal-division-search').locator('input').fill('华新镇');
     await portal.getByTestId('portal-division-search').locator('input').press('Enter');
@@ -175,7 +166,7 @@ describe('requests in a real browser', () => {
     await clickWhenStill(portal, 'portal-submit');
     const ticketNo = ((await portal.getByTestId('portal-ticket').textContent()) ?? '').trim();
     const track = async () => {
-      await portal.goto(`${server.url}/portal/track?ticket=${encodeURIComponent(ticketNo)}`);
+      await portal.goto(`${suite.server.url}/portal/track?ticket=${encodeURIComponent(ticketNo)}`);
       await portal.getByTestId('portal-track-phone').fill('5678');
       await clickWhenStill(portal, 'portal-track-submit');
       await portal.getByTestId('portal-track-result').waitFor();
@@ -183,10 +174,10 @@ describe('requests in a real browser', () => {
     };
     expect(await track()).toBe('awaiting_review');
 
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(suite.browser);
     onFailure(page, 'requests-wish-staff-failed');
-    await signIn(page, server.url, 'huaxin');
-    await page.goto(`${server.url}/needs?view=all&q=${encodeURIComponent(title)}`);
+    await signIn(page, suite.server.url, 'huaxin');
+    await page.goto(`${suite.server.url}/needs?view=all&q=${encodeURIComponent(title)}`);
     await page.locator('[data-testid="need-table"] [data-testid^="need-link-"]', { hasText: title }).click();
     await page.getByTestId('need-detail-page').waitFor();
     const needState = () => page.getByTestId('need-detail-page').getByTestId('need-state').first().getAttribute('data-state');
@@ -220,10 +211,10 @@ describe('requests in a real browser', () => {
     const title = '方夏村桥头护栏松动';
     const replyText = '镇建管所已加固方夏村桥头护栏。';
     const routeNote = '内部：需镇建管所处理，非组织认领';
-    const resident = await newContext(browser, { locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+    const resident = await newContext(suite.browser, { locale: 'zh-CN', viewport: { width: 390, height: 844 } });
     const portal = await resident.newPage();
     onFailure(portal, 'requests-routed-portal-failed');
-    await portal.goto(`${server.url}/portal`);
+    await portal.goto(`${suite.server.url}/portal`);
     await portal.getByTestId('portal-title').waitFor();
     await portal.getByTestId('portal-division-search').locator('input').fill('方夏村');
     await portal.getByTestId('portal-division-search').locator('input').press('Enter');
@@ -236,7 +227,7 @@ describe('requests in a real browser', () => {
     const ticketNo = ((await portal.getByTestId('portal-ticket').textContent()) ?? '').trim();
     expect(ticketNo).toMatch(/^TX\d{6}-[0-9A-Z]{8}$/);
     const track = async () => {
-      await portal.goto(`${server.url}/portal/track?ticket=${encodeURIComponent(ticketNo)}`);
+      await portal.goto(`${suite.server.url}/portal/track?ticket=${encodeURIComponent(ticketNo)}`);
       await portal.getByTestId('portal-track-phone').fill('2468');
       await clickWhenStill(portal, 'portal-track-submit');
       await portal.getByTestId('portal-track-result').waitFor();
@@ -245,10 +236,10 @@ describe('requests in a real browser', () => {
     expect(await track()).toBe('awaiting_review');
 
     // Staff open the wish and route it to dispatch; the page moves to the new case.
-    const { context: staffContext, page: staff } = await newPage(browser);
+    const { context: staffContext, page: staff } = await newPage(suite.browser);
     onFailure(staff, 'requests-routed-staff-failed');
-    await signIn(staff, server.url, 'qingpu');
-    await staff.goto(`${server.url}/needs?view=all&q=${encodeURIComponent(title)}`);
+    await signIn(staff, suite.server.url, 'qingpu');
+    await staff.goto(`${suite.server.url}/needs?view=all&q=${encodeURIComponent(title)}`);
     await staff.locator('[data-testid="need-table"] [data-testid^="need-link-"]', { hasText: title }).click();
     await staff.getByTestId('need-detail-page').waitFor();
     await clickWhenStill(staff, 'need-route-to-case');
@@ -258,7 +249,7 @@ describe('requests in a real browser', () => {
     await expect.poll(() => staff.url(), { timeout: 15_000 }).toMatch(/\/cases\/\d+$/);
     const caseUrl = staff.url();
     expect(await stateOf(staff)).toBe('received');
-    expect(await server.handle.db.selectFrom('needs').select('state').where('ticket_no', '=', ticketNo).execute()).toEqual([{ state: 'withdrawn' }]);
+    expect(await suite.server.handle.db.selectFrom('needs').select('state').where('ticket_no', '=', ticketNo).execute()).toEqual([{ state: 'withdrawn' }]);
     expect(await track()).toBe('received');
     await takeStep(staff, 'dispatched', async () => {
       await clickWhenStill(staff, 'case-step-unit');
@@ -269,9 +260,9 @@ describe('requests in a real browser', () => {
     await screenshot(staff, 'requests-routed-dispatched');
 
     // The unit signs, works and replies.
-    const { context: unitContext, page: unit } = await newPage(browser);
+    const { context: unitContext, page: unit } = await newPage(suite.browser);
     onFailure(unit, 'requests-routed-unit-failed');
-    await signIn(unit, server.url, 'zhaoxiang');
+    await signIn(unit, suite.server.url, 'zhaoxiang');
     await unit.goto(caseUrl);
     await unit.getByTestId('case-detail-page').waitFor();
     await takeStep(unit, 'accepted');

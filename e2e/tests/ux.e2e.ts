@@ -1,32 +1,23 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newPage, screenshot } from '../support/browser.ts';
 import { clickWhenStill, inputOf, onFailure, signIn } from '../support/pages.ts';
-import { startServer, type E2eServer } from '../support/server.ts';
+import { useBrowserSuite } from '../support/suite.ts';
 
 /**
  * Issue 17: office pages a new staff member gets right the first time. Each test here failed
  * before its fix: a form that replaced what was typed, a follow-up form that answered for the
  * caller, a contact clock met by a reply, a blind review whose public page named the applicants.
  */
-let server: E2eServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 const patient = { timeout: 30_000 };
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' };
 
 /** This year's demo competition: blind review open, jinshan.expert1 among its raters. */
 async function currentCompetition(): Promise<{ id: number; applicants: string[] }> {
-  const row = await server.handle.db.selectFrom('competitions').select('id').where('title', 'like', '% 年度金山区统战创新项目评审').orderBy('id', 'desc').executeTakeFirstOrThrow();
-  const applicants = await server.handle.db
+  const row = await suite.server.handle.db.selectFrom('competitions').select('id').where('title', 'like', '% 年度金山区统战创新项目评审').orderBy('id', 'desc').executeTakeFirstOrThrow();
+  const applicants = await suite.server.handle.db
     .selectFrom('competition_entries')
     .innerJoin('organisations', 'organisations.id', 'competition_entries.organisation_id')
     .select('organisations.name')
@@ -40,10 +31,10 @@ const errorsOf = (page: Page) => page.locator('.ant-form-item-explain-error').al
 describe('forms keep what the user typed', () => {
   it('a score of 35 in a 0–30 field is refused with the field’s message, stays as typed, and nothing is saved', async () => {
     const { id } = await currentCompetition();
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(suite.browser);
     onFailure(page, 'ux-score-range-failed');
-    await signIn(page, server.url, 'jinshan.expert1');
-    await page.goto(`${server.url}/competitions/${id}/review`);
+    await signIn(page, suite.server.url, 'jinshan.expert1');
+    await page.goto(`${suite.server.url}/competitions/${id}/review`);
     await page.getByTestId('score-sheet').waitFor();
     const progress = await page.getByTestId('review-progress').textContent();
     const saves: string[] = [];
@@ -66,17 +57,17 @@ describe('forms keep what the user typed', () => {
 
 describe('follow-up calls are not pre-filled', () => {
   it('the 回访 form opens with no answer chosen and refuses to save without both; a replied case without a logged contact does not show the contact clock as met', async () => {
-    const replied = await server.handle.db
+    const replied = await suite.server.handle.db
       .selectFrom('cases')
       .select('id')
       .where('state', '=', 'replied')
       .where((eb) => eb.not(eb.exists(eb.selectFrom('case_events').select('case_events.id').whereRef('case_events.case_id', '=', 'cases.id').where('case_events.action', '=', 'contacted'))))
       .orderBy('id')
       .executeTakeFirstOrThrow();
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(suite.browser);
     onFailure(page, 'ux-follow-up-failed');
-    await signIn(page, server.url, 'admin');
-    await page.goto(`${server.url}/cases/${replied.id}`);
+    await signIn(page, suite.server.url, 'admin');
+    await page.goto(`${suite.server.url}/cases/${replied.id}`);
     await page.getByTestId('case-detail-page').waitFor();
     const contact = page.getByTestId('case-clock-contact');
     await contact.waitFor();
@@ -90,7 +81,7 @@ describe('follow-up calls are not pre-filled', () => {
     await clickWhenStill(page, 'case-step-ok');
     await expect.poll(() => errorsOf(page), patient).toHaveLength(2);
     expect(await page.getByTestId('case-step-ok').isVisible()).toBe(true);
-    const state = await server.handle.db.selectFrom('cases').select('state').where('id', '=', replied.id).executeTakeFirstOrThrow();
+    const state = await suite.server.handle.db.selectFrom('cases').select('state').where('id', '=', replied.id).executeTakeFirstOrThrow();
     expect(state.state).toBe('replied');
     await context.close();
   });
@@ -101,11 +92,11 @@ describe('blind review', () => {
     const { id, applicants } = await currentCompetition();
     expect(applicants.length).toBeGreaterThan(0);
     // The public vote of this year's round opens while the review is still blind.
-    await server.handle.db.updateTable('competition_phases').set({ opened_at: new Date().toISOString() }).where('competition_id', '=', id).where('kind', '=', 'public_vote').execute();
-    const { context, page } = await newPage(browser, phone);
+    await suite.server.handle.db.updateTable('competition_phases').set({ opened_at: new Date().toISOString() }).where('competition_id', '=', id).where('kind', '=', 'public_vote').execute();
+    const { context, page } = await newPage(suite.browser, phone);
     onFailure(page, 'ux-blind-public-failed');
-    await signIn(page, server.url, 'jinshan.expert1');
-    await page.goto(`${server.url}/public/competitions/${id}`);
+    await signIn(page, suite.server.url, 'jinshan.expert1');
+    await page.goto(`${suite.server.url}/public/competitions/${id}`);
     await page.getByTestId('public-vote').waitFor();
     const text = (await page.getByTestId('public-vote').textContent()) ?? '';
     expect(await page.locator('[data-testid^="vote-entry-"]').count()).toBeGreaterThan(0);
@@ -117,10 +108,10 @@ describe('blind review', () => {
 
 describe('drill-down at the default view', () => {
   it('with "all divisions" a figure opens its list with the same count, and the period it applies is shown and can be cleared', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(suite.browser);
     onFailure(page, 'ux-drill-all-failed');
-    await signIn(page, server.url, 'admin');
-    await page.goto(`${server.url}/dashboard`);
+    await signIn(page, suite.server.url, 'admin');
+    await page.goto(`${suite.server.url}/dashboard`);
     await page.getByTestId('dashboard-ready').waitFor();
     expect(new URL(page.url()).searchParams.get('divisionId')).toBe(null);
     const text = await page.getByTestId('figure-cases').locator('.ant-statistic-content-value').innerText();
@@ -145,13 +136,13 @@ describe('drill-down at the default view', () => {
 
 describe('closed-loop view', () => {
   it('is a paged table of every project with the stages as columns, problem projects first; "on track" lists the rest', async () => {
-    const { context, page } = await newPage(browser, { viewport: { width: 1440, height: 900 } });
+    const { context, page } = await newPage(suite.browser, { viewport: { width: 1440, height: 900 } });
     onFailure(page, 'ux-closed-loop-failed');
-    await signIn(page, server.url, 'admin');
-    await page.goto(`${server.url}/projects/closed-loop`);
+    await signIn(page, suite.server.url, 'admin');
+    await page.goto(`${suite.server.url}/projects/closed-loop`);
     const table = page.getByTestId('closed-loop-table');
     await table.locator('tbody tr.ant-table-row').first().waitFor();
-    const projects = await server.handle.db.selectFrom('projects').select((eb) => eb.fn.countAll<number>().as('n')).where('archived_at', 'is', null).executeTakeFirstOrThrow();
+    const projects = await suite.server.handle.db.selectFrom('projects').select((eb) => eb.fn.countAll<number>().as('n')).where('archived_at', 'is', null).executeTakeFirstOrThrow();
     expect(Number(projects.n)).toBeGreaterThan(20);
     await page.locator('.ant-pagination-total-text').getByText(`共 ${Number(projects.n)} 条`).waitFor();
     const headers = await table.locator('thead th').allInnerTexts();
@@ -177,18 +168,18 @@ describe('words in the audit log', () => {
       { action: 'case.dispatch', actor: 'system', entity: 'case' },
     ];
     for (const e of entries) {
-      await server.handle.db.insertInto('audit_log').values({ at, actor_id: null, actor_name: e.actor, action: e.action, entity: e.entity, entity_id: '1', division_id: null, ip: null, request_id: null, detail: null }).execute();
+      await suite.server.handle.db.insertInto('audit_log').values({ at, actor_id: null, actor_name: e.actor, action: e.action, entity: e.entity, entity_id: '1', division_id: null, ip: null, request_id: null, detail: null }).execute();
     }
     for (const [locale, expected] of [
       ['en', ['Request submitted on the portal', 'Public portal', 'Need expired', 'System', 'Request · Dispatch']],
       ['zh-CN', ['群众在线提交诉求', '群众门户', '需求到期', '系统', '诉求 · 派单']],
     ] as const) {
       // The page speaks the user's remembered language.
-      await server.handle.db.updateTable('users').set({ locale }).where('username', '=', 'admin').execute();
-      const { context, page } = await newPage(browser, { locale, viewport: { width: 1440, height: 900 } });
+      await suite.server.handle.db.updateTable('users').set({ locale }).where('username', '=', 'admin').execute();
+      const { context, page } = await newPage(suite.browser, { locale, viewport: { width: 1440, height: 900 } });
       onFailure(page, `ux-audit-${locale}-failed`);
-      await signIn(page, server.url, 'admin');
-      await page.goto(`${server.url}/audit`);
+      await signIn(page, suite.server.url, 'admin');
+      await page.goto(`${suite.server.url}/audit`);
       const table = page.getByTestId('audit-table');
       await table.locator('tbody tr.ant-table-row').first().waitFor();
       const text = (await table.locator('tbody').innerText()).replace(/\s+/g, ' ');

@@ -1,25 +1,16 @@
 import zlib from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newPage, screenshot } from '../support/browser.ts';
 import { signIn, onFailure, clickWhenStill, clickOption } from '../support/pages.ts';
-import { startServer, type E2eServer } from '../support/server.ts';
+import { useBrowserSuite } from '../support/suite.ts';
 
 /** The server's clock: a test moves it forward (overdue flags) instead of waiting. */
 let now = new Date();
 const clock = { now: () => now };
 const dayMs = 86_400_000;
 
-let server: E2eServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer({ clock });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite({ clock });
 
 /** A calendar date in Beijing, `days` from the server's now. */
 function shanghaiDate(days: number): string {
@@ -64,9 +55,9 @@ async function fillDate(page: Page, testId: string, date: string): Promise<void>
 
 describe('work pages in a real browser', () => {
   it('creates a project with two milestones, completes one with evidence, and flags the other overdue once the clock passes its due date', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(suite.browser);
     onFailure(page, 'work-project-failed');
-    await signIn(page, server.url, 'qingpu');
+    await signIn(page, suite.server.url, 'qingpu');
     await clickWhenStill(page, 'nav-projects');
     await page.getByTestId('project-table').waitFor();
 
@@ -106,7 +97,7 @@ describe('work pages in a real browser', () => {
     // Five days later (server clock; the session has expired by then), the visit milestone due in three days is overdue.
     const projectUrl = page.url();
     now = new Date(now.getTime() + 5 * dayMs);
-    await signIn(page, server.url, 'qingpu');
+    await signIn(page, suite.server.url, 'qingpu');
     await page.goto(projectUrl);
     await visitRow.locator('[data-testid^="milestone-overdue-"]').waitFor();
     expect(await planRow.locator('[data-testid^="milestone-overdue-"]').count()).toBe(0);
@@ -123,8 +114,8 @@ describe('work pages in a real browser', () => {
   }, 180_000);
 
   it('logs an activity with a photo and shows its thumbnail', async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, server.url, 'qingpu');
+    const { context, page } = await newPage(suite.browser);
+    await signIn(page, suite.server.url, 'qingpu');
     await clickWhenStill(page, 'nav-activities');
     await page.getByTestId('activity-table').waitFor();
     await clickWhenStill(page, 'activity-create');
@@ -145,9 +136,9 @@ describe('work pages in a real browser', () => {
   }, 180_000);
 
   it("opens the Lu'an pairing programme and sees its coverage, 13 of 29", async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(suite.browser);
     onFailure(page, 'work-pairing-failed');
-    await signIn(page, server.url, 'anhui');
+    await signIn(page, suite.server.url, 'anhui');
     await clickWhenStill(page, 'nav-pairings');
     const row = page.locator('[data-testid="programme-table"] tr', { hasText: '民主党派支部结对共建社区' });
     await row.waitFor();
@@ -174,9 +165,9 @@ describe('work pages in a real browser', () => {
   }, 180_000);
 
   it('records a quarterly meeting with attendance and sees the quarter counted', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(suite.browser);
     onFailure(page, 'work-meeting-failed');
-    await signIn(page, server.url, 'zhaoxiang');
+    await signIn(page, suite.server.url, 'zhaoxiang');
     await clickWhenStill(page, 'nav-liaison');
     await clickWhenStill(page, 'tab-meetings');
     await page.getByTestId('meetings-tab').waitFor();
@@ -201,9 +192,9 @@ describe('work pages in a real browser', () => {
   }, 180_000);
 
   it('logs a liaison contact and lists the reminders', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(suite.browser);
     onFailure(page, 'work-liaison-failed');
-    await signIn(page, server.url, 'zhaoxiang');
+    await signIn(page, suite.server.url, 'zhaoxiang');
     await clickWhenStill(page, 'nav-liaison');
     await page.getByTestId('relationship-table').locator('tbody tr.ant-table-row').first().waitFor();
     await clickWhenStill(page, 'tab-reminders');

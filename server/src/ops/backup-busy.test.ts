@@ -1,14 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../db/database.ts';
+import type { DatabaseHandle } from '../db/database.ts';
 import { testDialect, testPgUrl } from '../test/test-db.ts';
-import { createBackup, listFiles, restoreBackup, type BackupTarget } from './backup.ts';
+import { backupTestBed } from './backup-test-bed.ts';
+import { createBackup, listFiles, restoreBackup } from './backup.ts';
 
 /*
  * A backup completes while another process keeps writing (issue 13: the online backup API restarted
@@ -17,16 +16,8 @@ import { createBackup, listFiles, restoreBackup, type BackupTarget } from './bac
  * restored database must be one consistent moment: every filler row, and the writer's rows as an
  * unbroken run 1..n with n between the counts seen at the start and at the end of the backup.
  */
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tongxin-backup-busy-'));
-const schema = `t_${crypto.randomBytes(6).toString('hex')}`;
-const target: BackupTarget = {
-  dialect: testDialect,
-  sqliteFile: path.join(work, 'data', 'tongxin.db'),
-  databaseUrl: testDialect === 'postgres' ? testPgUrl : undefined,
-  pgSchema: testDialect === 'postgres' ? schema : undefined,
-  uploadsDir: path.join(work, 'data', 'uploads'),
-};
-const open = () => openDatabase(testDialect === 'postgres' ? { databaseUrl: testPgUrl, pgSchema: schema } : { sqliteFile: target.sqliteFile });
+const bed = backupTestBed('tongxin-backup-busy-');
+const { work, schema, target, open } = bed;
 const fillerRows = 150_000;
 let handle: DatabaseHandle;
 let writer: ChildProcess | undefined;
@@ -69,13 +60,7 @@ beforeAll(async () => {
 afterAll(async () => {
   writer?.kill('SIGKILL');
   await handle?.close();
-  if (testDialect === 'postgres') {
-    const client = new pg.Client({ connectionString: testPgUrl });
-    await client.connect();
-    await client.query(`drop schema if exists ${schema} cascade`);
-    await client.end();
-  }
-  fs.rmSync(work, { recursive: true, force: true });
+  await bed.cleanUp();
 });
 
 describe(`backup under steady writes (${testDialect})`, { timeout: 180_000 }, () => {

@@ -1,14 +1,13 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../db/database.ts';
+import type { DatabaseHandle } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { loadFixture } from '../test/fixture.ts';
-import { testDialect, testPgUrl } from '../test/test-db.ts';
-import { createBackup, listFiles, pruneBackups, restoreBackup, verifyBackup, type BackupTarget } from './backup.ts';
+import { testDialect } from '../test/test-db.ts';
+import { backupTestBed } from './backup-test-bed.ts';
+import { createBackup, listFiles, pruneBackups, restoreBackup, verifyBackup } from './backup.ts';
 import { snapshotTables } from './table-snapshot.ts';
 
 /*
@@ -16,16 +15,8 @@ import { snapshotTables } from './table-snapshot.ts';
  * Runs on the engine TEST_DB names, against a real file or PostgreSQL schema (not the harness's
  * handle: a restore replaces the database under it, as it would under a stopped server).
  */
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tongxin-backup-test-'));
-const schema = `t_${crypto.randomBytes(6).toString('hex')}`;
-const target: BackupTarget = {
-  dialect: testDialect,
-  sqliteFile: path.join(work, 'data', 'tongxin.db'),
-  databaseUrl: testDialect === 'postgres' ? testPgUrl : undefined,
-  pgSchema: testDialect === 'postgres' ? schema : undefined,
-  uploadsDir: path.join(work, 'data', 'uploads'),
-};
-const open = () => openDatabase(testDialect === 'postgres' ? { databaseUrl: testPgUrl, pgSchema: schema } : { sqliteFile: target.sqliteFile });
+const bed = backupTestBed('tongxin-backup-test-');
+const { work, target, open } = bed;
 let handle: DatabaseHandle;
 
 function files(): Record<string, string> {
@@ -47,13 +38,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await handle.close();
-  if (testDialect === 'postgres') {
-    const client = new pg.Client({ connectionString: testPgUrl });
-    await client.connect();
-    await client.query(`drop schema if exists ${schema} cascade`);
-    await client.end();
-  }
-  fs.rmSync(work, { recursive: true, force: true });
+  await bed.cleanUp();
 });
 
 describe(`backup and restore (${testDialect})`, { timeout: 120_000 }, () => {

@@ -1,15 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditRows, createTestApp, type TestApp, type TestClient } from '../../test/harness.ts';
-import { sheetOf } from '../imports/export-test-support.ts';
+import { describe, expect, it } from 'vitest';
+import { expectExportRefusals, expectTownExportAudited, sheetOf, useExportSuite } from '../../test/export-checks.ts';
 
-let t: TestApp;
-let admin: TestClient;
-let huaxinStaff: TestClient;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  admin = await t.signIn('admin');
-  huaxinStaff = await t.signIn('huaxin.staff');
+const s = useExportSuite(async ({ t, admin }) => {
   const d = t.fixture.divisions;
   const register = async (divisionId: number, title: string, category: string, receivedAt: string) => {
     const response = await admin.post('/api/cases', { divisionId, category, channel: 'hotline', title, content: '内容', submitterName: '张三', submitterPhone: '13812345678', receivedAt });
@@ -19,11 +11,10 @@ beforeAll(async () => {
   await register(d.huaxinVillage.id, '华新村咨询', 'question', '2026-11-21T02:00:00.000Z');
   await register(d.zhaoxiang.id, '赵巷求助', 'help', '2026-11-22T02:00:00.000Z');
 });
-afterAll(async () => t.close());
 
 describe('GET /api/cases/export', () => {
   it("200: a town user's export holds the town's cases only, the submitter's phone masked; audited", async () => {
-    const response = await huaxinStaff.get('/api/cases/export?pageSize=1');
+    const response = await s.huaxinStaff.get('/api/cases/export?pageSize=1');
     expect(response.statusCode).toBe(200);
     const rows = await sheetOf(response);
     const header = rows[0]!;
@@ -34,21 +25,15 @@ describe('GET /api/cases/export', () => {
     expect(first[header.indexOf('受理时间')]).toBe('2026-11-20 10:00');
     expect(first[header.indexOf('所属区划')]).toBe('上海市/青浦区/华新镇');
     expect(response.rawPayload.toString('latin1')).not.toContain('13812345678');
-    const [audit] = await auditRows(t.handle, 'case.export');
-    expect(audit).toMatchObject({ actor_id: t.fixture.users.huaxinStaff.id, entity: 'case' });
-    expect(JSON.parse(audit!.detail!)).toMatchObject({ rows: 2 });
+    await expectTownExportAudited(s, 'case.export', 'case', 2);
   });
 
   it('200: the list filters apply (category, period, division)', async () => {
-    const rows = await sheetOf(await admin.get(`/api/cases/export?category=help&from=2026-11-20&to=2026-11-21&divisionId=${t.fixture.divisions.qingpu.id}`));
+    const rows = await sheetOf(await s.admin.get(`/api/cases/export?category=help&from=2026-11-20&to=2026-11-21&divisionId=${s.t.fixture.divisions.qingpu.id}`));
     expect(rows.slice(1).map((row) => row[1])).toEqual(['华新求助']);
   });
 
   it("403: another town's division; 400: a bad filter; 401: no session", async () => {
-    const response = await huaxinStaff.get(`/api/cases/export?divisionId=${t.fixture.divisions.zhaoxiang.id}`);
-    expect(response.statusCode).toBe(403);
-    expect(response.json().error.code).toBe('out_of_scope');
-    expect((await huaxinStaff.get('/api/cases/export?category=gossip')).statusCode).toBe(400);
-    expect((await t.anonymous().get('/api/cases/export')).statusCode).toBe(401);
+    await expectExportRefusals(s, '/api/cases/export', 'category=gossip');
   });
 });

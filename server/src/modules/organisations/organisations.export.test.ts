@@ -1,8 +1,7 @@
-import ExcelJS from 'exceljs';
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRows, createTestApp, type TestApp, type TestClient } from '../../test/harness.ts';
 import { settled, upload } from '../imports/test-files.ts';
+import { sheetOf } from '../../test/export-checks.ts';
 
 let t: TestApp;
 let admin: TestClient;
@@ -29,17 +28,6 @@ beforeAll(async () => {
   await admin.post(`/api/organisations/${chamber.id}/members`, { memberPersonId: person.id, role: 'president' });
 });
 afterAll(async () => t.close());
-
-/** The first sheet of an .xlsx response as rows of cell text. */
-async function sheetOf(response: LightMyRequestResponse): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
-  const rows: string[][] = [];
-  workbook.worksheets[0]!.eachRow((row) => {
-    rows.push(Array.from((row.values as unknown[]).slice(1), (value) => (value === null || value === undefined ? '' : String(value))));
-  });
-  return rows;
-}
 
 describe('GET /api/organisations/export', () => {
   it("200: a town user's export holds the town's organisations only, in the import's columns, phones masked; audited", async () => {

@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditRows, createTestApp, type TestApp, type TestClient } from '../../test/harness.ts';
-import { sheetOf } from '../imports/export-test-support.ts';
+import { describe, expect, it } from 'vitest';
+import { expectExportRefusals, expectTownExportAudited, sheetOf, useExportSuite } from '../../test/export-checks.ts';
 
-let t: TestApp;
-let admin: TestClient;
-let huaxinStaff: TestClient;
-
-beforeAll(async () => {
-  t = await createTestApp(); // today: 2026-11-25 (Shanghai)
-  admin = await t.signIn('admin');
-  huaxinStaff = await t.signIn('huaxin.staff');
+// today: 2026-11-25 (Shanghai), the test app's clock
+const s = useExportSuite(async ({ t, admin }) => {
   const d = t.fixture.divisions;
   const project = async (divisionId: number, title: string, milestones: Array<{ title: string; dueDate: string }>) => {
     const response = await admin.post('/api/projects', { divisionId, title, milestones });
@@ -25,11 +18,10 @@ beforeAll(async () => {
   await project(d.huaxinVillage.id, '村企结对', [{ title: '签约', dueDate: '2026-12-01' }]);
   await project(d.zhaoxiang.id, '赵巷项目', []);
 });
-afterAll(async () => t.close());
 
 describe('GET /api/projects/export', () => {
   it("200: a town user's export holds the town's projects with their milestones (one line each, overdue counted); audited", async () => {
-    const response = await huaxinStaff.get('/api/projects/export?pageSize=1');
+    const response = await s.huaxinStaff.get('/api/projects/export?pageSize=1');
     expect(response.statusCode).toBe(200);
     const rows = await sheetOf(response);
     const header = rows[0]!;
@@ -40,21 +32,15 @@ describe('GET /api/projects/export', () => {
     expect(cell('状态')).toBe('计划中');
     expect([cell('节点数'), cell('已完成节点'), cell('逾期节点')]).toEqual(['2', '1', '1']);
     expect(cell('节点')).toBe('调研走访（2026-11-01，未完成）\n形成报告（2026-12-31，已完成）');
-    const [audit] = await auditRows(t.handle, 'project.export');
-    expect(audit).toMatchObject({ actor_id: t.fixture.users.huaxinStaff.id, entity: 'project' });
-    expect(JSON.parse(audit!.detail!)).toMatchObject({ rows: 2 });
+    await expectTownExportAudited(s, 'project.export', 'project', 2);
   });
 
   it('200: the list filters apply (overdue, division)', async () => {
-    const rows = await sheetOf(await admin.get(`/api/projects/export?overdue=true&divisionId=${t.fixture.divisions.qingpu.id}`));
+    const rows = await sheetOf(await s.admin.get(`/api/projects/export?overdue=true&divisionId=${s.t.fixture.divisions.qingpu.id}`));
     expect(rows.slice(1).map((row) => row[1])).toEqual(['商会助企服务']);
   });
 
   it("403: another town's division; 400: a bad filter; 401: no session", async () => {
-    const response = await huaxinStaff.get(`/api/projects/export?divisionId=${t.fixture.divisions.zhaoxiang.id}`);
-    expect(response.statusCode).toBe(403);
-    expect(response.json().error.code).toBe('out_of_scope');
-    expect((await huaxinStaff.get('/api/projects/export?status=finished')).statusCode).toBe(400);
-    expect((await t.anonymous().get('/api/projects/export')).statusCode).toBe(401);
+    await expectExportRefusals(s, '/api/projects/export', 'status=finished');
   });
 });
