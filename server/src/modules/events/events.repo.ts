@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import type { EventsTable } from '../../db/types-participants.ts';
 import type { Executor } from '../../db/database.ts';
 import { divisionInScope } from '../divisions/divisions.scope.ts';
 
@@ -7,20 +8,8 @@ import { divisionInScope } from '../divisions/divisions.scope.ts';
  * scope path; a participant's comes from their organisation's division.
  */
 
-export interface EventValues {
-  activity_id: number;
-  division_id: number;
-  starts_at: string;
-  ends_at: string;
-  place: string | null;
-  capacity: number;
-  audience: string;
-  registration_opens_at: string | null;
-  registration_closes_at: string | null;
-  waiting_list: number;
-  secret: string;
-  created_by: number;
-}
+/** An event as written: the table's row less what the database and the clock fill in. */
+export type EventValues = Omit<Insertable<EventsTable>, 'id' | 'version' | 'created_at' | 'updated_at'> & { created_by: number };
 
 export async function insertEvent(db: Executor, values: EventValues, at: string): Promise<number> {
   const row = await db
