@@ -89,6 +89,7 @@ describe('province generator (tiny scale)', () => {
     const units = await handle.db.selectFrom('case_units').select(['case_id', 'unit_type', 'unit_id', 'role', 'active']).orderBy('id').execute();
     const byCase = groupBy(events, (e) => e.case_id);
     const states = new Set<string>();
+    expect(cases.length).toBeGreaterThan(0);
     for (const c of cases) {
       const history = byCase.get(c.id) ?? [];
       expect(history[0]).toMatchObject({ action: 'register', from_state: null, to_state: 'received', at: c.received_at });
@@ -116,6 +117,7 @@ describe('province generator (tiny scale)', () => {
     const needs = await handle.db.selectFrom('needs').select(['id', 'state', 'claimant_organisation_id', 'confirmed_at', 'published_at']).orderBy('id').execute();
     const needEvents = await handle.db.selectFrom('need_events').select(['need_id', 'action', 'to_state']).orderBy('id').execute();
     const byNeed = groupBy(needEvents, (e) => e.need_id);
+    expect(needs.length).toBeGreaterThan(0);
     for (const need of needs) {
       const path = (byNeed.get(need.id) ?? []).filter((e) => e.to_state !== null).map((e) => e.to_state as ClaimState);
       expect(path[0]).toBe('open');

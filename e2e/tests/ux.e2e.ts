@@ -100,6 +100,7 @@ describe('blind review', () => {
     await page.getByTestId('public-vote').waitFor();
     const text = (await page.getByTestId('public-vote').textContent()) ?? '';
     expect(await page.locator('[data-testid^="vote-entry-"]').count()).toBeGreaterThan(0);
+    expect(applicants.length).toBeGreaterThan(0);
     for (const name of applicants) expect(text).not.toContain(name);
     await screenshot(page, 'ux-blind-public-phone');
     await context.close();

@@ -67,6 +67,7 @@ describe('extractFigures on hand-written cases', () => {
 
   it('gives offsets into the text', () => {
     const text = '商会拥有会员企业154家,理事企业34家';
+    expect(extractFigures(text)).toHaveLength(2);
     for (const figure of extractFigures(text)) expect(text.slice(figure.index, figure.index + figure.raw.length)).toBe(figure.raw);
   });
 });

@@ -1,10 +1,10 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../db/database.ts';
+import type { DatabaseHandle } from '../db/database.ts';
 import { buildApp } from '../http/app.ts';
 import { fixturePassword } from '../test/fixture.ts';
 import { createTestApp, type TestApp } from '../test/harness.ts';
-import { testDialect, testPgUrl } from '../test/test-db.ts';
+import { reopenTestDatabase } from '../test/test-db.ts';
 import { portalLimits } from '../modules/portal/portal.guard.ts';
 import { voteLimits } from '../modules/votes/votes.service.ts';
 import { rateCount, takeRate } from './rate-limit.ts';
@@ -21,10 +21,7 @@ let second: { app: FastifyInstance; handle: DatabaseHandle };
 
 beforeAll(async () => {
   t = await createTestApp();
-  const handle =
-    testDialect === 'postgres'
-      ? await openDatabase({ databaseUrl: testPgUrl, pgSchema: t.handle.schema! })
-      : await openDatabase({ sqliteFile: t.handle.describe.replace(/^SQLite /, '') });
+  const handle = await reopenTestDatabase(t.handle);
   const app = await buildApp({ handle, config: t.config, clock: t.clock, logger: false });
   await app.ready();
   second = { app, handle };

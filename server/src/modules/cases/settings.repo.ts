@@ -36,12 +36,15 @@ async function allSettings(db: Executor) {
     .execute();
 }
 
-/** Built calendars by row and version: building one parses a year of dates. */
+/**
+ * Built calendars by their stored text: building one parses a year of dates. Keyed by content,
+ * not row id, so two databases in one process (tests, tools) never share a wrong calendar.
+ */
 const calendarCache = new Map<string, HolidayCalendar>();
 
 function calendarOf(row: SettingsRow | undefined): HolidayCalendar {
   if (!row?.holiday_calendar) return chinaCalendar;
-  const key = `${row.id}:${row.version}`;
+  const key = row.holiday_calendar;
   let calendar = calendarCache.get(key);
   if (!calendar) {
     calendar = createHolidayCalendar(JSON.parse(row.holiday_calendar) as HolidayCalendarDataInput);

@@ -153,6 +153,7 @@ async function rollupRows() {
 
 async function compareEverything(today: string, period: { from: string; to: string }) {
   const divisions = await t.handle.db.selectFrom('divisions').select(['id', 'name', 'level', 'path']).execute();
+  expect(divisions.length).toBeGreaterThan(1);
   for (const division of divisions) {
     const children = divisions.filter((d) => d.path.startsWith(division.path) && d.path.split('/').length === division.path.split('/').length + 1);
     const input = { db: t.handle.db, dialect: t.handle.dialect, anchors: [division.id], children, period, today };

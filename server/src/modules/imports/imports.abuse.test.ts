@@ -38,6 +38,8 @@ interface Timed<T> {
   refusedMs: number;
   /** The other user's request times meanwhile. */
   others: number[];
+  /** How many of them were answered before the upload was: a stalled server answers none. */
+  servedMeanwhile: number;
 }
 
 /** Run `work` while the other user asks for /api/health and a list, one request after another. */
@@ -58,7 +60,7 @@ async function whileOthersWork<T>(work: () => Promise<T>): Promise<Timed<T>> {
   const started = performance.now();
   try {
     const result = await work();
-    return { result, refusedMs: performance.now() - started, others };
+    return { result, refusedMs: performance.now() - started, others, servedMeanwhile: others.length };
   } finally {
     done = true;
     await loop;
@@ -73,7 +75,9 @@ function report(name: string, file: Buffer, timed: Timed<unknown>) {
       `other user ${sorted.length} requests, median ${figure(sorted[Math.floor(sorted.length / 2)])}, max ${figure(sorted[sorted.length - 1])}`,
   );
   expect(sorted.length).toBeGreaterThan(0);
-  expect(sorted[sorted.length - 1]).toBeLessThan(1_000);
+  // Not a speed goal (the figures above go to docs/reliability.md): an order. A refusal that took a
+  // while must not have held the server meanwhile — the old parser answered nobody for 13 s.
+  if (timed.refusedMs >= 2_000) expect(timed.servedMeanwhile).toBeGreaterThanOrEqual(2);
 }
 
 /** Upload and expect a 400 on the file field; returns its message. */

@@ -130,6 +130,7 @@ describe('status transitions', () => {
     expect(active.statusCode).toBe(200);
     project = active.json();
     expect(project).toMatchObject({ status: 'active', nextStatuses: ['done'] });
+    expect(project.milestones.length).toBeGreaterThan(0);
     for (const milestone of project.milestones) {
       const done = await huaxinStaff.patch(`/api/projects/${project.id}/milestones/${milestone.id}`, { completed: true, evidence: '已完成', version: milestone.version });
       expect(done.statusCode).toBe(200);

@@ -97,12 +97,12 @@ describe('the API uses the plugged-in sender', () => {
       const capturing: VoteCodeSender = { send: async (phone, code) => void sent.push({ phone, code }) };
       setVoteCodeSender(capturing);
       expect(voteCodeSender()).toBe(capturing);
-      const response = await t.anonymous().post('/api/public/vote-codes', { phone: '139 0000 7777' });
+      const response = await t.anonymous().post('/api/public/vote-codes', { phone: '139 0000 7781' });
       expect(response.statusCode).toBe(202);
-      expect(sent).toEqual([{ phone: '13900007777', code: expect.stringMatching(/^\d{6}$/) }]);
+      expect(sent).toEqual([{ phone: '13900007781', code: expect.stringMatching(/^\d{6}$/) }]);
       // The log sender was not used, so the test-only channel knows nothing of this phone.
-      expect(lastVoteCode('13900007777')).toBeUndefined();
-      const verified = await t.anonymous().post('/api/public/vote-codes/verify', { phone: '13900007777', code: sent[0]!.code });
+      expect(lastVoteCode('13900007781')).toBeUndefined();
+      const verified = await t.anonymous().post('/api/public/vote-codes/verify', { phone: '13900007781', code: sent[0]!.code });
       expect(verified.statusCode).toBe(200);
     } finally {
       await t.close();
