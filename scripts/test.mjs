@@ -2,7 +2,7 @@
 // The README's test command (`npm test`): type checks, unit and API tests on SQLite, the same API
 // tests on PostgreSQL, and browser tests in Chromium. Outside CI a missing PostgreSQL or Chromium is
 // reported and skipped; in CI (CI=true) either one missing fails the run.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,25 +17,19 @@ const problems = [];
 /** Every failed test, named at the very end: CI keeps only the tail of a long log. */
 const failures = [];
 
-function run(label, command, args, env = {}) {
-  console.log(`\n=== ${label}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-  if (result.status !== 0) problems.push(`${label} failed (exit ${result.status})`);
-  return result.status === 0;
-}
-
 /**
- * The same as {@link run}, without waiting: the output goes to a file and is printed whole when the
- * step ends, so two steps running side by side do not interleave their lines.
+ * Runs one step with its output in a file, printed whole when the step ends, so two steps running
+ * side by side do not interleave their lines.
  */
 function runInBackground(label, command, args, env = {}) {
   const logFile = path.join(reportDir, `${label.replace(/\W+/g, '-')}.log`);
   const out = fs.openSync(logFile, 'w');
+  const started = Date.now();
   const child = spawn(command, args, { cwd: root, stdio: ['ignore', out, out], env: { ...process.env, ...env } });
   return new Promise((resolve) => {
     child.on('close', (status) => {
       fs.closeSync(out);
-      console.log(`\n=== ${label}`);
+      console.log(`\n=== ${label} (${Math.round((Date.now() - started) / 1000)} s)`);
       process.stdout.write(fs.readFileSync(logFile));
       if (status !== 0) problems.push(`${label} failed (exit ${status})`);
       resolve(status === 0);
@@ -51,12 +45,6 @@ function vitestArgs(label, args) {
 async function vitestInBackground(label, args, env = {}) {
   const { report, args: full } = vitestArgs(label, args);
   await runInBackground(label, 'npx', full, env);
-  count(label, report);
-}
-
-function vitest(label, args, env = {}) {
-  const { report, args: full } = vitestArgs(label, args);
-  run(label, 'npx', full, env);
   count(label, report);
 }
 
@@ -103,11 +91,19 @@ function missing(what, how) {
   console.log(`\n=== SKIPPED: ${line}`);
 }
 
-run('type check', 'npm', ['run', '--silent', 'typecheck']);
-vitest('unit and API tests on SQLite', []);
+// Two stages of two lanes each, so that both cores stay busy: the SQLite suite runs one worker
+// (vitest's default on two cores), beside it the type check and the web build; then PostgreSQL's API
+// tests beside the browser tests — both spend much of their time waiting (database round trips,
+// page loads), so together they take little longer than the longer.
+const chromium = findChromium();
+const [, built] = await Promise.all([
+  vitestInBackground('unit and API tests on SQLite', []),
+  (async () => {
+    await runInBackground('type check', 'npm', ['run', '--silent', 'typecheck']);
+    return chromium ? runInBackground('web build', 'npm', ['run', '--silent', 'build', '-w', 'web']) : false;
+  })(),
+]);
 
-// PostgreSQL's API tests and the browser tests run side by side: both spend much of their time
-// waiting (database round trips, page loads), so together they take little longer than the longer.
 const parallel = [];
 if (await postgresReachable()) {
   // The generated bad requests are the same on both engines: the full count runs on SQLite, a third
@@ -117,17 +113,10 @@ if (await postgresReachable()) {
   missing('PostgreSQL', 'API tests did not run on PostgreSQL (set TEST_PG_URL, or see .ci/run for setting one up)');
 }
 
-const chromium = findChromium();
-if (chromium) {
-  parallel.push(
-    (async () => {
-      if (await runInBackground('web build', 'npm', ['run', '--silent', 'build', '-w', 'web'])) {
-        await vitestInBackground('browser tests', ['--config', 'e2e/vitest.config.ts'], { CHROMIUM_PATH: chromium });
-      }
-    })(),
-  );
-} else {
+if (!chromium) {
   missing('Chromium', 'browser tests did not run (apt-get install -y chromium fonts-wqy-zenhei)');
+} else if (built) {
+  parallel.push(vitestInBackground('browser tests', ['--config', 'e2e/vitest.config.ts'], { CHROMIUM_PATH: chromium }));
 }
 
 await Promise.all(parallel);
