@@ -1,13 +1,12 @@
 import { maskPhone, type Role, type UserCreate, type UserUpdate } from '@tongxin/core';
-import { assertReferencesInScope } from '../../kernel/references.ts';
 import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
+import { divisionInReach, subtreeFilterPath } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../../kernel/password.ts';
 import { deleteSessionsOfUser } from '../auth/auth.repo.ts';
 import { clearSignInThrottle } from '../auth/auth.service.ts';
 import { assertCan as assertCanDivision } from '../divisions/divisions.policy.ts';
-import { findDivision } from '../divisions/divisions.repo.ts';
 import type { Executor } from '../../db/database.ts';
 import { allowedActions, assertCan, grantableRoles } from './users.policy.ts';
 import { findUserById, findUserByUsername, insertUser, searchUsers, toUser, unlockAccount, updateUser, type UserSearch } from './users.repo.ts';
@@ -35,15 +34,14 @@ async function checkPlacement(ctx: ActorContext, db: Executor, divisionId: numbe
     }
     return;
   }
-  const division = await findDivision(db, divisionId);
-  if (!division) throw fieldError('body.divisionId', 'validation.invalid_value');
+  const division = await divisionInReach(db, ctx.actor, divisionId, 'body.divisionId');
   assertCanDivision(ctx.actor, 'update', division);
 }
 
 export async function list(ctx: ActorContext, query: Omit<UserSearch, 'scopePath'>) {
   assertCan(ctx.actor, 'list', null);
   // A filter outside the subtree is 403, not an empty page (the rule of every other list).
-  await assertReferencesInScope(ctx.db, ctx.actor, [{ field: 'query.divisionId', kind: 'division', id: query.divisionId }]);
+  await subtreeFilterPath(ctx.db, ctx.actor, query.divisionId);
   const page = await searchUsers(ctx.db, { ...query, scopePath: ctx.actor.scopePath });
   return { ...page, items: page.items.map((user) => ({ ...user, phone: maskPhone(user.phone) })) };
 }
