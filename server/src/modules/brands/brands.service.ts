@@ -6,7 +6,6 @@ import { divisionInReach } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { listChildren } from '../divisions/divisions.repo.ts';
 import { divisionNamePath, filterDivision } from '../../kernel/registry-lookups.ts';
-import { listVenuesOfBrand } from '../venues/venues.repo.ts';
 import { allowedActions, assertCan } from './brands.policy.ts';
 import {
   brandsInSubtree,
@@ -14,6 +13,7 @@ import {
   findBrand,
   findBrandByName,
   insertBrands,
+  listVenuesOfBrand,
   searchBrands,
   setBrandArchived,
   toBrand,

@@ -4,8 +4,7 @@ import { nowIso, type ActorContext } from '../../http/context.ts';
 import { divisionInReach, subtreeFilterPath } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../../kernel/password.ts';
-import { deleteSessionsOfUser } from '../auth/auth.repo.ts';
-import { clearSignInThrottle } from '../auth/auth.service.ts';
+import { clearSignInThrottle, endSessionsOfUser } from '../../kernel/sign-in-state.ts';
 import { assertCan as assertCanDivision } from '../divisions/divisions.policy.ts';
 import type { Executor } from '../../db/database.ts';
 import { allowedActions, assertCan, grantableRoles } from './users.policy.ts';
@@ -93,7 +92,7 @@ export async function update(ctx: ActorContext, id: number, input: UserUpdate) {
     if (!(await updateUser(trx, id, patch, nowIso(ctx), version))) throw versionConflict('user');
     // A disabled user, or one moved to another division or given other roles, starts afresh.
     const endsSessions = input.disabled === true || input.divisionId !== undefined || input.roles !== undefined;
-    if (endsSessions) await deleteSessionsOfUser(trx, id);
+    if (endsSessions) await endSessionsOfUser(trx, id);
     const action = input.disabled === true && !beforeUser.disabled ? 'user.disable' : input.disabled === false && beforeUser.disabled ? 'user.enable' : 'user.update';
     await recordAudit(trx, ctx, {
       action,
@@ -113,7 +112,7 @@ export async function resetPassword(ctx: ActorContext, id: number, password: str
   await ctx.db.transaction().execute(async (trx) => {
     const row = await loadUser(ctx, trx, id, 'reset_password');
     await updateUser(trx, id, { passwordHash }, nowIso(ctx));
-    await deleteSessionsOfUser(trx, id);
+    await endSessionsOfUser(trx, id);
     await recordAudit(trx, ctx, { action: 'user.reset_password', entity: 'user', entityId: id, divisionId: row.division_id });
   });
 }
