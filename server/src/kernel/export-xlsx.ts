@@ -4,7 +4,7 @@ import { maskPhone, translate } from '@tongxin/core';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import { nowIso, type ActorContext } from '../http/context.ts';
-import { recordAudit } from '../modules/audit/audit.service.ts';
+import { recordAudit } from './audit-log.ts';
 import { attachmentDisposition } from './content-disposition.ts';
 import { shanghaiDateKey } from '@tongxin/core/calendar/index';
 

@@ -1,5 +1,5 @@
 import type { Executor } from '../db/database.ts';
-import { findDivisionByNamePath } from '../modules/divisions/divisions.lookup.ts';
+import { findDivisionByNamePath } from './scope.repo.ts';
 import type { ImportContext, RowProblem } from '../modules/imports/import-definition.ts';
 
 export interface ResolvedDivision {

@@ -1,11 +1,11 @@
-import type { NotificationKind, StaffMessageEvent } from '@tongxin/core';
+import type { NotificationKind } from '@tongxin/core';
 import type { Executor } from '../db/database.ts';
-import { queueForUsers } from '../modules/outbox/outbox.queue.ts';
 
 /*
  * The one place notifications go out. Callers pass the open transaction, so a notification exists
  * if and only if the change that caused it does. Delivery goes through channels: in-app (a row
- * the inbox reads) is the only one today; email or SMS is one more `NotificationChannel`.
+ * the inbox reads) here, the outbox (SMS / WeChat) registered by its module; email is one more
+ * `NotificationChannel`.
  */
 
 export interface OutgoingNotification {
@@ -46,39 +46,11 @@ export const inAppChannel: NotificationChannel = {
   },
 };
 
-/** The outbox event a notification also is (SMS / WeChat by the recipient's preference), if any. */
-export function messageEventOf(kind: NotificationKind, entity: string): StaffMessageEvent | null {
-  const key = `${entity}.${kind}`;
-  const events: Record<string, StaffMessageEvent> = {
-    'case.assignment': 'case_dispatched',
-    'case.reminder': 'case_overdue',
-    'case.escalation': 'case_overdue',
-    'need.claimed': 'need_claimed',
-    'need.fulfilled': 'need_done',
-    'report.assignment': 'report_assigned',
-    'report.reminder': 'report_reminder',
-  };
-  return events[key] ?? null;
-}
-
-/**
- * The outbox as a channel: the same notifications, queued as SMS / WeChat rows in the same
- * transaction for the recipients whose preferences ask for them. Escalations are urgent (sent in
- * the quiet hours too).
+/*
+ * In-app is built in; the outbox module adds itself (SMS / WeChat) when the app is built
+ * (outbox.routes.ts → registerOutboxChannel), so the kernel never imports a module.
  */
-export const outboxChannel: NotificationChannel = {
-  name: 'outbox',
-  async deliver(db, notifications) {
-    const first = notifications[0];
-    if (!first) return;
-    const event = messageEventOf(first.kind, first.entity);
-    if (!event) return;
-    const params = { title: '', ticketNo: '', deadline: '', ...first.params };
-    await queueForUsers(db, notifications.map((n) => n.userId), { event, urgent: first.kind === 'escalation', entity: first.entity, entityId: first.entityId, params, at: first.at });
-  },
-};
-
-const channels: NotificationChannel[] = [inAppChannel, outboxChannel];
+const channels: NotificationChannel[] = [inAppChannel];
 
 /**
  * Add a delivery channel (email, SMS). A channel that must not block the transaction should queue

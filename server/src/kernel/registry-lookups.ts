@@ -2,6 +2,7 @@ import { isWithinScope, pathIds } from '@tongxin/core';
 import type { Executor } from '../db/database.ts';
 import { AppError, fieldError } from '../http/app-error.ts';
 import type { ActorContext } from '../http/context.ts';
+import { subtreeFilterPath } from './scope.ts';
 
 /*
  * Lookups of the records venues, brands and resources point at. The organisations and people
@@ -78,12 +79,8 @@ export async function findDivisionForRecord(db: Executor, id: number) {
 
 /**
  * The division named by a `divisionId` filter, which must be known (400) and in the subtree (403):
- * a filter never widens what a user sees, and never silently returns an empty page either.
+ * the kernel's {@link subtreeFilterPath}, kept under this name for the registry lists.
  */
 export async function filterDivision(ctx: ActorContext, id: number | undefined): Promise<string | undefined> {
-  if (id === undefined) return undefined;
-  const division = await findDivisionForRecord(ctx.db, id);
-  if (!division) throw fieldError('query.divisionId', 'validation.invalid_value');
-  if (!isWithinScope(division.path, ctx.actor.scopePath)) throw new AppError('out_of_scope');
-  return division.path;
+  return subtreeFilterPath(ctx.db, ctx.actor, id);
 }

@@ -1,8 +1,8 @@
 import { hasRole, isWithinScope, shanghaiToday, type Actor } from '@tongxin/core';
 import type { Executor } from '../db/database.ts';
-import { AppError, fieldError, notFound } from '../http/app-error.ts';
+import { AppError, fieldError } from '../http/app-error.ts';
 import type { ActorContext } from '../http/context.ts';
-import { findDivision } from '../modules/divisions/divisions.repo.ts';
+import { divisionInReach, subtreeFilterPath } from './scope.ts';
 
 /**
  * The rules the work modules (projects, activities, pairings, liaison, attachments) share:
@@ -36,21 +36,16 @@ export function todayOf(ctx: Pick<ActorContext, 'clock'>): string {
 }
 
 /**
- * The subtree a `divisionId` list filter asks for: its path, or undefined without a filter.
- * Asking for a division outside your own subtree is 403, not an empty list, so a UI bug shows.
+ * The subtree a `divisionId` list filter asks for: its path, or undefined without a filter. The
+ * kernel's scope rules (docs/scope.md): unknown → 400, outside the subtree → 403.
  */
 export async function divisionFilterPath(ctx: ActorContext, divisionId: number | undefined): Promise<string | undefined> {
-  if (divisionId === undefined) return undefined;
-  const division = await findDivision(ctx.db, divisionId);
-  if (!division) throw notFound('division');
-  if (!isWithinScope(division.path, ctx.actor.scopePath)) throw new AppError('out_of_scope');
-  return division.path;
+  return subtreeFilterPath(ctx.db, ctx.actor, divisionId);
 }
 
 /** The division a new record goes to: it must exist (400) and the actor must write there (403). */
 export async function divisionForWrite(ctx: ActorContext, db: Executor, divisionId: number, field = 'body.divisionId') {
-  const division = await findDivision(db, divisionId);
-  if (!division) throw fieldError(field, 'validation.reference');
+  const division = await divisionInReach(db, ctx.actor, divisionId, field);
   assertWorkCan(ctx.actor, 'write', division);
   return division;
 }

@@ -1,8 +1,7 @@
 import { mediaLevels, type ArticleCountRow, type ArticleCounts, type ArticleCountsQuery } from '@tongxin/core';
 import { sql } from 'kysely';
-import { fieldError } from '../../http/app-error.ts';
 import type { ActorContext } from '../../http/context.ts';
-import { findDivision } from '../divisions/divisions.repo.ts';
+import { divisionInReach } from '../../kernel/scope.ts';
 import { divisionInScope } from '../divisions/divisions.scope.ts';
 import { assertCan } from './articles.policy.ts';
 
@@ -27,13 +26,9 @@ function periodOf(month: string | null, period: ArticleCountsQuery['period']): s
  */
 export async function counts(ctx: ActorContext, query: ArticleCountsQuery): Promise<ArticleCounts> {
   const divisionId = query.divisionId ?? ctx.actor.divisionId;
-  let subtreePath = '';
-  if (divisionId !== null) {
-    const division = await findDivision(ctx.db, divisionId);
-    if (!division) throw fieldError('query.divisionId', 'validation.invalid_value');
-    assertCan(ctx.actor, 'read', { divisionPath: division.path });
-    subtreePath = division.path;
-  }
+  const own = divisionId === null ? null : await divisionInReach(ctx.db, ctx.actor, divisionId, 'query.divisionId');
+  if (own) assertCan(ctx.actor, 'read', { divisionPath: own.path });
+  const subtreePath = own?.path ?? '';
   let base = ctx.db
     .selectFrom('articles as a')
     .innerJoin('divisions as d', 'd.id', 'a.division_id')
@@ -59,7 +54,6 @@ export async function counts(ctx: ActorContext, query: ArticleCountsQuery): Prom
       .execute();
     for (const row of rows) children.set(String(row.id), { id: row.id, name: row.name });
   }
-  const own = divisionId === null ? null : await findDivision(ctx.db, divisionId);
 
   const rows = new Map<string, ArticleCountRow>();
   for (const row of grouped) {

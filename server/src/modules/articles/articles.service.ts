@@ -2,8 +2,8 @@ import type { ArticleCreate, ArticleFigureUpdate, ArticleListQuery, ArticleUpdat
 import type { Executor } from '../../db/database.ts';
 import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
+import { divisionInReach } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { findDivision } from '../divisions/divisions.repo.ts';
 import { articleDocument } from '../search/search.documents.ts';
 import { indexDocument, removeDocument } from '../search/search.index.ts';
 import { ingestArticle, prepareIngest, type IngestItem } from './articles.ingest.ts';
@@ -22,10 +22,9 @@ export async function loadArticle(ctx: ActorContext, db: Executor, id: number, a
   return row;
 }
 
-/** A division named in a body or filter: unknown → 400 on that field, outside the subtree → 403. */
+/** A division named in a body or filter: the kernel's scope rules, then the right to `action` there. */
 async function divisionFor(ctx: ActorContext, db: Executor, divisionId: number, field: string, action: ArticleAction) {
-  const division = await findDivision(db, divisionId);
-  if (!division) throw fieldError(field, 'validation.invalid_value');
+  const division = await divisionInReach(db, ctx.actor, divisionId, field);
   assertCan(ctx.actor, action, { divisionPath: division.path });
   return division;
 }

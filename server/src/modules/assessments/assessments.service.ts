@@ -3,8 +3,8 @@ import { assessmentTotal, rateVenue, type Checklist } from '@tongxin/core/scorin
 import type { Executor } from '../../db/database.ts';
 import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
+import { subtreeFilterPath } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { findDivision } from '../divisions/divisions.repo.ts';
 import { allowedActions, assertCan, can, type AssessmentAction } from './assessments.policy.ts';
 import {
   findAssessment,
@@ -40,13 +40,7 @@ async function checklistFor(db: Executor, row: AssessmentWithNames): Promise<Che
 
 export async function list(ctx: ActorContext, query: AssessmentListQuery) {
   const { divisionId, ...rest } = query;
-  let subtreePath: string | undefined;
-  if (divisionId !== undefined) {
-    const division = await findDivision(ctx.db, divisionId);
-    if (!division) throw fieldError('query.divisionId', 'validation.reference');
-    assertCan(ctx.actor, 'read', { divisionPath: division.path });
-    subtreePath = division.path;
-  }
+  const subtreePath = await subtreeFilterPath(ctx.db, ctx.actor, divisionId);
   return searchAssessments(ctx.db, { ...rest, scopePath: ctx.actor.scopePath, subtreePath });
 }
 

@@ -1,9 +1,9 @@
 import type { ChecklistCreate, ChecklistListQuery, ChecklistUpdate } from '@tongxin/core';
 import type { Executor } from '../../db/database.ts';
-import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
+import { AppError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
+import { divisionInReach, subtreeFilterPath } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { findDivision } from '../divisions/divisions.repo.ts';
 import { assertCan, type AssessmentAction } from './assessments.policy.ts';
 import { assessmentCounts, findChecklist, insertChecklist, searchChecklists, toChecklist, updateChecklist, type ChecklistWithDivision } from './checklists.repo.ts';
 
@@ -21,13 +21,7 @@ async function present(db: Executor, row: ChecklistWithDivision) {
 
 export async function list(ctx: ActorContext, query: ChecklistListQuery) {
   const { divisionId, ...rest } = query;
-  let subtreePath: string | undefined;
-  if (divisionId !== undefined) {
-    const division = await findDivision(ctx.db, divisionId);
-    if (!division) throw fieldError('query.divisionId', 'validation.reference');
-    assertCan(ctx.actor, 'read', { divisionPath: division.path });
-    subtreePath = division.path;
-  }
+  const subtreePath = await subtreeFilterPath(ctx.db, ctx.actor, divisionId);
   const { rows, total } = await searchChecklists(ctx.db, { ...rest, scopePath: ctx.actor.scopePath, subtreePath });
   const counts = await assessmentCounts(ctx.db, rows.map((r) => r.id));
   return { items: rows.map((r) => toChecklist(r, counts.get(r.id)!)), total, page: query.page, pageSize: query.pageSize };
@@ -39,8 +33,7 @@ export async function detail(ctx: ActorContext, id: number) {
 
 export async function create(ctx: ActorContext, input: ChecklistCreate) {
   return ctx.db.transaction().execute(async (trx) => {
-    const division = await findDivision(trx, input.divisionId);
-    if (!division) throw fieldError('body.divisionId', 'validation.reference');
+    const division = await divisionInReach(trx, ctx.actor, input.divisionId, 'body.divisionId');
     assertCan(ctx.actor, 'manage', { divisionPath: division.path });
     const id = await insertChecklist(trx, input, ctx.actor.userId, nowIso(ctx));
     await recordAudit(trx, ctx, { action: 'assessment.checklist_create', entity: 'assessment_checklist', entityId: id, divisionId: input.divisionId, detail: { title: input.title, year: input.year, venueType: input.venueType } });

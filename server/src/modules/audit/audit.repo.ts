@@ -3,36 +3,8 @@ import type { Executor } from '../../db/database.ts';
 import type { AuditRow } from '../../db/types.ts';
 import { divisionInScope } from '../../kernel/division-scope.ts';
 
-export interface NewAuditEntry {
-  at: string;
-  actorId: number | null;
-  actorName: string | null;
-  action: string;
-  entity: string;
-  entityId: string | number | null;
-  divisionId: number | null;
-  ip: string | null;
-  requestId: string | null;
-  detail?: Record<string, unknown> | null;
-}
-
-export async function insertAuditEntry(db: Executor, entry: NewAuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      at: entry.at,
-      actor_id: entry.actorId,
-      actor_name: entry.actorName,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId === null ? null : String(entry.entityId),
-      division_id: entry.divisionId,
-      ip: entry.ip,
-      request_id: entry.requestId,
-      detail: entry.detail ? JSON.stringify(entry.detail) : null,
-    })
-    .execute();
-}
+// Writing an entry is the kernel's (kernel/audit-log.repo.ts); re-exported for existing importers.
+export { insertAuditEntry, type NewAuditEntry } from '../../kernel/audit-log.repo.ts';
 
 function toEntry(row: AuditRow): AuditEntry {
   return {

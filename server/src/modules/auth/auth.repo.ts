@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database.ts';
 import type { SessionRow } from '../../db/types.ts';
+import { endSessionsOfUser } from '../../kernel/sign-in-state.ts';
 
 export async function insertSession(db: Executor, session: SessionRow): Promise<void> {
   await db.insertInto('sessions').values(session).execute();
@@ -38,9 +39,8 @@ export async function deleteSession(db: Executor, sessionId: string): Promise<vo
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
 
-export async function deleteSessionsOfUser(db: Executor, userId: number): Promise<void> {
-  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
-}
+/** Every session of a user ends (the kernel's sign-in state, kept importable from here). */
+export const deleteSessionsOfUser = endSessionsOfUser;
 
 export async function deleteExpiredSessions(db: Executor, now: string): Promise<void> {
   await db.deleteFrom('sessions').where('expires_at', '<', now).execute();

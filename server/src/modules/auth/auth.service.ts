@@ -6,6 +6,7 @@ import { nowIso, type ActorContext, type RequestContext } from '../../http/conte
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Executor } from '../../db/database.ts';
 import { clearRate, giveBack, takeRate, type RateRule } from '../../kernel/rate-limit.ts';
+import { clearSignInThrottle, signInAccountKey } from '../../kernel/sign-in-state.ts';
 import { findUserByUsername, lockAccount, setLastSignIn, setLocale } from '../users/users.repo.ts';
 import { verifyPassword } from './password.ts';
 import {
@@ -46,12 +47,10 @@ function signInRules(ctx: RequestContext, username: string, known: boolean): Rat
   ];
 }
 
-const accountKey = (username: string, knownIp: string | null) => (knownIp === null ? `sign-in-account:${username}` : `sign-in-account:${username}@${knownIp}`);
+const accountKey = signInAccountKey;
 
-/** An administrator's unlock also ends the current window of failures from unknown addresses. */
-export async function clearSignInThrottle(db: Executor, username: string): Promise<void> {
-  await clearRate(db, accountKey(username.toLowerCase(), null));
-}
+// Kept importable from here; the users module uses the kernel's copy.
+export { clearSignInThrottle };
 
 /**
  * The throttle stops bursts; slow guessing from unknown addresses locks the account (for unknown

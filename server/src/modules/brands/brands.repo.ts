@@ -229,3 +229,21 @@ export async function findBrandsNamed(db: Executor, name: string, scopePath: str
     .limit(2)
     .execute();
 }
+
+/**
+ * Venues carrying a brand, in the reader's scope and not archived (a brand's detail page). It reads
+ * the venues table from here because venues depend on brands, never the other way round.
+ */
+export async function listVenuesOfBrand(db: Executor, brandId: number, scopePath: string | null, limit = 200) {
+  return db
+    .selectFrom('venues')
+    .innerJoin('divisions', 'divisions.id', 'venues.division_id')
+    .select(['venues.id', 'venues.name', 'venues.type', 'divisions.name as divisionName'])
+    .where('venues.brand_id', '=', brandId)
+    .where('venues.archived_at', 'is', null)
+    .where(divisionInScope('venues.division_id', scopePath))
+    .orderBy('venues.name')
+    .orderBy('venues.id')
+    .limit(limit)
+    .execute();
+}

@@ -1,11 +1,11 @@
 import { brandFields, brandMatrixNoField, type BrandCreate, type BrandField, type BrandListQuery, type BrandMatrix, type BrandUpdate } from '@tongxin/core';
 import type { Executor } from '../../db/database.ts';
-import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
+import { AppError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
+import { divisionInReach } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { listChildren } from '../divisions/divisions.repo.ts';
-import { divisionNamePath, filterDivision, findDivisionForRecord } from '../../kernel/registry-lookups.ts';
-import { listVenuesOfBrand } from '../venues/venues.repo.ts';
+import { divisionNamePath, filterDivision } from '../../kernel/registry-lookups.ts';
 import { allowedActions, assertCan } from './brands.policy.ts';
 import {
   brandsInSubtree,
@@ -13,6 +13,7 @@ import {
   findBrand,
   findBrandByName,
   insertBrands,
+  listVenuesOfBrand,
   searchBrands,
   setBrandArchived,
   toBrand,
@@ -28,8 +29,7 @@ async function loadBrand(ctx: ActorContext, db: Executor, id: number, action: 'r
 }
 
 async function placeIn(ctx: ActorContext, db: Executor, divisionId: number) {
-  const division = await findDivisionForRecord(db, divisionId);
-  if (!division) throw fieldError('body.divisionId', 'validation.invalid_value');
+  const division = await divisionInReach(db, ctx.actor, divisionId, 'body.divisionId');
   assertCan(ctx.actor, 'create', { divisionPath: division.path });
   return division;
 }
@@ -115,8 +115,7 @@ export async function matrix(ctx: ActorContext, parentId: number | undefined): P
   const chosen = parentId ?? ctx.actor.divisionId;
   let parent: { id: number; name: string; level: string; path: string } | null = null;
   if (chosen !== null) {
-    const division = await findDivisionForRecord(ctx.db, chosen);
-    if (!division) throw fieldError('query.parentId', 'validation.invalid_value');
+    const division = await divisionInReach(ctx.db, ctx.actor, chosen, 'query.parentId');
     assertCan(ctx.actor, 'read', { divisionPath: division.path });
     parent = division;
   }

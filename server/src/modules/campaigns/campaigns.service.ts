@@ -2,8 +2,8 @@ import { type CampaignCreate, type CampaignListQuery, type CampaignUpdate } from
 import type { Executor } from '../../db/database.ts';
 import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
+import { divisionInReach, subtreeFilterPath } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { findDivision } from '../divisions/divisions.repo.ts';
 import { assertReferencesInScope } from '../../kernel/references.ts';
 import { allowedActions, assertCan, type CampaignAction } from './campaigns.policy.ts';
 import { loadBooks, progressOf, toCampaign } from './campaigns.progress.ts';
@@ -21,17 +21,9 @@ export function assertOpen(row: CampaignWithNames): void {
   if (row.archived_at !== null) throw new AppError('invalid_transition', { details: { reason: 'archived' } });
 }
 
-async function subtreeOf(ctx: ActorContext, divisionId: number | undefined): Promise<string | undefined> {
-  if (divisionId === undefined) return undefined;
-  const division = await findDivision(ctx.db, divisionId);
-  if (!division) throw fieldError('query.divisionId', 'validation.reference');
-  assertCan(ctx.actor, 'read', { divisionPath: division.path });
-  return division.path;
-}
-
 export async function list(ctx: ActorContext, query: CampaignListQuery) {
   const { divisionId, ...rest } = query;
-  const { rows, total } = await searchCampaigns(ctx.db, { ...rest, scopePath: ctx.actor.scopePath, subtreePath: await subtreeOf(ctx, divisionId) });
+  const { rows, total } = await searchCampaigns(ctx.db, { ...rest, scopePath: ctx.actor.scopePath, subtreePath: await subtreeFilterPath(ctx.db, ctx.actor, divisionId) });
   const books = await loadBooks(ctx.db, rows.map((r) => r.id));
   const now = ctx.clock.now();
   return { items: rows.map((r) => toCampaign(r, progressOf(r, books, now))), total, page: query.page, pageSize: query.pageSize };
@@ -70,8 +62,7 @@ async function checkBeneficiary(ctx: ActorContext, db: Executor, id: number | nu
 
 export async function create(ctx: ActorContext, input: CampaignCreate) {
   return ctx.db.transaction().execute(async (trx) => {
-    const division = await findDivision(trx, input.divisionId);
-    if (!division) throw fieldError('body.divisionId', 'validation.reference');
+    const division = await divisionInReach(trx, ctx.actor, input.divisionId, 'body.divisionId');
     assertCan(ctx.actor, 'manage', { divisionPath: division.path });
     await checkBeneficiary(ctx, trx, input.beneficiaryDivisionId);
     const id = await insertCampaign(
@@ -99,8 +90,7 @@ export async function update(ctx: ActorContext, id: number, input: CampaignUpdat
     const before = await loadCampaign(ctx, trx, id, 'manage');
     assertOpen(before);
     if (input.divisionId !== undefined && input.divisionId !== before.division_id) {
-      const division = await findDivision(trx, input.divisionId);
-      if (!division) throw fieldError('body.divisionId', 'validation.reference');
+      const division = await divisionInReach(trx, ctx.actor, input.divisionId, 'body.divisionId');
       assertCan(ctx.actor, 'manage', { divisionPath: division.path });
     }
     await checkBeneficiary(ctx, trx, input.beneficiaryDivisionId);
@@ -127,7 +117,7 @@ export async function setArchived(ctx: ActorContext, id: number, archived: boole
 
 /** Overdue pledges across the campaigns of the subtree, largest shortfall first. */
 export async function overdue(ctx: ActorContext, divisionId: number | undefined) {
-  const campaigns = await campaignsInScope(ctx.db, ctx.actor.scopePath, await subtreeOf(ctx, divisionId));
+  const campaigns = await campaignsInScope(ctx.db, ctx.actor.scopePath, await subtreeFilterPath(ctx.db, ctx.actor, divisionId));
   const books = await loadBooks(ctx.db, campaigns.map((c) => c.id));
   const now = ctx.clock.now();
   const names = new Map(books.pledges.map((p) => [p.id, p]));

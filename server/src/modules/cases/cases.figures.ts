@@ -1,8 +1,9 @@
-import { isWithinScope, translate, type CaseFigures, type CaseFiguresQuery, type FigureSet, type UnitType } from '@tongxin/core';
+import { translate, type CaseFigures, type CaseFiguresQuery, type FigureSet, type UnitType } from '@tongxin/core';
 import { computeRequestKpis, decisiveReplyClock, defaultKpiSettings, type KpiRequest, type RequestKpis, type Satisfaction } from '@tongxin/core/sla/index';
-import { AppError, fieldError } from '../../http/app-error.ts';
+import { fieldError } from '../../http/app-error.ts';
 import type { ActorContext } from '../../http/context.ts';
-import { findDivision } from '../divisions/divisions.repo.ts';
+import { divisionInReach } from '../../kernel/scope.ts';
+import { divisionById } from '../../kernel/scope.repo.ts';
 import { clocksOfCases } from './case-clocks.ts';
 import { searchCases } from './cases.repo.ts';
 import { dayStartIso } from './cases.service.ts';
@@ -64,12 +65,10 @@ export async function figures(ctx: ActorContext, query: CaseFiguresQuery): Promi
   if (query.to < query.from) throw fieldError('query.to', 'requests.validation.period');
   let base: { id: number; path: string } | null = null;
   if (query.divisionId !== undefined) {
-    const division = await findDivision(ctx.db, query.divisionId);
-    if (!division) throw fieldError('query.divisionId', 'validation.invalid_value');
-    if (!isWithinScope(division.path, ctx.actor.scopePath)) throw new AppError('out_of_scope');
+    const division = await divisionInReach(ctx.db, ctx.actor, query.divisionId, 'query.divisionId');
     base = { id: division.id, path: division.path };
   } else if (ctx.actor.divisionId !== null) {
-    const own = await findDivision(ctx.db, ctx.actor.divisionId);
+    const own = await divisionById(ctx.db, ctx.actor.divisionId);
     if (own) base = { id: own.id, path: own.path };
   }
   const period = { from: dayStartIso(query.from), to: dayStartIso(query.to, 1) };

@@ -4,8 +4,8 @@ import { nextDispatchStates, type DispatchState } from '@tongxin/core/sla/index'
 import type { Executor } from '../../db/database.ts';
 import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
+import { divisionInReach } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { findDivision } from '../divisions/divisions.repo.ts';
 import { notify } from '../../kernel/notify.ts';
 import { clocksOfCases, isOverdue } from './case-clocks.ts';
 import { allowedCaseActions, assertCan, can, sideOf, type CaseAction, type CaseTarget } from './cases.policy.ts';
@@ -41,17 +41,10 @@ export async function loadCase(ctx: ActorContext, db: Executor, id: number, acti
   return { row, target, units };
 }
 
-/** A division named in a body or filter: unknown → 400 on that field, outside the subtree → 403. */
-async function divisionInReach(ctx: ActorContext, db: Executor, id: number, field: string) {
-  const division = await findDivision(db, id);
-  if (!division) throw fieldError(field, 'validation.invalid_value');
-  if (!isWithinScope(division.path, ctx.actor.scopePath)) throw new AppError('out_of_scope');
-  return division;
-}
 
 export async function create(ctx: ActorContext, input: CaseCreate) {
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const division = await divisionInReach(ctx, trx, input.divisionId, 'body.divisionId');
+    const division = await divisionInReach(trx, ctx.actor, input.divisionId, 'body.divisionId');
     assertCan(ctx.actor, await actorUnits(trx, ctx.actor), 'register', null);
     const now = ctx.clock.now();
     const receivedAt = input.receivedAt ? new Date(input.receivedAt).toISOString() : now.toISOString();
@@ -99,7 +92,7 @@ export function dayStartIso(day: string, plusDays = 0): string {
 /** The search a list query stands for: the caller's scope and units, the division filter checked (403/400). */
 export async function caseSearchOf(ctx: ActorContext, query: CaseListQuery) {
   const { divisionId, overdue: _overdue, page: _page, pageSize: _pageSize, from, to, ...rest } = query;
-  const subtree = divisionId === undefined ? undefined : await divisionInReach(ctx, ctx.db, divisionId, 'query.divisionId');
+  const subtree = divisionId === undefined ? undefined : await divisionInReach(ctx.db, ctx.actor, divisionId, 'query.divisionId');
   const units = unitRefsOf(await actorUnits(ctx.db, ctx.actor));
   return {
     ...rest,
@@ -155,7 +148,7 @@ export async function detail(ctx: ActorContext, id: number) {
 export async function update(ctx: ActorContext, id: number, input: CaseUpdate) {
   await ctx.db.transaction().execute(async (trx) => {
     const { row } = await loadCase(ctx, trx, id, 'update');
-    if (input.divisionId !== undefined && input.divisionId !== row.division_id) await divisionInReach(ctx, trx, input.divisionId, 'body.divisionId');
+    if (input.divisionId !== undefined && input.divisionId !== row.division_id) await divisionInReach(trx, ctx.actor, input.divisionId, 'body.divisionId');
     const { version, divisionId, ...fields } = input;
     const patch = { ...fields, ...(divisionId !== undefined ? { division_id: divisionId } : {}) };
     const at = nowIso(ctx);

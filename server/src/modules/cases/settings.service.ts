@@ -1,23 +1,15 @@
-import { hasRole, isWithinScope, type RequestSettingsPut } from '@tongxin/core';
-import type { Executor } from '../../db/database.ts';
-import { AppError, fieldError, versionConflict } from '../../http/app-error.ts';
+import { hasRole, type RequestSettingsPut } from '@tongxin/core';
+import { AppError, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
+import { divisionInReach } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { findDivision } from '../divisions/divisions.repo.ts';
 import { divisionPaths, effectiveSettings, insertSettings, ownSettings, updateSettings } from './settings.repo.ts';
 
-async function divisionFor(ctx: ActorContext, db: Executor, id: number, field: string) {
-  const division = await findDivision(db, id);
-  if (!division) throw fieldError(field, 'validation.invalid_value');
-  // Everyone may read the rules that apply to their own office, which may be set above it.
-  const own = ctx.actor.divisionId === id;
-  if (!own && !isWithinScope(division.path, ctx.actor.scopePath)) throw new AppError('out_of_scope');
-  return division;
-}
 
 /** The division's own settings row and what applies there after inheritance. */
 export async function view(ctx: ActorContext, divisionId: number) {
-  await divisionFor(ctx, ctx.db, divisionId, 'query.divisionId');
+  // Everyone may read the rules that apply to their own office, which may be set above it.
+  await divisionInReach(ctx.db, ctx.actor, divisionId, 'query.divisionId', { ownDivision: true });
   const effective = (await effectiveSettings(ctx.db, await divisionPaths(ctx.db, [divisionId]))).get(divisionId)!;
   return {
     own: await ownSettings(ctx.db, divisionId),
@@ -34,9 +26,7 @@ export async function view(ctx: ActorContext, divisionId: number) {
 /** Create or replace a division's settings (administrators of its subtree); audited. */
 export async function put(ctx: ActorContext, input: RequestSettingsPut) {
   await ctx.db.transaction().execute(async (trx) => {
-    const division = await findDivision(trx, input.divisionId);
-    if (!division) throw fieldError('body.divisionId', 'validation.invalid_value');
-    if (!isWithinScope(division.path, ctx.actor.scopePath)) throw new AppError('out_of_scope');
+    await divisionInReach(trx, ctx.actor, input.divisionId, 'body.divisionId');
     if (!hasRole(ctx.actor, 'system_admin', 'division_admin')) throw new AppError('forbidden');
     const values = {
       slaPolicy: input.slaPolicy,

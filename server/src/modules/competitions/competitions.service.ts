@@ -3,8 +3,8 @@ import type { ScoringSettings } from '@tongxin/core/scoring/index';
 import type { Executor } from '../../db/database.ts';
 import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
+import { divisionInReach, subtreeFilterPath } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { findDivision } from '../divisions/divisions.repo.ts';
 import { allowedActions, assertCan, type CompetitionAction } from './competitions.policy.ts';
 import {
   countsOf,
@@ -37,8 +37,7 @@ export async function assertEditable(db: Executor, row: CompetitionWithDivision)
 }
 
 async function divisionForManage(ctx: ActorContext, db: Executor, divisionId: number, field: string) {
-  const division = await findDivision(db, divisionId);
-  if (!division) throw fieldError(field, 'validation.reference');
+  const division = await divisionInReach(db, ctx.actor, divisionId, field);
   assertCan(ctx.actor, 'manage', { divisionPath: division.path });
   return division;
 }
@@ -60,13 +59,7 @@ export async function present(db: Executor, rows: CompetitionWithDivision[], now
 
 export async function list(ctx: ActorContext, query: CompetitionListQuery) {
   const { divisionId, ...rest } = query;
-  let subtreePath: string | undefined;
-  if (divisionId !== undefined) {
-    const division = await findDivision(ctx.db, divisionId);
-    if (!division) throw fieldError('query.divisionId', 'validation.reference');
-    assertCan(ctx.actor, 'read', { divisionPath: division.path });
-    subtreePath = division.path;
-  }
+  const subtreePath = await subtreeFilterPath(ctx.db, ctx.actor, divisionId);
   const { rows, total } = await searchCompetitions(ctx.db, { ...rest, scopePath: ctx.actor.scopePath, subtreePath });
   return { items: await present(ctx.db, rows, nowIso(ctx)), total, page: query.page, pageSize: query.pageSize };
 }

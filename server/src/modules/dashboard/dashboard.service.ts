@@ -1,9 +1,8 @@
 import { comparisonPeriods, type Dashboard, type DashboardBreakdown, type DashboardQuery } from '@tongxin/core';
 import { shanghaiDateKey } from '@tongxin/core/calendar/index';
 import { defaultKpiSettings } from '@tongxin/core/sla/index';
-import { fieldError } from '../../http/app-error.ts';
 import type { ActorContext } from '../../http/context.ts';
-import { findDivision } from '../divisions/divisions.repo.ts';
+import { divisionInReach } from '../../kernel/scope.ts';
 import { divisionPaths, effectiveSettings } from '../cases/settings.repo.ts';
 import { refreshCaseReplies } from './case-replies.ts';
 import { computeBreakdown, computeDashboard, type ComputeInput } from './dashboard.compute.ts';
@@ -19,8 +18,7 @@ async function resolveScope(ctx: ActorContext, query: DashboardQuery) {
   const id = query.divisionId ?? ctx.actor.divisionId ?? null;
   let division: DivisionOut | null = null;
   if (id !== null) {
-    const row = await findDivision(ctx.db, id);
-    if (!row) throw fieldError('query.divisionId', 'validation.invalid_value');
+    const row = await divisionInReach(ctx.db, ctx.actor, id, 'query.divisionId');
     assertCanRead(ctx.actor, row.path);
     division = { id: row.id, name: row.name, level: row.level as DivisionOut['level'], path: row.path };
   }

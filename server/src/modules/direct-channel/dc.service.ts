@@ -4,11 +4,11 @@ import { nextStates } from '@tongxin/core/sla/index';
 import type { Executor } from '../../db/database.ts';
 import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
+import { subtreeFilterPath } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { allowedStep, checkedStep } from '../cases/transition-errors.ts';
 import { actorUnits, actsFor, handlersOfUnit, isOfficeStaff, officeFor, officeStaffOf, toUnit, unitKey, unitNames, unitRefsOf, type ActorUnits } from '../cases/units.repo.ts';
 import { unitForDispatch } from '../cases/units.service.ts';
-import { findDivision } from '../divisions/divisions.repo.ts';
 import { notify } from '../../kernel/notify.ts';
 import {
   assignmentsOfReports,
@@ -81,13 +81,7 @@ export async function create(ctx: ActorContext, input: DcReportCreate) {
 
 export async function list(ctx: ActorContext, query: DcReportListQuery) {
   const { divisionId, ...rest } = query;
-  let subtreePath: string | undefined;
-  if (divisionId !== undefined) {
-    const division = await findDivision(ctx.db, divisionId);
-    if (!division) throw fieldError('query.divisionId', 'validation.invalid_value');
-    if (!isWithinScope(division.path, ctx.actor.scopePath)) throw new AppError('out_of_scope');
-    subtreePath = division.path;
-  }
+  const subtreePath = await subtreeFilterPath(ctx.db, ctx.actor, divisionId);
   const units = unitRefsOf(await actorUnits(ctx.db, ctx.actor));
   const { rows, total } = await searchReports(ctx.db, { ...rest, scopePath: ctx.actor.scopePath, units, subtreePath });
   const assignments = await assignmentsOfReports(ctx.db, rows.map((r) => r.id));
@@ -213,13 +207,7 @@ export async function remind(ctx: ActorContext, assignmentId: number, note: stri
 
 /** Every open assignment of the reader's subtree with its supervision state, soonest deadline first. */
 export async function supervision(ctx: ActorContext, query: DcSupervisionQuery) {
-  let subtreePath: string | undefined;
-  if (query.divisionId !== undefined) {
-    const division = await findDivision(ctx.db, query.divisionId);
-    if (!division) throw fieldError('query.divisionId', 'validation.invalid_value');
-    if (!isWithinScope(division.path, ctx.actor.scopePath)) throw new AppError('out_of_scope');
-    subtreePath = division.path;
-  }
+  const subtreePath = await subtreeFilterPath(ctx.db, ctx.actor, query.divisionId);
   const now = ctx.clock.now();
   let rows = await openAssignments(ctx.db, { scopePath: ctx.actor.scopePath, subtreePath, states: query.state ?? ['assigned', 'accepted'] });
   if (query.overdue !== undefined) rows = rows.filter((row) => isLate(row, now) === (query.overdue === 'true'));

@@ -1,19 +1,2 @@
-import type { Executor } from '../../db/database.ts';
-
-/** Find a division by its names from the root, e.g. `上海市/青浦区/华新镇` (for the CLI and imports). */
-export async function findDivisionByNamePath(db: Executor, namePath: string) {
-  let parentId: number | null = null;
-  let found: { id: number; path: string } | undefined;
-  for (const name of namePath.split('/').map((part) => part.trim()).filter(Boolean)) {
-    const current: number | null = parentId;
-    found = await db
-      .selectFrom('divisions')
-      .select(['id', 'path'])
-      .where((eb) => (current === null ? eb('parent_id', 'is', null) : eb('parent_id', '=', current)))
-      .where('name', '=', name)
-      .executeTakeFirst();
-    if (!found) return undefined;
-    parentId = found.id;
-  }
-  return found;
-}
+// Moved to the kernel (imports resolve division name paths there); re-exported for existing importers.
+export { findDivisionByNamePath } from '../../kernel/scope.repo.ts';

@@ -2,7 +2,8 @@ import { leadStages, pathIds, type LeadFigures, type LeadStage } from '@tongxin/
 import { sumFen } from '@tongxin/core/money';
 import { fieldError } from '../../http/app-error.ts';
 import type { ActorContext } from '../../http/context.ts';
-import { findDivision, findDivisionsByIds } from '../divisions/divisions.repo.ts';
+import { divisionInReach } from '../../kernel/scope.ts';
+import { findDivisionsByIds } from '../divisions/divisions.repo.ts';
 import { assertCan } from './leads.policy.ts';
 import { leadFiguresByDivision, leadFiguresByYear, talentsByDivision } from './figures.repo.ts';
 
@@ -40,8 +41,7 @@ function add(target: Row, part: Partial<Row>) {
 export async function figures(ctx: ActorContext, query: { divisionId?: number | undefined; from?: string | undefined; to?: string | undefined }): Promise<LeadFigures> {
   if (query.from && query.to && query.to < query.from) throw fieldError('query.to', 'validation.end_before_start');
   const rootId = query.divisionId ?? ctx.actor.divisionId;
-  const root = rootId === null ? null : ((await findDivision(ctx.db, rootId)) ?? null);
-  if (rootId !== null && root === null) throw fieldError('query.divisionId', 'validation.reference');
+  const root = rootId === null ? null : await divisionInReach(ctx.db, ctx.actor, rootId, 'query.divisionId');
   if (root) assertCan(ctx.actor, 'read', { divisionPath: root.path });
   const period = { from: query.from ?? '0000-01-01', to: query.to ?? '9999-12-31' };
   const subtree = root?.path ?? null;

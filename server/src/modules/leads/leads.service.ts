@@ -3,9 +3,9 @@ import { assertTransition, NoteRequiredError, TransitionError } from '@tongxin/c
 import type { Executor } from '../../db/database.ts';
 import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
+import { divisionInReach } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireOrganisation } from '../competitions/entries.service.ts';
-import { findDivision } from '../divisions/divisions.repo.ts';
 import { allowedActions, assertCan, type LeadAction } from './leads.policy.ts';
 import { findLead, insertLead, insertStageChange, listStageChanges, searchLeads, toLead, updateLead, type LeadWithNames } from './leads.repo.ts';
 
@@ -16,10 +16,9 @@ export async function loadLead(ctx: ActorContext, db: Executor, id: number, acti
   return row;
 }
 
-/** A division named in a body or a filter: unknown → 400, outside the subtree → 403. */
+/** A division named in a body or a filter: the kernel's scope rules, then the right to `action` there. */
 export async function divisionFor(ctx: ActorContext, db: Executor, divisionId: number, field: string, action: LeadAction) {
-  const division = await findDivision(db, divisionId);
-  if (!division) throw fieldError(field, 'validation.reference');
+  const division = await divisionInReach(db, ctx.actor, divisionId, field);
   assertCan(ctx.actor, action, { divisionPath: division.path });
   return division;
 }

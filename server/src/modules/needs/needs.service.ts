@@ -5,9 +5,9 @@ import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
+import { divisionInReach } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { actorUnits, isOfficeStaff, type ActorUnits } from '../cases/units.repo.ts';
-import { findDivision } from '../divisions/divisions.repo.ts';
 import { divisionInScope } from '../divisions/divisions.scope.ts';
 import { findResourcesOffering } from '../resources/resources.repo.ts';
 import { assertSide, canClaimant, canCommunity, needSideOf, offered, routable, type NeedTarget } from './needs.policy.ts';
@@ -88,13 +88,6 @@ async function needsOut(db: Executor, rows: NeedRow[], now: Date): Promise<Need[
   return rows.map((row) => toNeed(row, services.get(row.id) ?? [], now));
 }
 
-async function divisionInReach(ctx: ActorContext, db: Executor, id: number, field: string) {
-  const division = await findDivision(db, id);
-  if (!division) throw fieldError(field, 'validation.invalid_value');
-  if (!isWithinScope(division.path, ctx.actor.scopePath)) throw new AppError('out_of_scope');
-  return division;
-}
-
 function flagRange(flag: 'due_soon' | 'past_due' | undefined, now: Date): { wantedFrom?: string; wantedTo?: string } {
   if (!flag) return {};
   const today = dayNumberFromKey(shanghaiDateKey(now));
@@ -105,7 +98,7 @@ function flagRange(flag: 'due_soon' | 'past_due' | undefined, now: Date): { want
 /** The search a list query stands for: the caller's visibility, the division filter checked (403/400). */
 export async function needSearchOf(ctx: ActorContext, query: NeedListQuery) {
   const { divisionId, flag, page: _page, pageSize: _pageSize, ...rest } = query;
-  const subtree = divisionId === undefined ? undefined : await divisionInReach(ctx, ctx.db, divisionId, 'query.divisionId');
+  const subtree = divisionId === undefined ? undefined : await divisionInReach(ctx.db, ctx.actor, divisionId, 'query.divisionId');
   const units = await actorUnits(ctx.db, ctx.actor);
   const claimed = units.organisationIds.length ? sql<SqlBool>`n.claimant_organisation_id in (${sql.join(units.organisationIds)})` : sql<SqlBool>`1 = 0`;
   const visible = sql<SqlBool>`(${divisionInScope('n.division_id', ctx.actor.scopePath)} or ${claimed})`;
@@ -208,7 +201,7 @@ function assertNotPast(ctx: ActorContext, date: string | null | undefined, field
 /** A community posts a need (office staff of its subtree); published at once unless held for review. */
 export async function create(ctx: ActorContext, input: NeedCreate) {
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const division = await divisionInReach(ctx, trx, input.divisionId, 'body.divisionId');
+    const division = await divisionInReach(trx, ctx.actor, input.divisionId, 'body.divisionId');
     if (!isOfficeStaff(ctx.actor)) throw new AppError('forbidden');
     await checkServiceKinds(trx, input.serviceKindIds);
     assertNotPast(ctx, input.wantedBy, 'body.wantedBy');

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/database.ts';
 import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { findPerson } from '../people/people.repo.ts';
+import { findLinkTarget } from '../../kernel/registry-lookups.ts';
 import { findCurrentMembership, findMembership, insertMembership, searchMembers, toMembership, updateMembership, type MembershipRow } from './memberships.repo.ts';
 import { assertCan } from './organisations.policy.ts';
 import { findOrganisation } from './organisations.repo.ts';
@@ -34,11 +34,13 @@ async function loadMember(ctx: ActorContext, db: Executor, organisationId: numbe
     return { kind: 'organisation' as const, id: row.id, name: row.name };
   }
   const field = 'body.memberPersonId';
-  const row = await findPerson(db, input.memberPersonId!);
-  if (!row) throw fieldError(field, 'validation.invalid_value');
-  assertCan(ctx.actor, 'read', targetOf(row));
-  if (row.archived_at !== null) throw fieldError(field, 'validation.archived_reference');
-  return { kind: 'person' as const, id: row.id, name: row.name };
+  // The people table is read through the kernel's lookup: people depend on organisations, so
+  // organisations must not import the people module.
+  const person = await findLinkTarget(db, 'people', input.memberPersonId!);
+  if (!person) throw fieldError(field, 'validation.invalid_value');
+  assertCan(ctx.actor, 'read', { divisionPath: person.divisionPath });
+  if (person.archived) throw fieldError(field, 'validation.archived_reference');
+  return { kind: 'person' as const, id: person.id, name: person.name };
 }
 
 export async function addMember(ctx: ActorContext, organisationId: number, input: MembershipCreate) {

@@ -2,8 +2,8 @@ import { shanghaiToday, type OrganisationCreate, type OrganisationListQuery, typ
 import type { Executor } from '../../db/database.ts';
 import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
+import { divisionInReach, subtreeFilterPath } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { findDivision } from '../divisions/divisions.repo.ts';
 import { organisationLinks } from './organisations.links.ts';
 import { allowedActions, assertCan, type RegistryAction } from './organisations.policy.ts';
 import {
@@ -33,12 +33,11 @@ export async function loadOrganisation(ctx: ActorContext, db: Executor, id: numb
 }
 
 /**
- * A division named in a request body or filter: unknown → 400 on that field, outside the actor's
- * subtree → 403. Returns its path.
+ * A division named in a request body or filter: the kernel's scope rules (unknown → 400 on that
+ * field, outside the actor's subtree → 403), then the right to `action` there.
  */
 export async function divisionForAction(ctx: ActorContext, db: Executor, divisionId: number, field: string, action: RegistryAction) {
-  const division = await findDivision(db, divisionId);
-  if (!division) throw fieldError(field, 'validation.invalid_value');
+  const division = await divisionInReach(db, ctx.actor, divisionId, field);
   assertCan(ctx.actor, action, { divisionPath: division.path });
   return division;
 }
@@ -53,12 +52,7 @@ export async function divisionForAction(ctx: ActorContext, db: Executor, divisio
  * const subtreePath = await subtreeFilter(ctx, query.divisionId); // '/1/2/5/' or undefined
  */
 export async function subtreeFilter(ctx: ActorContext, divisionId: number | undefined): Promise<string | undefined> {
-  if (divisionId === undefined) return undefined;
-  const division = await findDivision(ctx.db, divisionId);
-  if (!division) throw fieldError('query.divisionId', 'validation.invalid_value');
-  if (ctx.actor.scopePath !== null && ctx.actor.scopePath.startsWith(division.path)) return undefined;
-  assertCan(ctx.actor, 'read', { divisionPath: division.path });
-  return division.path;
+  return subtreeFilterPath(ctx.db, ctx.actor, divisionId, { aboveMeansOwn: true });
 }
 
 /**

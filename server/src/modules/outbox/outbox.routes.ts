@@ -2,9 +2,12 @@ import { messagePreferencesSchema, messagePreferencesUpdateSchema, optOutSchema,
 import { z } from 'zod';
 import type { FastifyZod } from '../../http/fastify-zod.ts';
 import { contextOf } from '../../http/context.ts';
+import { registerOutboxChannel } from './outbox.channel.ts';
 import * as outbox from './outbox.service.ts';
 
 export async function outboxRoutes(app: FastifyZod): Promise<void> {
+  // Notifications (cases, needs, reports) go out as SMS / WeChat too, through the outbox.
+  registerOutboxChannel();
   const tags = ['outbox'];
   app.get(
     '/api/outbox/messages',

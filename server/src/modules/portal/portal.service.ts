@@ -3,12 +3,12 @@ import { shanghaiDateKey } from '@tongxin/core/calendar/index';
 import { sql } from 'kysely';
 import { AppError, fieldError } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/context.ts';
+import { knownDivision } from '../../kernel/scope.ts';
 import { containsText } from '../../db/text-match.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { insertCase, insertCaseEvents } from '../cases/cases.repo.ts';
 import { newTicketNo } from '../cases/ticket.ts';
 import { officeFor } from '../cases/units.repo.ts';
-import { findDivision } from '../divisions/divisions.repo.ts';
 import { insertNeed, insertNeedEvents } from '../needs/needs.repo.ts';
 import { issueChallenge, phoneHash, portalSecret, takeSubmitSlot, useChallenge, verifyChallenge } from './portal.guard.ts';
 import { syncSearch } from '../search/search.sync.ts';
@@ -66,8 +66,7 @@ export async function submit(ctx: RequestContext, input: PortalSubmit, headerKey
 async function submitCounted(ctx: RequestContext, input: PortalSubmit, key: string | undefined, hash: string, secret: string) {
   const now = ctx.clock.now();
   const nonce = verifyChallenge(secret, input.challengeToken, input.challengeAnswer, now);
-  const division = await findDivision(ctx.db, input.divisionId);
-  if (!division) throw fieldError('body.divisionId', 'validation.invalid_value');
+  const division = await knownDivision(ctx.db, input.divisionId, 'body.divisionId');
   if (input.wantedBy && input.wantedBy < shanghaiDateKey(now)) throw fieldError('body.wantedBy', 'requests.validation.in_past');
 
   const at = now.toISOString();

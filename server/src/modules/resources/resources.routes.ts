@@ -9,7 +9,7 @@ import {
 } from '@tongxin/core';
 import type { FastifyZod } from '../../http/fastify-zod.ts';
 import { contextOf } from '../../http/context.ts';
-import { idParams, versionBody } from '../venues/venues.schema.ts';
+import { idParams, versionBody } from '../../kernel/route-schemas.ts';
 import * as resources from './resources.service.ts';
 import { exportResources } from './resources.export.ts';
 

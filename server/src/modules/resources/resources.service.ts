@@ -2,9 +2,10 @@ import type { ResourceCreate, ResourceListQuery, ResourceUpdate } from '@tongxin
 import type { Executor } from '../../db/database.ts';
 import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
+import { divisionInReach } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findServiceKindsByIds } from '../service-kinds/service-kinds.repo.ts';
-import { divisionNamePath, filterDivision, findDivisionForRecord, linkedRecord } from '../venues/registry-lookups.ts';
+import { divisionNamePath, filterDivision, linkedRecord } from '../venues/registry-lookups.ts';
 import { allowedActions, assertCan } from './resources.policy.ts';
 import {
   findResource,
@@ -27,8 +28,7 @@ async function loadResource(ctx: ActorContext, db: Executor, id: number, action:
 }
 
 async function placeIn(ctx: ActorContext, db: Executor, divisionId: number) {
-  const division = await findDivisionForRecord(db, divisionId);
-  if (!division) throw fieldError('body.divisionId', 'validation.invalid_value');
+  const division = await divisionInReach(db, ctx.actor, divisionId, 'body.divisionId');
   assertCan(ctx.actor, 'create', { divisionPath: division.path });
   return division;
 }

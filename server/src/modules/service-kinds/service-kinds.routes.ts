@@ -2,7 +2,7 @@ import { serviceKindCreateSchema, serviceKindListQuerySchema, serviceKindSchema,
 import { z } from 'zod';
 import type { FastifyZod } from '../../http/fastify-zod.ts';
 import { contextOf } from '../../http/context.ts';
-import { idParams, versionBody } from '../venues/venues.schema.ts';
+import { idParams, versionBody } from '../../kernel/route-schemas.ts';
 import * as serviceKinds from './service-kinds.service.ts';
 
 export async function serviceKindRoutes(app: FastifyZod): Promise<void> {

@@ -1,13 +1,11 @@
 import { maskPhone, type Role, type UserCreate, type UserUpdate } from '@tongxin/core';
-import { assertReferencesInScope } from '../../kernel/references.ts';
 import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
+import { divisionInReach, subtreeFilterPath } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../../kernel/password.ts';
-import { deleteSessionsOfUser } from '../auth/auth.repo.ts';
-import { clearSignInThrottle } from '../auth/auth.service.ts';
+import { clearSignInThrottle, endSessionsOfUser } from '../../kernel/sign-in-state.ts';
 import { assertCan as assertCanDivision } from '../divisions/divisions.policy.ts';
-import { findDivision } from '../divisions/divisions.repo.ts';
 import type { Executor } from '../../db/database.ts';
 import { allowedActions, assertCan, grantableRoles } from './users.policy.ts';
 import { findUserById, findUserByUsername, insertUser, searchUsers, toUser, unlockAccount, updateUser, type UserSearch } from './users.repo.ts';
@@ -35,15 +33,14 @@ async function checkPlacement(ctx: ActorContext, db: Executor, divisionId: numbe
     }
     return;
   }
-  const division = await findDivision(db, divisionId);
-  if (!division) throw fieldError('body.divisionId', 'validation.invalid_value');
+  const division = await divisionInReach(db, ctx.actor, divisionId, 'body.divisionId');
   assertCanDivision(ctx.actor, 'update', division);
 }
 
 export async function list(ctx: ActorContext, query: Omit<UserSearch, 'scopePath'>) {
   assertCan(ctx.actor, 'list', null);
   // A filter outside the subtree is 403, not an empty page (the rule of every other list).
-  await assertReferencesInScope(ctx.db, ctx.actor, [{ field: 'query.divisionId', kind: 'division', id: query.divisionId }]);
+  await subtreeFilterPath(ctx.db, ctx.actor, query.divisionId);
   const page = await searchUsers(ctx.db, { ...query, scopePath: ctx.actor.scopePath });
   return { ...page, items: page.items.map((user) => ({ ...user, phone: maskPhone(user.phone) })) };
 }
@@ -95,7 +92,7 @@ export async function update(ctx: ActorContext, id: number, input: UserUpdate) {
     if (!(await updateUser(trx, id, patch, nowIso(ctx), version))) throw versionConflict('user');
     // A disabled user, or one moved to another division or given other roles, starts afresh.
     const endsSessions = input.disabled === true || input.divisionId !== undefined || input.roles !== undefined;
-    if (endsSessions) await deleteSessionsOfUser(trx, id);
+    if (endsSessions) await endSessionsOfUser(trx, id);
     const action = input.disabled === true && !beforeUser.disabled ? 'user.disable' : input.disabled === false && beforeUser.disabled ? 'user.enable' : 'user.update';
     await recordAudit(trx, ctx, {
       action,
@@ -115,7 +112,7 @@ export async function resetPassword(ctx: ActorContext, id: number, password: str
   await ctx.db.transaction().execute(async (trx) => {
     const row = await loadUser(ctx, trx, id, 'reset_password');
     await updateUser(trx, id, { passwordHash }, nowIso(ctx));
-    await deleteSessionsOfUser(trx, id);
+    await endSessionsOfUser(trx, id);
     await recordAudit(trx, ctx, { action: 'user.reset_password', entity: 'user', entityId: id, divisionId: row.division_id });
   });
 }

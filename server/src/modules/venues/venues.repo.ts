@@ -216,21 +216,6 @@ export async function setVenueArchived(db: Executor, id: number, archivedAt: str
   return Number(result.numUpdatedRows) > 0;
 }
 
-/** Venues carrying a brand, in the reader's scope and not archived (a brand's detail page). */
-export async function listVenuesOfBrand(db: Executor, brandId: number, scopePath: string | null, limit = 200) {
-  return db
-    .selectFrom('venues')
-    .innerJoin('divisions', 'divisions.id', 'venues.division_id')
-    .select(['venues.id', 'venues.name', 'venues.type', 'divisions.name as divisionName'])
-    .where('venues.brand_id', '=', brandId)
-    .where('venues.archived_at', 'is', null)
-    .where(divisionInScope('venues.division_id', scopePath))
-    .orderBy('venues.name')
-    .orderBy('venues.id')
-    .limit(limit)
-    .execute();
-}
-
 /** What a sheet row changes on an existing venue: type and level always, the rest when given. */
 export interface VenueSheetPatch {
   type: VenueType;

@@ -2,10 +2,11 @@ import { isMobilePhone, type VenueCreate, type VenueListQuery, type VenueUpdate 
 import type { Executor } from '../../db/database.ts';
 import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
+import { divisionInReach } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { allowedActions, assertCan } from './venues.policy.ts';
 import { countVenueLinks } from './venues.links.ts';
-import { divisionNamePath, filterDivision, findDivisionForRecord, linkedRecord } from './registry-lookups.ts';
+import { divisionNamePath, filterDivision, linkedRecord } from './registry-lookups.ts';
 import {
   findVenue,
   findVenueByName,
@@ -27,8 +28,7 @@ async function loadVenue(ctx: ActorContext, db: Executor, id: number, action: 'r
 
 /** The division a venue goes into: 400 when unknown, 403 when outside the actor's subtree. */
 async function placeIn(ctx: ActorContext, db: Executor, divisionId: number) {
-  const division = await findDivisionForRecord(db, divisionId);
-  if (!division) throw fieldError('body.divisionId', 'validation.invalid_value');
+  const division = await divisionInReach(db, ctx.actor, divisionId, 'body.divisionId');
   assertCan(ctx.actor, 'create', { divisionPath: division.path });
   return division;
 }
