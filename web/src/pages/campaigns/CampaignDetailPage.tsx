@@ -27,7 +27,7 @@ export function CampaignDetailPage() {
   const { data: campaign, isPending, error, refetch } = useQuery({ queryKey: campaignKeys.detail(id), queryFn: () => fetchCampaign(id), enabled });
   const pledges = useQuery({ queryKey: campaignKeys.pledges(id), queryFn: () => listPledges(id), enabled });
   const receipts = useQuery({ queryKey: campaignKeys.receipts(id), queryFn: () => listReceipts(id), enabled });
-  if (error) return <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
+  if (error) return <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
   if (isPending || !campaign) return <PageLoading />;
   const p = campaign.progress;
   const manage = campaign.allowed.includes('manage') || campaign.allowed.includes('update');

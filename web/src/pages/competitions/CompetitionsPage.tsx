@@ -110,7 +110,7 @@ export function CompetitionsPage() {
             <Button onClick={url.clear}>{t('common.reset')}</Button>
           </Flex>
           {error ? (
-            <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
+            <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
           ) : (
             <Table<Competition>
               data-testid="competition-table"
