@@ -73,7 +73,7 @@ export function CompetitionDetailPage() {
       title={
         <Space wrap>
           <span data-testid="competition-title">{competition.title}</span>
-          {competition.published ? <Tag color="success">{t('judging.decisionStatuses.published')}</Tag> : <PhaseTag kind={competition.currentPhase} />}
+          {competition.published ? <Tag color="success">{t('judging.decisionStatuses.published')}</Tag> : <PhaseTag kind={competition.currentPhase} phases={competition.phases} />}
         </Space>
       }
       extra={
