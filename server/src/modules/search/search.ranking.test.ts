@@ -79,3 +79,14 @@ describe('GET /api/search ranking', () => {
     expect(titlesOf(await search('q=tianxuefang&kinds=organisation'), 'organisation')).toEqual(['田雪芳工作室']);
   });
 });
+
+describe('search hit dates', () => {
+  it('a timestamp is shown as its Beijing day, a calendar date as it is', async () => {
+    const { day } = await import('./search.documents.ts');
+    expect(day('2026-11-23T22:30:00.000Z')).toBe('2026-11-24');
+    expect(day('2026-11-24T15:59:59.000Z')).toBe('2026-11-24');
+    expect(day('2026-11-24T16:00:00.000Z')).toBe('2026-11-25');
+    expect(day('2026-11-24')).toBe('2026-11-24');
+    expect(day(null)).toBe(null);
+  });
+});
