@@ -152,6 +152,25 @@ export interface FormatMoneyOptions {
   grouping?: boolean;
   /** Append the unit (`万元`); false when the column header carries it. Default true. */
   suffix?: boolean;
+  /**
+   * The page's language: the unit words (万元 / 萬元 / "10k yuan") and the decimal and thousands
+   * marks follow it. Default `zh-CN`. An English page must not show 万元 (issue 17).
+   */
+  locale?: string;
+}
+
+/** Unit words per language. English keeps the Chinese scale (万 = 10k, 亿 = 100m) the figures are reported in. */
+const SUFFIXES: Record<'zh-CN' | 'zh-TW' | 'en', Record<MoneyUnit, string>> = {
+  'zh-CN': SUFFIX,
+  'zh-TW': { yuan: '元', wan: '萬元', yi: '億元' },
+  en: { yuan: ' yuan', wan: ' × 10k yuan', yi: ' × 100m yuan' },
+};
+
+function suffixesOf(locale: string | undefined): Record<MoneyUnit, string> {
+  if (!locale) return SUFFIX;
+  if (/^en\b/i.test(locale)) return SUFFIXES.en;
+  if (/^zh-(TW|HK|MO|Hant)/i.test(locale)) return SUFFIXES['zh-TW'];
+  return SUFFIX;
 }
 
 /** Division rounding half away from zero (四舍五入 on the magnitude), in BigInt. */
@@ -171,6 +190,7 @@ function roundDiv(n: bigint, d: bigint): bigint {
  * formatFen(123_456, { unit: 'yuan' })        // "1,234.56元"
  * formatFen(1_234_500, { unit: 'wan' })       // "1.23万元" (12,345元: the 5 is in the third decimal)
  * formatFen(1_920_000_000, { grouping: false }) // "1920万元"
+ * formatFen(34_600_000, { locale: 'en' })     // "34.6 × 10k yuan"
  */
 export function formatFen(fen: number | bigint, options: FormatMoneyOptions = {}): string {
   const amount = BigInt(fen);
@@ -190,7 +210,7 @@ export function formatFen(fen: number | bigint, options: FormatMoneyOptions = {}
   }
   if (options.grouping ?? true) whole = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const sign = scaled < 0n ? '-' : '';
-  return `${sign}${whole}${fraction ? `.${fraction}` : ''}${options.suffix === false ? '' : SUFFIX[unit]}`;
+  return `${sign}${whole}${fraction ? `.${fraction}` : ''}${options.suffix === false ? '' : suffixesOf(options.locale)[unit]}`;
 }
 
 /**

@@ -111,7 +111,7 @@ describe('judging in a real browser', () => {
     await expect.poll(() => page.getByTestId('rater-progress-jinshan.expert1').textContent(), patient).toContain('2 / 2');
     await clickWhenStill(page, 'competition-tab-setup');
     await clickWhenStill(page, 'phase-close-review');
-    await expect.poll(() => page.getByTestId('phase-state-review').textContent(), patient).toBe('未开放');
+    await expect.poll(() => page.getByTestId('phase-state-review').textContent(), patient).toBe('已结束');
     await clickWhenStill(page, 'competition-tab-results');
     await expect.poll(() => page.getByTestId('result-J1-total').textContent(), patient).toBe('81.00');
     expect(await page.getByTestId('result-J2-total').textContent()).toBe('79.20');

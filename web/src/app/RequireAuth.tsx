@@ -14,7 +14,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const { data: me, isPending, error, refetch } = useMe();
   useAccountLocale(me);
   if (isPending) return <PageLoading fullScreen />;
-  if (error) return <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
+  if (error) return <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
   if (!me) {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`} replace />;

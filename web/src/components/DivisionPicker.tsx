@@ -1,7 +1,9 @@
-import { useEffect, useMemo, type CSSProperties } from 'react';
+import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { TreeSelect } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { fetchDivision } from '../api/divisions.ts';
+import { divisionKeys, fetchDivision, searchDivisions } from '../api/divisions.ts';
+import { divisionSearchNodes } from '../lib/division-search.ts';
 import { useDivisionNodes } from './division-nodes.ts';
 
 interface Props {
@@ -14,12 +16,28 @@ interface Props {
 }
 
 /**
- * Choose a division from the user's subtree, one level at a time. A value set from outside (the URL,
- * a record being edited) has its path opened so the picker shows its name rather than its id.
+ * Choose a division from the user's subtree, one level at a time, or by typing part of its name: the
+ * tree holds only the levels opened so far (a city has thousands of villages), so a typed name is
+ * looked up on the server across the whole subtree and the hits are listed flat, each with the name
+ * of its parent where known. A value set from outside (the URL, a record being edited) has its path
+ * opened so the picker shows its name rather than its id.
  */
 export function DivisionPicker({ value, onChange, placeholder, allowClear = true, style, ...rest }: Props) {
   const { t } = useTranslation();
   const { nodes, load, reveal } = useDivisionNodes();
+  const [typed, setTyped] = useState('');
+  const [query, setQuery] = useState('');
+  useEffect(() => {
+    // Wait for a pause in typing so each keystroke does not cost a request.
+    const timer = setTimeout(() => setQuery(typed.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [typed]);
+  const hits = useQuery({
+    queryKey: divisionKeys.search({ q: query, picker: true }),
+    queryFn: () => searchDivisions({ q: query, pageSize: 50 }),
+    enabled: query.length > 0,
+    staleTime: 30_000,
+  });
 
   const treeData = useMemo(
     () =>
@@ -34,6 +52,9 @@ export function DivisionPicker({ value, onChange, placeholder, allowClear = true
       ),
     [nodes],
   );
+
+  const searching = typed.trim().length > 0;
+  const hitNodes = useMemo(() => divisionSearchNodes(hits.data?.items ?? [], nodes), [hits.data, nodes]);
 
   const known = treeData.some((node) => node.value === value);
   const rootsLoaded = nodes.has(null);
@@ -50,17 +71,28 @@ export function DivisionPicker({ value, onChange, placeholder, allowClear = true
       {...rest}
       style={style}
       value={value ?? undefined}
-      onChange={(next: number | undefined) => onChange?.(next ?? null)}
+      onChange={(next: number | undefined) => {
+        setTyped('');
+        onChange?.(next ?? null);
+      }}
       treeDataSimpleMode={{ id: 'id', pId: 'pId', rootPId: 0 }}
-      treeData={treeData}
+      treeData={searching ? hitNodes : treeData}
       loadData={async (node) => {
-        await load(Number(node.value));
+        if (!searching) await load(Number(node.value));
       }}
       placeholder={placeholder ?? t('divisions.pick')}
       allowClear={allowClear}
-      showSearch={false}
-      loading={!rootsLoaded}
-      notFoundContent={t('common.empty')}
+      showSearch
+      searchValue={typed}
+      onSearch={setTyped}
+      onOpenChange={(open) => {
+        if (!open) setTyped('');
+      }}
+      // The server matched the name already; the picker must not filter its answer again.
+      filterTreeNode={() => true}
+      treeNodeFilterProp="title"
+      loading={!rootsLoaded || (searching && (hits.isFetching || query !== typed.trim()))}
+      notFoundContent={searching && (hits.isFetching || query !== typed.trim()) ? t('common.loading') : t('common.empty')}
       popupMatchSelectWidth={false}
       styles={{ popup: { root: { minWidth: 260, maxHeight: 420, overflow: 'auto' } } }}
     />

@@ -25,7 +25,7 @@ export function LinkedTable<T extends { id: number }>({ queryKey, fetch, columns
     queryFn: () => fetch(page, pageSize),
     placeholderData: keepPreviousData,
   });
-  if (error) return <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
+  if (error) return <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
   return (
     <Table<T>
       data-testid={testId}

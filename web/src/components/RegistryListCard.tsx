@@ -64,7 +64,7 @@ export function RegistryListCard<T extends Row>({ title, entity, testIdPrefix, f
       <Flex vertical gap={16}>
         {filterBar}
         {error ? (
-          <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
+          <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
         ) : (
           <Table<T>
             data-testid={`${testIdPrefix}-table`}

@@ -1,6 +1,7 @@
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { failureStatus, isRetryable } from '../lib/load-failure.ts';
 
 /** A page the menu does not offer this user; the API would refuse its data anyway. */
 export function ForbiddenPage() {
@@ -27,8 +28,27 @@ export function NotFoundPage() {
   );
 }
 
-/** A failed load with a way to try again, instead of an empty page. */
-export function LoadFailed({ message, onRetry }: { message: string; onRetry: () => void }) {
+/**
+ * A failed load, instead of an empty page. Given the error, a refusal (403, 404) says so and offers
+ * the way home; only a server fault or a lost connection offers "retry".
+ */
+export function LoadFailed({ message, onRetry, error }: { message: string; onRetry: () => void; error?: unknown }) {
   const { t } = useTranslation();
-  return <Result status="warning" title={message} extra={<Button onClick={onRetry}>{t('common.retry')}</Button>} />;
+  const navigate = useNavigate();
+  if (error !== undefined && !isRetryable(error)) {
+    return (
+      <div data-testid="load-refused">
+        <Result
+          status={failureStatus(error)}
+          title={message}
+          extra={<Button type="primary" onClick={() => navigate('/')} data-testid="load-refused-home">{t('common.backHome')}</Button>}
+        />
+      </div>
+    );
+  }
+  return (
+    <div data-testid="load-failed">
+      <Result status="warning" title={message} extra={<Button onClick={onRetry} data-testid="load-retry">{t('common.retry')}</Button>} />
+    </div>
+  );
 }

@@ -1,3 +1,4 @@
+import { shanghaiDateKey } from '@tongxin/core/calendar/index';
 import type { SearchDocumentInput } from './search.tokens.ts';
 
 /*
@@ -11,7 +12,11 @@ import type { SearchDocumentInput } from './search.tokens.ts';
 type Text = string | null | undefined;
 
 const joined = (...parts: Text[]) => parts.filter((part): part is string => Boolean(part && part.trim())).join('\n');
-const day = (value: Text) => (value ? value.slice(0, 10) : null);
+/**
+ * The day a hit shows: a calendar date as it is, a timestamp (UTC ISO) as its Beijing day — a
+ * request received at 06:30 Beijing time is 22:30 UTC the day before, and must not show that day.
+ */
+export const day = (value: Text) => (value ? (value.length > 10 ? shanghaiDateKey(value) : value.slice(0, 10)) : null);
 
 export function organisationDocument(row: { id: number; division_id: number; name: string; description?: Text; address?: Text }): SearchDocumentInput {
   return { kind: 'organisation', recordId: row.id, divisionId: row.division_id, title: row.name, subtitle: row.address ?? null, body: joined(row.description, row.address) };

@@ -150,6 +150,21 @@ export async function findCandidatesBothPhases(
   return { title, all: title.length < search.limit ? await find('all') : [] };
 }
 
+/**
+ * Records of one kind whose normalised title is exactly one of `titles`, in scope: the full-text
+ * candidates are the newest matches only, and an exact name must never be cut off by that.
+ */
+export async function findExactTitles(db: Executor, search: { kind: SearchKind; titles: string[]; scopePath: string | null; limit: number }): Promise<Candidate[]> {
+  if (search.titles.length === 0) return [];
+  return selectCandidates(db)
+    .where('s.kind', '=', search.kind)
+    .where('s.norm_title', 'in', search.titles)
+    .where(divisionInScope('s.division_id', search.scopePath))
+    .orderBy('s.id', 'desc')
+    .limit(search.limit)
+    .execute();
+}
+
 /** Kinds that have at least one record in the index (cheap: one index probe per kind). */
 export async function kindsPresent(db: Executor, kinds: readonly SearchKind[]): Promise<Set<string>> {
   const probes = kinds.map((kind) => sql<{ kind: string }>`select kind from (select kind from search_documents where kind = ${kind} limit 1) as probe`);

@@ -1,11 +1,12 @@
 import { searchKinds, type SearchHit, type SearchKind, type SearchQuery, type SearchResult } from '@tongxin/core';
+import { normaliseForSearch } from '@tongxin/core/text/index';
 import type { ActorContext } from '../../http/context.ts';
 import { matchRanges, pinyinRanges, snippetAround } from './search.highlight.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertCanReindex, assertCanSearch } from './search.policy.ts';
 import { reindexAll } from './search.reindex.ts';
-import { findCandidatesBothPhases, kindsPresent, type Candidate } from './search.repo.ts';
-import { parseQuery, pinyinKeyOf, type ParsedQuery } from './search.tokens.ts';
+import { findCandidatesBothPhases, findExactTitles, kindsPresent, type Candidate } from './search.repo.ts';
+import { parseQuery, pinyinMatchScore, type ParsedQuery } from './search.tokens.ts';
 
 interface Scored {
   candidate: Candidate;
@@ -23,10 +24,10 @@ export function scoreCandidate(candidate: Candidate, query: ParsedQuery): Scored
   const title = candidate.norm_title;
   const inTitle = words.filter((word) => title.includes(word));
   const textMatch = words.length > 0 && words.every((word) => title.includes(word) || candidate.norm_body.includes(word));
-  const keys = pinyin ? candidate.pinyin_keys.split(' ').filter(Boolean).map(pinyinKeyOf) : [];
-  const pinyinExact = pinyin !== null && keys.includes(pinyin);
-  const pinyinPrefix = pinyin !== null && keys.some((key) => key.startsWith(pinyin));
-  if (!textMatch && !pinyinPrefix) return null;
+  // The index proposes every key with the query as a prefix; only whole syllables and whole
+  // initials count (pinyinMatchScore), so a shared initial no longer makes a hit.
+  const pinyinScore = pinyin !== null && candidate.pinyin_keys !== '' ? pinyinMatchScore(candidate.title, pinyinModeOf(candidate.kind), pinyin) : 0;
+  if (!textMatch && pinyinScore === 0) return null;
   let score = 0;
   if (textMatch) {
     const compactTitle = title.replace(/ /g, '');
@@ -38,9 +39,33 @@ export function scoreCandidate(candidate: Candidate, query: ParsedQuery): Scored
     // Of two titles that contain the query, the one it fills more of is the better answer.
     score += 10 * Math.min(1, compactQuery.length / Math.max(1, compactTitle.length));
   }
-  const pinyinScore = pinyinExact ? 85 : pinyinPrefix ? 55 : 0;
   const matchedBy = pinyinScore > score ? 'pinyin' : 'text';
   return { candidate, score: Math.max(score, pinyinScore), matchedBy };
+}
+
+/** The normalised titles that equal the query (words as typed with or without their spaces). */
+function exactTitles(query: ParsedQuery): string[] {
+  if (query.words.length === 0) return [];
+  return [...new Set([query.words.join(' '), query.words.join('')])];
+}
+
+/** How the index read a kind's titles for pinyin (search.tokens.ts toSearchRows). */
+function pinyinModeOf(kind: string): 'person' | 'name' | 'title' {
+  return kind === 'person' ? 'person' : kind === 'organisation' || kind === 'venue' ? 'name' : 'title';
+}
+
+/**
+ * Groups in the order a reader wants them: a group holding an organisation whose name is exactly
+ * the query first (someone typing a name means that organisation), then by best score, then in the
+ * usual order of kinds with organisations first.
+ */
+export function orderGroups<G extends { kind: string; items: Array<{ score: number; title: string }> }>(groups: G[], exactName: (title: string) => boolean): G[] {
+  const rank = (group: G) => (group.kind === 'organisation' && group.items.some((item) => exactName(item.title)) ? 1 : 0);
+  const kindOrder = (kind: string) => {
+    const index = (searchKinds as readonly string[]).indexOf(kind);
+    return index < 0 ? searchKinds.length : index;
+  };
+  return [...groups].sort((a, b) => rank(b) - rank(a) || (b.items[0]?.score ?? 0) - (a.items[0]?.score ?? 0) || kindOrder(a.kind) - kindOrder(b.kind));
 }
 
 function toHit(scored: Scored, query: ParsedQuery): SearchHit {
@@ -87,16 +112,20 @@ export async function search(ctx: ActorContext, input: SearchQuery): Promise<Sea
   for (const kind of kinds) {
     if (!present.has(kind)) continue;
     const found = await findCandidatesBothPhases(ctx.db, ctx.dialect, { kind, query, scopePath: ctx.actor.scopePath, limit: pool });
-    const seen = new Set(found.title.map((candidate) => candidate.id));
-    const candidates = [...found.title, ...found.all.filter((candidate) => !seen.has(candidate.id))];
+    // An organisation named exactly as typed is the answer most wanted; fetch it by name so the
+    // newest-first pool of the full-text index cannot leave it out.
+    const exact = kind === 'organisation' ? await findExactTitles(ctx.db, { kind, titles: exactTitles(query), scopePath: ctx.actor.scopePath, limit: input.limit }) : [];
+    const seen = new Set<number>();
+    const candidates = [...exact, ...found.title, ...found.all].filter((candidate) => !seen.has(candidate.id) && Boolean(seen.add(candidate.id)));
     // Fewer than asked for in a phase means that phase found everything there is.
     const exhausted = found.title.length < pool && found.all.length < pool;
     const scored = candidates.flatMap((candidate) => scoreCandidate(candidate, query) ?? []).sort(byScore);
     if (scored.length === 0) continue;
     groups.push({ kind, items: scored.slice(0, input.limit).map((item) => toHit(item, query)), more: scored.length > input.limit || !exhausted });
   }
-  groups.sort((a, b) => (b.items[0]?.score ?? 0) - (a.items[0]?.score ?? 0));
-  return { q: input.q, groups };
+  const compactQuery = query.words.join('');
+  const exactName = (title: string) => compactQuery.length > 0 && normaliseForSearch(title).replace(/ /g, '') === compactQuery;
+  return { q: input.q, groups: orderGroups(groups, exactName) };
 }
 
 /**

@@ -148,6 +148,48 @@ export function titlePinyin(title: string, mode: 'person' | 'name' | 'title' = '
   return [...new Set(keys)];
 }
 
+/**
+ * How well a pinyin query names a title, 0 when it does not (issue 17: pinyin matched words that
+ * merely shared initials — `tx` found 田雪芳 and 流通协会, `huaxin` found 花戏农). A query counts
+ * only as
+ * - the full pinyin of the title or of a part the index keys (a name's later part, a person's
+ *   given name), or a prefix of it that ends on a syllable boundary (`tongxin` of 同心会, not
+ *   `huaxin` of 花戏农 = hua·xi·nong), or
+ * - the initials of that whole title or part (`txh` = 同心会; `tx` is not).
+ * The title itself scores above a later part, whole above a prefix.
+ *
+ * @example pinyinMatchScore('同心会', 'title', 'tongxin') // 70
+ */
+export function pinyinMatchScore(title: string, mode: 'person' | 'name' | 'title', query: string): number {
+  if (!han.test(title)) return 0;
+  const units = pinyinUnits(title, mode === 'person');
+  const starts = [0];
+  if (mode === 'person' && units.length >= 2 && units.length <= 4 && units.every((unit) => unit.zh)) starts.push(1);
+  if (mode === 'name' && units.length <= 30) for (let i = 1; i < units.length - 1; i++) if (units[i]!.zh) starts.push(i);
+  const q = query.replace(/v/g, 'u');
+  let best = 0;
+  for (const start of starts) {
+    const part = units.slice(start);
+    // A person's given name is as good a name as the full one; a name's later part is second best.
+    const whole = start === 0 || mode === 'person';
+    const full = part.map((unit) => unit.word.replace(/v/g, 'u')).join('');
+    const initials = part.map((unit) => (unit.zh ? unit.word[0] : unit.word.replace(/v/g, 'u'))).join('');
+    let score = 0;
+    if (q === full) score = whole ? 85 : 65;
+    else if (q === initials) score = whole ? 80 : 60;
+    else if (full.startsWith(q)) {
+      let boundary = 0;
+      for (const unit of part) {
+        boundary += unit.word.length;
+        if (boundary >= q.length) break;
+      }
+      if (boundary === q.length) score = whole ? 70 : 55;
+    }
+    best = Math.max(best, score);
+  }
+  return best;
+}
+
 /** Tags that make scope and kind index look-ups: `d<id>` for the division and each ancestor, `k<kind>`. */
 export function scopeTags(kind: SearchKind, divisionPath: string): string {
   const ids = divisionPath.split('/').filter(Boolean);

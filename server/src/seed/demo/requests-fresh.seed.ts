@@ -1,6 +1,6 @@
 import { divisionId, type SeedContext } from './context.ts';
 import * as data from './requests.data.ts';
-import { at, demoTicket, newCase, type CasePlan, type NeedPlan } from './requests.plan.ts';
+import { at, daysFromSeedDay, demoTicket, newCase, type CasePlan, type NeedPlan } from './requests.plan.ts';
 
 const times = ['09:10', '10:05', '11:20', '14:15', '15:40'];
 
@@ -41,7 +41,7 @@ export function seedFresh(ctx: SeedContext): { cases: CasePlan[]; needs: NeedPla
     officeDivisionId: huaxin,
     title: '为社区独居老人添置冬季电暖器',
     description: '华新镇独居老人冬季取暖困难，希望有爱心单位认领。',
-    wantedBy: '2026-12-20',
+    wantedBy: daysFromSeedDay(ctx, 14),
     channel: 'portal',
     submitterName: data.submitterName(600),
     submitterPhone: data.submitterPhone(600),

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { dayKeyOf, dayNumberFromKey, isWorkingDay, toMs } from '@tongxin/core/calendar/index';
+import { dayKeyOf, dayNumberFromKey, isWorkingDay, shanghaiDateKey, toMs } from '@tongxin/core/calendar/index';
 import { claimMachine, dispatchMachine, findTransition, type ClaimState, type DispatchState } from '@tongxin/core/sla/index';
 import type { NewCaseEvent } from '../../modules/cases/cases.repo.ts';
 import type { NewNeedEvent } from '../../modules/needs/needs.repo.ts';
@@ -34,6 +34,16 @@ export function workdayAfter(day: string, k: number): string {
 export function spreadDay(n: number, count: number, from: string, to: string): string {
   const days = workdays2026.filter((d) => d >= from && d <= to);
   return days[Math.floor((n * days.length) / count)]!;
+}
+
+/**
+ * `n` days after the day the seed runs (Beijing date of `ctx.at`). Records that must still be
+ * waiting when someone opens the demo (open wishes on the needs board) are dated from the run's
+ * day, not from a fixed date that has long passed by the time the demo is shown: a need 3 days
+ * past its date expires and leaves the board (issue 17).
+ */
+export function daysFromSeedDay(ctx: Pick<SeedContext, 'at'>, n: number): string {
+  return dayKeyOf(dayNumberFromKey(shanghaiDateKey(ctx.at)) + n);
 }
 
 /** A deterministic ticket number in the real format (the demo must be the same every time). */

@@ -1,7 +1,7 @@
 import { dayKeyOf, dayNumberFromKey } from '@tongxin/core/calendar/index';
 import { divisionId, type SeedContext, type Seeder } from './context.ts';
 import * as data from './requests.data.ts';
-import { at, demoTicket, findOrCreateOrganisation, insertCases, insertNeeds, newCase, spreadDay, walkNeed, workdayAfter, type CasePlan, type NeedPlan } from './requests.plan.ts';
+import { at, daysFromSeedDay, demoTicket, findOrCreateOrganisation, insertCases, insertNeeds, newCase, spreadDay, walkNeed, workdayAfter, type CasePlan, type NeedPlan } from './requests.plan.ts';
 import { seedChizhouReport } from './requests-dc.seed.ts';
 import { seedFresh } from './requests-fresh.seed.ts';
 
@@ -40,7 +40,9 @@ async function seedTongling(ctx: SeedContext): Promise<{ cases: CasePlan[]; need
       officeDivisionId: city,
       title: `为${data.wishFor[i % data.wishFor.length]}送上${data.wishItems[i % data.wishItems.length]}`,
       description: `铜陵市微心愿第 ${i + 1} 号：${data.wishFor[i % data.wishFor.length]}希望得到${data.wishItems[i % data.wishItems.length]}。`,
-      wantedBy: plusDays(day, 20),
+      // The wishes still open (never claimed) wait for a date after the seed's day, so the demo's
+      // needs board is never empty however long after 2026 it is loaded.
+      wantedBy: i >= 220 ? daysFromSeedDay(ctx, 7 + (i - 220) * 3) : plusDays(day, 20),
       channel: portal ? 'portal' : 'staff',
       submitterName: portal ? data.submitterName(i) : null,
       submitterPhone: portal ? data.submitterPhone(i) : null,

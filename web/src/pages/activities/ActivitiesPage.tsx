@@ -81,7 +81,7 @@ export function ActivitiesPage() {
       <Flex vertical gap={16}>
         <ActivityFilters value={filters} onChange={(changes) => url.set(changes)} onReset={url.clear} />
         {error ? (
-          <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
+          <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
         ) : (
           <Table<Activity>
             data-testid="activity-table"

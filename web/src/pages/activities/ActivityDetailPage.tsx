@@ -20,7 +20,7 @@ export function ActivityDetailPage() {
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
   const { data: activity, isPending, error, refetch } = useQuery({ queryKey: activityKeys.detail(id), queryFn: () => fetchActivity(id), enabled: Number.isInteger(id) && id > 0 });
-  if (error) return <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
+  if (error) return <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
   if (isPending || !activity) return <PageLoading />;
   const separator = t('common.listSeparator');
   const reload = () => queryClient.invalidateQueries({ queryKey: activityKeys.all });

@@ -56,7 +56,7 @@ export function ArticleCountsPanel({ divisionId, from, to }: { divisionId?: numb
         />
       </Flex>
       {error ? (
-        <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
+        <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
       ) : (
         <Table<ArticleCountRow>
           size="small"

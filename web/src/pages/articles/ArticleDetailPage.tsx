@@ -24,7 +24,7 @@ export function ArticleDetailPage() {
   const [editing, setEditing] = useState(false);
   const { data: article, isPending, error, refetch } = useQuery({ queryKey: articleKeys.detail(id), queryFn: () => fetchArticle(id), enabled: Number.isInteger(id) && id > 0 });
   if (error instanceof ApiError && error.status === 404) return <NotFoundPage />;
-  if (error) return <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
+  if (error) return <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
   if (isPending || !article) return <PageLoading />;
   const canEdit = article.allowed.includes('update') && !article.archived;
   const names = (list: string[]) => (list.length ? list.join(t('common.listSeparator')) : '—');

@@ -108,7 +108,7 @@ export function ArticlesPage() {
           items={[{ key: 'counts', label: t('publicity.counts.title'), children: <ArticleCountsPanel divisionId={filters.divisionId} from={filters.from} to={filters.to} /> }]}
         />
         {error ? (
-          <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
+          <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
         ) : (
           <Table<Article>
             data-testid="article-table"

@@ -106,7 +106,7 @@ export function MediaPage() {
             />
           </Flex>
           {error ? (
-            <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
+            <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
           ) : (
             <Table<Medium> data-testid="media-table" rowKey="id" size="middle" loading={isPending} dataSource={data ?? []} columns={columns} pagination={{ pageSize: 50, hideOnSinglePage: true }} />
           )}

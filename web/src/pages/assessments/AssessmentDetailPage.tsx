@@ -68,7 +68,7 @@ export function AssessmentDetailPage() {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: assessmentKeys.all }),
     onError: (e) => message.error(messageOf(e, t('common.networkError'))),
   });
-  if (error) return <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
+  if (error) return <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
   if (isPending || !assessment) return <PageLoading />;
   const manage = assessment.allowed.includes('manage');
   const preview = assessment.preview;

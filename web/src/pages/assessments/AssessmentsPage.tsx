@@ -45,7 +45,7 @@ function ChecklistList({ year }: { year: number | undefined }) {
     },
     onError: (e) => message.error(messageOf(e, t('common.networkError'))),
   });
-  if (error) return <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
+  if (error) return <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
   const columns = [
     { title: t('judgingWeb.assessments.checklist'), dataIndex: 'title', render: (title: string, row: ChecklistOutput) => <a onClick={() => url.set({ tab: null, checklistId: row.id })}>{title}</a> },
     { title: t('judgingWeb.assessments.venueType'), dataIndex: 'venueType', width: 130, render: (type: string) => t(`venueTypes.${type}`) },
@@ -95,7 +95,7 @@ export function AssessmentsPage() {
   ];
 
   const list = error ? (
-    <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
+    <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
   ) : (
     <Flex vertical gap={12}>
       <Space wrap>

@@ -100,7 +100,7 @@ export function AuditPage() {
           onReset={url.clear}
         />
         {error ? (
-          <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
+          <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
         ) : (
           <Table<AuditEntry>
             data-testid="audit-table"

@@ -28,7 +28,7 @@ export function BrandDetailPage() {
   const { data: brand, isPending, error, refetch } = useQuery({ queryKey: brandKeys.detail(id), queryFn: () => fetchBrand(id), enabled: valid });
   if (!valid) return <NotFoundPage />;
   if (isPending) return <PageLoading />;
-  if (error || !brand) return <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
+  if (error || !brand) return <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
 
   return (
     <DetailFrame

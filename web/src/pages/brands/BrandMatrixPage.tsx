@@ -81,7 +81,7 @@ export function BrandMatrixPage() {
         <Typography.Text type="secondary">{t('registry.brands.matrixHint')}</Typography.Text>
         {data && <MatrixPath parent={data.parent} />}
         {error ? (
-          <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
+          <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
         ) : (
           <Table<Row>
             data-testid="brand-matrix"

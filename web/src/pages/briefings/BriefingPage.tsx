@@ -60,7 +60,7 @@ export function BriefingPage() {
     onError: (failure) => message.error(messageOf(failure, t('common.networkError'))),
   });
 
-  if (error) return <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
+  if (error) return <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
   if (!data) return <Skeleton active paragraph={{ rows: 12 }} />;
 
   return (

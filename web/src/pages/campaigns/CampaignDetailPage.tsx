@@ -9,7 +9,7 @@ import { messageOf } from '../../api/form-errors.ts';
 import { DetailFrame } from '../../components/DetailFrame.tsx';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { LoadFailed } from '../../components/ResultPages.tsx';
-import { formatFen } from '@tongxin/core/money';
+import { formatMoney } from '../../lib/money.ts';
 import { Fen } from './money.tsx';
 import { CancelPledgeModal, PledgeModal, ReceiptModal, VoidReceiptModal } from './MoneyModals.tsx';
 
@@ -27,7 +27,7 @@ export function CampaignDetailPage() {
   const { data: campaign, isPending, error, refetch } = useQuery({ queryKey: campaignKeys.detail(id), queryFn: () => fetchCampaign(id), enabled });
   const pledges = useQuery({ queryKey: campaignKeys.pledges(id), queryFn: () => listPledges(id), enabled });
   const receipts = useQuery({ queryKey: campaignKeys.receipts(id), queryFn: () => listReceipts(id), enabled });
-  if (error) return <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
+  if (error) return <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
   if (isPending || !campaign) return <PageLoading />;
   const p = campaign.progress;
   const manage = campaign.allowed.includes('manage') || campaign.allowed.includes('update');
@@ -36,7 +36,7 @@ export function CampaignDetailPage() {
     { title: t('judgingWeb.campaigns.donor'), dataIndex: 'organisationName' },
     { title: t('judgingWeb.campaigns.amount'), dataIndex: 'amountFen', width: 120, align: 'right' as const, render: (fen: number) => <Fen fen={fen} /> },
     { title: t('judgingWeb.campaigns.pledgedOn'), dataIndex: 'pledgedOn', width: 110 },
-    { title: t('judgingWeb.campaigns.dueDate'), key: 'due', width: 200, render: (_: unknown, row: PledgeOutput) => (row.instalments.length ? row.instalments.map((i) => `${i.dueDate}: ${formatFen(i.amountFen)}`).join('; ') : (row.dueDate ?? '—')) },
+    { title: t('judgingWeb.campaigns.dueDate'), key: 'due', width: 200, render: (_: unknown, row: PledgeOutput) => (row.instalments.length ? row.instalments.map((i) => `${i.dueDate}: ${formatMoney(i.amountFen)}`).join('; ') : (row.dueDate ?? '—')) },
     { title: t('judgingWeb.campaigns.received'), dataIndex: 'receivedFen', width: 120, align: 'right' as const, render: (fen: number) => <Fen fen={fen} /> },
     { title: t('judgingWeb.campaigns.outstanding'), dataIndex: 'outstandingFen', width: 120, align: 'right' as const, render: (fen: number) => <Fen fen={fen} /> },
     { title: t('judgingWeb.campaigns.overdue'), dataIndex: 'overdueFen', width: 120, align: 'right' as const, render: (fen: number, row: PledgeOutput) => (row.cancelled ? <Tag data-testid={`pledge-cancelled-${row.id}`}>{t('judging.reasons.cancelled')}</Tag> : fen > 0 ? <Tag color="red"><Fen fen={fen} /></Tag> : '—') },

@@ -59,7 +59,7 @@ export function CampaignsPage() {
           <Button onClick={url.clear}>{t('common.reset')}</Button>
         </Flex>
         {error ? (
-          <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
+          <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
         ) : (
           <Table<Campaign>
             data-testid="campaign-table"

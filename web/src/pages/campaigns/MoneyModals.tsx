@@ -8,7 +8,7 @@ import { ApiError } from '../../api/client.ts';
 import { applyFieldErrors, messageOf } from '../../api/form-errors.ts';
 import { OrganisationPicker } from '../../components/pickers.tsx';
 import { fenOf, moneyRule } from './money.tsx';
-import { formatFen } from '@tongxin/core/money';
+import { formatMoney } from '../../lib/money.ts';
 
 interface PledgeValues {
   organisationId: number;
@@ -99,7 +99,7 @@ export function ReceiptModal({ campaignId, pledges, open, onClose }: { campaignI
           <Select
             allowClear
             placeholder={t('judgingWeb.campaigns.unpledged')}
-            options={pledges.filter((p) => !p.cancelled).map((p) => ({ value: p.id, label: `${p.organisationName} · ${formatFen(p.amountFen)} (${t('judgingWeb.campaigns.outstanding')} ${formatFen(p.outstandingFen)})` }))}
+            options={pledges.filter((p) => !p.cancelled).map((p) => ({ value: p.id, label: `${p.organisationName} · ${formatMoney(p.amountFen)} (${t('judgingWeb.campaigns.outstanding')} ${formatMoney(p.outstandingFen)})` }))}
           />
         </Form.Item>
         {!pledgeId && (
@@ -153,7 +153,7 @@ export function VoidReceiptModal({ campaignId, receipt, onClose }: { campaignId:
     >
       {receipt && (
         <Typography.Paragraph>
-          {`${receipt.receivedOn} · ${receipt.organisationName} · ${formatFen(receipt.amountFen)}`}
+          {`${receipt.receivedOn} · ${receipt.organisationName} · ${formatMoney(receipt.amountFen)}`}
           <br />
           <Typography.Text type="secondary">{t('judgingWeb.campaigns.voidHint')}</Typography.Text>
         </Typography.Paragraph>
@@ -196,7 +196,7 @@ export function CancelPledgeModal({ campaignId, pledge, onClose }: { campaignId:
       okButtonProps={{ danger: true, 'data-testid': 'pledge-cancel-ok' } as ButtonProps}
       destroyOnHidden
     >
-      {pledge && <Typography.Paragraph>{t('judgingWeb.campaigns.cancelConfirm', { donor: pledge.organisationName, amount: formatFen(pledge.amountFen) })}</Typography.Paragraph>}
+      {pledge && <Typography.Paragraph>{t('judgingWeb.campaigns.cancelConfirm', { donor: pledge.organisationName, amount: formatMoney(pledge.amountFen) })}</Typography.Paragraph>}
     </Modal>
   );
 }

@@ -1,15 +1,16 @@
-import { formatFen, tryParseFen } from '@tongxin/core/money';
+import { tryParseFen } from '@tongxin/core/money';
+import { formatMoney } from '../../lib/money.ts';
 import type { Rule } from 'antd/es/form';
 import type { TFunction } from 'i18next';
 
 /**
  * Money on screen: integer fen from the API, shown as users expect it (万元 from 1万 up) by core's
- * formatFen — never through floating point.
+ * formatFen in the page's language (lib/money.ts) — never through floating point.
  */
 export function Fen({ fen, unit, testId }: { fen: number | null | undefined; unit?: 'yuan' | 'wan' | 'yi' | 'auto'; testId?: string }) {
   return (
     <span className="tx-numeric" data-testid={testId} data-fen={fen ?? undefined}>
-      {fen === null || fen === undefined ? '—' : formatFen(fen, { unit: unit ?? 'auto' })}
+      {fen === null || fen === undefined ? '—' : formatMoney(fen, { unit: unit ?? 'auto' })}
     </span>
   );
 }

@@ -13,6 +13,7 @@ import { RevealPhone } from '../../components/RevealPhone.tsx';
 import { clockText } from '../../lib/clock-text.ts';
 import { formatDateTime } from '../../lib/time.ts';
 import { CaseStepModal } from './CaseStepModal.tsx';
+import { isDestructiveAction } from '../../lib/destructive.ts';
 import { actionOf, CaseStateTag, TimeStatusTag } from './case-shared.tsx';
 import { SubmitterPhotos } from './SubmitterPhotos.tsx';
 
@@ -27,7 +28,7 @@ export function CaseDetailPage() {
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
 
-  if (error) return <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
+  if (error) return <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
   if (!record) return <Skeleton active />;
 
   const show = (next: CaseDetail) => {
@@ -67,7 +68,7 @@ export function CaseDetailPage() {
       extra={
         <Space wrap data-testid="case-actions">
           {steps.map((to) => (
-            <Button key={to} type={to === 'closed' ? 'default' : 'primary'} onClick={() => setStep(to)} data-testid={`case-step-${to}`}>
+            <Button key={to} {...(isDestructiveAction(actionOf(record.state, to)) ? { danger: true } : { type: to === 'closed' ? 'default' : 'primary' })} onClick={() => setStep(to)} data-testid={`case-step-${to}`}>
               {t(`requests.actions.${actionOf(record.state, to)}`)}
             </Button>
           ))}

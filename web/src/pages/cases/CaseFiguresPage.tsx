@@ -80,7 +80,7 @@ export function CaseFiguresPage() {
           />
         </Flex>
         {error ? (
-          <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
+          <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
         ) : isPending || !data ? (
           <Skeleton active />
         ) : (

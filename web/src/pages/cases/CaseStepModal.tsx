@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { transitionCase } from '../../api/cases.ts';
 import { enumOptions } from '../../components/enum-options.ts';
 import { reportSaveError } from '../../components/form-helpers.ts';
+import { isDestructiveAction } from '../../lib/destructive.ts';
 import { actionOf, noteRequired, parseUnit, UnitPicker } from './case-shared.tsx';
 
 interface Values {
@@ -68,7 +69,7 @@ export function CaseStepModal({ record, to, onClose, onDone }: { record: CaseDet
       title={t(`requests.actions.${action}`)}
       onCancel={onClose}
       onOk={() => form.submit()}
-      okButtonProps={{ loading: saving, 'data-testid': 'case-step-ok' } as ButtonProps}
+      okButtonProps={{ loading: saving, danger: isDestructiveAction(action), 'data-testid': 'case-step-ok' } as ButtonProps}
       destroyOnHidden
       data-testid="case-step-modal"
     >

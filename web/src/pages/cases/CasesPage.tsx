@@ -104,7 +104,7 @@ export function CasesPage() {
           ]}
         />
         {error ? (
-          <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
+          <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
         ) : (
           <Table<Case>
             data-testid="case-table"

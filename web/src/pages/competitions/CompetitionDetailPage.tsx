@@ -27,7 +27,7 @@ export function CompetitionDetailPage() {
   const [editing, setEditing] = useState(false);
   const { data: competition, isPending, error, refetch } = useQuery({ queryKey: competitionKeys.detail(id), queryFn: () => fetchCompetition(id), enabled: Number.isInteger(id) && id > 0 });
 
-  if (error) return <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
+  if (error) return <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
   if (isPending || !competition) return <PageLoading />;
 
   const manage = competition.allowed.includes('manage');
@@ -73,7 +73,7 @@ export function CompetitionDetailPage() {
       title={
         <Space wrap>
           <span data-testid="competition-title">{competition.title}</span>
-          {competition.published ? <Tag color="success">{t('judging.decisionStatuses.published')}</Tag> : <PhaseTag kind={competition.currentPhase} />}
+          {competition.published ? <Tag color="success">{t('judging.decisionStatuses.published')}</Tag> : <PhaseTag kind={competition.currentPhase} phases={competition.phases} />}
         </Space>
       }
       extra={

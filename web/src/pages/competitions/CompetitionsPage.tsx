@@ -78,7 +78,7 @@ export function CompetitionsPage() {
     },
     { title: t('judgingWeb.competitions.year'), dataIndex: 'year', width: 80, render: (year: number | null) => year ?? '—' },
     { title: t('work.common.division'), dataIndex: 'divisionName', width: 140 },
-    { title: t('judgingWeb.competitions.phase'), key: 'phase', width: 110, render: (_: unknown, row: Competition) => (row.published ? <Tag color="success">{t('judging.decisionStatuses.published')}</Tag> : <PhaseTag kind={row.currentPhase} />) },
+    { title: t('judgingWeb.competitions.phase'), key: 'phase', width: 110, render: (_: unknown, row: Competition) => (row.published ? <Tag color="success">{t('judging.decisionStatuses.published')}</Tag> : <PhaseTag kind={row.currentPhase} phases={row.phases} />) },
     { title: t('judgingWeb.competitions.entries'), key: 'entries', width: 90, render: (_: unknown, row: Competition) => row.counts.entries },
     { title: t('judgingWeb.competitions.raters'), key: 'raters', width: 90, render: (_: unknown, row: Competition) => row.counts.raters },
     { title: t('judgingWeb.competitions.reviews'), key: 'reviews', width: 90, render: (_: unknown, row: Competition) => row.counts.reviews },
@@ -110,7 +110,7 @@ export function CompetitionsPage() {
             <Button onClick={url.clear}>{t('common.reset')}</Button>
           </Flex>
           {error ? (
-            <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
+            <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
           ) : (
             <Table<Competition>
               data-testid="competition-table"

@@ -106,7 +106,7 @@ export function EntriesPanel({ competition, manage }: { competition: Competition
     onSettled: () => queryClient.invalidateQueries({ queryKey: competitionKeys.detail(competition.id) }),
     onError: (e) => message.error(messageOf(e, t('common.networkError'))),
   });
-  if (error) return <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
+  if (error) return <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
 
   const columns = [
     { title: t('judgingWeb.entries.code'), dataIndex: 'code', width: 90 },

@@ -3,6 +3,7 @@ import { App, Button, Select, Space, Switch, Table, Tag } from 'antd';
 import type { CompetitionDetail, Phase, PhaseKind } from '@tongxin/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { phaseState } from '../../lib/phase-state.ts';
 import { competitionKeys, setPhaseOpen, updatePhase } from '../../api/competitions.ts';
 import { messageOf } from '../../api/form-errors.ts';
 import { formatDateTime } from '../../lib/time.ts';
@@ -40,9 +41,7 @@ export function PhasesPanel({ competition, manage }: { competition: CompetitionD
       key: 'state',
       width: 90,
       render: (_: unknown, phase: Phase) => (
-        <Tag color={phase.open ? 'green' : 'default'} data-testid={`phase-state-${phase.kind}`}>
-          {phase.open ? t('judgingWeb.phases.open') : t('judgingWeb.phases.closed')}
-        </Tag>
+        <PhaseStateTag phase={phase} />
       ),
     },
     {
@@ -104,5 +103,16 @@ export function PhasesPanel({ competition, manage }: { competition: CompetitionD
       <Table<Phase> data-testid="phase-table" rowKey="kind" size="small" pagination={false} dataSource={competition.phases} columns={columns} scroll={{ x: 900 }} />
       <PhaseDatesModal competitionId={competition.id} phase={dating} onClose={() => setDating(null)} onSaved={() => void queryClient.invalidateQueries({ queryKey: competitionKeys.detail(competition.id) })} />
     </>
+  );
+}
+
+/** 开放中 / 未开始 / 已结束 / 未开放: a phase whose dates passed is over, not "not open". */
+function PhaseStateTag({ phase }: { phase: Phase }) {
+  const { t } = useTranslation();
+  const state = phaseState(phase, new Date());
+  return (
+    <Tag color={state === 'open' ? 'green' : 'default'} data-testid={`phase-state-${phase.kind}`} data-state={state}>
+      {state === 'open' ? t('judgingWeb.phases.open') : t(`uxRole.phaseStates.${state}`)}
+    </Tag>
   );
 }

@@ -25,7 +25,7 @@ export function RatersPanel({ competition }: { competition: CompetitionDetail })
     onSettled: () => queryClient.invalidateQueries({ queryKey: competitionKeys.detail(competition.id) }),
     onError: (e) => message.error(messageOf(e, t('common.networkError'))),
   });
-  if (error) return <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
+  if (error) return <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
 
   const raters = data ?? [];
   const done = raters.reduce((sum, r) => sum + r.progress.done, 0);

@@ -90,7 +90,7 @@ function DecisionCard({ competition }: { competition: CompetitionDetail }) {
 export function ResultsPanel({ competition }: { competition: CompetitionDetail }) {
   const { t } = useTranslation();
   const { data: results, isPending, error, refetch } = useQuery({ queryKey: competitionKeys.results(competition.id), queryFn: () => fetchResults(competition.id) });
-  if (error) return <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
+  if (error) return <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
   const p = results?.precision ?? 2;
   const groupColumns = competition.settings.groups.map((g) => ({
     title: `${g.name ?? g.id} × ${g.weight}`,

@@ -123,7 +123,7 @@ export function ReviewPage() {
   const selected = url.get('entry') === 'done' ? null : (url.getNumber('entry') ?? view?.nextEntryId ?? view?.entries[0]?.id ?? null);
   const entryQuery = useQuery({ queryKey: competitionKeys.reviewEntry(id, selected ?? 0), queryFn: () => fetchRaterEntry(id, selected!), enabled: selected !== null && Boolean(view) });
 
-  if (error) return <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
+  if (error) return <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
   if (isPending || !view) return <PageLoading />;
   const { done, total } = view.progress;
 
@@ -165,7 +165,7 @@ export function ReviewPage() {
           {selected === null ? (
             <Alert type="success" showIcon title={t('judgingWeb.review.allDone')} data-testid="review-all-done" />
           ) : entryQuery.error ? (
-            <LoadFailed message={messageOf(entryQuery.error, t('common.networkError'))} onRetry={() => void entryQuery.refetch()} />
+            <LoadFailed error={entryQuery.error} message={messageOf(entryQuery.error, t('common.networkError'))} onRetry={() => void entryQuery.refetch()} />
           ) : entryQuery.data ? (
             <ScoreSheet key={entryQuery.data.id} competitionId={id} view={view} entry={entryQuery.data} onNext={(next) => url.set({ entry: next ?? 'done' })} />
           ) : (

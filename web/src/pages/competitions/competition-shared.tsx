@@ -1,13 +1,21 @@
 import { Tag } from 'antd';
-import type { PhaseKind } from '@tongxin/core';
+import type { Phase, PhaseKind } from '@tongxin/core';
 import { useTranslation } from 'react-i18next';
+import { competitionIdleState } from '../../lib/phase-state.ts';
 
 const phaseColours: Record<PhaseKind, string> = { entry: 'blue', review: 'processing', public_vote: 'orange', decision: 'purple', published: 'success' };
 
-/** The phase open now, or "not started/closed" when none is. */
-export function PhaseTag({ kind }: { kind: PhaseKind | null }) {
+/** The phase open now, or, when none is, whether one is still to come, all are over, or none is dated. */
+export function PhaseTag({ kind, phases }: { kind: PhaseKind | null; phases: readonly Phase[] }) {
   const { t } = useTranslation();
-  if (!kind) return <Tag data-testid="competition-phase">{t('judgingWeb.phases.none')}</Tag>;
+  if (!kind) {
+    const idle = competitionIdleState(phases, new Date());
+    return (
+      <Tag data-testid="competition-phase" data-state={idle}>
+        {t(`uxRole.phaseStates.${idle}`)}
+      </Tag>
+    );
+  }
   return (
     <Tag color={phaseColours[kind]} data-testid="competition-phase">
       {t(`judging.phaseKinds.${kind}`)}

@@ -1,7 +1,7 @@
 import { Card, Table, Typography } from 'antd';
 import { type BreakdownRow, type DashboardBreakdown, type DrillFigure, type DrillInput } from '@tongxin/core';
 import { useTranslation } from 'react-i18next';
-import { formatFen } from '@tongxin/core/money';
+import { formatMoney } from '../../lib/money.ts';
 
 type Drill = (figure: DrillFigure, extra?: Partial<DrillInput>) => (() => void) | undefined;
 type NumericKey = Exclude<keyof BreakdownRow, 'division'>;
@@ -20,7 +20,7 @@ const columns: Array<{ key: NumericKey; figure: DrillFigure | null; format?: (v:
   { key: 'responseRate', figure: null, format: (v) => `${(v * 100).toFixed(1)}%` },
   { key: 'solveRate', figure: null, format: (v) => `${(v * 100).toFixed(1)}%` },
   { key: 'satisfactionRate', figure: null, format: (v) => `${(v * 100).toFixed(1)}%` },
-  { key: 'receivedFen', figure: 'money', format: (v) => formatFen(v) },
+  { key: 'receivedFen', figure: 'money', format: (v) => formatMoney(v) },
   { key: 'leadsSigned', figure: 'investment.signed' },
   { key: 'articles', figure: 'articles' },
 ];

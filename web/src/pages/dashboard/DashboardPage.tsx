@@ -66,7 +66,7 @@ export function DashboardPage() {
         </div>
       </Card>
       {figures.error ? (
-        <LoadFailed message={messageOf(figures.error, t('common.networkError'))} onRetry={() => void figures.refetch()} />
+        <LoadFailed error={figures.error} message={messageOf(figures.error, t('common.networkError'))} onRetry={() => void figures.refetch()} />
       ) : !data ? (
         <Skeleton active paragraph={{ rows: 8 }} />
       ) : (

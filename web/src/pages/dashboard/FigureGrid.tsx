@@ -1,13 +1,13 @@
 import { Col, Row, Typography } from 'antd';
 import { type Dashboard, type DrillFigure, type DrillInput } from '@tongxin/core';
 import { useTranslation } from 'react-i18next';
-import { formatFen } from '@tongxin/core/money';
+import { formatMoney } from '../../lib/money.ts';
 import { FigureCard } from './FigureCard.tsx';
 
 type Drill = (figure: DrillFigure, extra?: Partial<DrillInput>) => (() => void) | undefined;
 
 const rate = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);
-const money = (fen: number) => formatFen(fen);
+const money = (fen: number) => formatMoney(fen);
 
 /** The headline figures: stock figures as of today, flow figures with their two comparisons. */
 export function FigureGrid({ data, drill }: { data: Dashboard; drill: Drill }) {

@@ -25,7 +25,7 @@ export function DcReportDetailPage() {
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm();
 
-  if (error) return <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
+  if (error) return <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
   if (!record) return <Skeleton active />;
 
   const show = (next: DcReportDetail) => {

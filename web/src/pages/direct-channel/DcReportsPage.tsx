@@ -113,7 +113,7 @@ export function DcReportsPage() {
             <Select allowClear placeholder={t('requestPages.common.allStates')} value={filters.state} onChange={(state) => url.set({ state: state ?? null })} options={enumOptions(t, 'requests.dcStates', dcReportStates)} style={{ width: 130 }} />
           </Flex>
           {reports.error ? (
-            <LoadFailed message={messageOf(reports.error, t('common.networkError'))} onRetry={() => void reports.refetch()} />
+            <LoadFailed error={reports.error} message={messageOf(reports.error, t('common.networkError'))} onRetry={() => void reports.refetch()} />
           ) : (
             <Table<DcReport> data-testid="dc-table" rowKey="id" size="middle" loading={reports.isPending} dataSource={reports.data?.items ?? []} columns={reportColumns} scroll={{ x: 1000 }} pagination={tablePagination(filters, reports.data?.total ?? 0, t)} onChange={tableChange<DcReport>(url)} />
           )}
@@ -122,7 +122,7 @@ export function DcReportsPage() {
         <Flex vertical gap={16}>
           <Select value={overdueOnly ? 'true' : 'all'} onChange={(value) => url.set({ overdue: value === 'true' ? 'true' : null })} options={[{ value: 'all', label: t('requestPages.dc.allOpen') }, { value: 'true', label: t('requestPages.cases.overdueOnly') }]} style={{ width: 180 }} />
           {board.error ? (
-            <LoadFailed message={messageOf(board.error, t('common.networkError'))} onRetry={() => void board.refetch()} />
+            <LoadFailed error={board.error} message={messageOf(board.error, t('common.networkError'))} onRetry={() => void board.refetch()} />
           ) : (
             <Table<DcAssignment> data-testid="dc-supervision-table" rowKey="id" size="middle" loading={board.isPending} dataSource={board.data ?? []} columns={boardColumns} scroll={{ x: 1000 }} pagination={false} locale={{ emptyText: <Typography.Text type="secondary">{t('work.common.noMatch')}</Typography.Text> }} />
           )}

@@ -50,7 +50,7 @@ export function DivisionDetailPanel({ id, scopeDivisionId, onSelect, onAddChild,
   const { data: division, isPending, error, refetch } = useQuery({ queryKey: divisionKeys.detail(id), queryFn: () => fetchDivision(id) });
 
   if (isPending) return <Card><PageLoading /></Card>;
-  if (error || !division) return <Card><LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} /></Card>;
+  if (error || !division) return <Card><LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} /></Card>;
 
   const firstInScope = scopeDivisionId === null ? 0 : division.ancestors.findIndex((ancestor) => ancestor.id === scopeDivisionId);
   const crumbs = [

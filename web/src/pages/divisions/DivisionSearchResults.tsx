@@ -15,7 +15,7 @@ export function DivisionSearchResults({ q, selectedId, onSelect }: { q: string; 
     queryKey: divisionKeys.search(query),
     queryFn: () => searchDivisions(query),
   });
-  if (error) return <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
+  if (error) return <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
   return (
     <List
       data-testid="division-search-results"

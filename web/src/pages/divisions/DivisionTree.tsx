@@ -57,7 +57,7 @@ export function DivisionTree({ nodes, load, selectedId, onSelect, revealed, root
     if (revealed.length) setExpanded((keys) => [...new Set([...keys, ...revealed])]);
   }, [revealed]);
 
-  if (rootsError) return <LoadFailed message={messageOf(rootsError, t('common.networkError'))} onRetry={onRetry} />;
+  if (rootsError) return <LoadFailed error={rootsError} message={messageOf(rootsError, t('common.networkError'))} onRetry={onRetry} />;
   if (!roots) return <PageLoading />;
   if (roots.length === 0) return <Empty description={t('divisions.noneInScope')} />;
 

@@ -42,7 +42,7 @@ export function InboxPage() {
 function Items({ box }: { box: InboxBox | undefined }) {
   const { t } = useTranslation();
   const { data, error, isPending, refetch } = useQuery({ queryKey: inboxKeys.items(box), queryFn: () => fetchInbox(box) });
-  if (error) return <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
+  if (error) return <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
   return (
     <List<InboxItem>
       data-testid="inbox-list"
@@ -94,7 +94,7 @@ function NotificationList() {
       message.error(messageOf(failure, t('common.networkError')));
     }
   };
-  if (error) return <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
+  if (error) return <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
   return (
     <Flex vertical gap={12}>
       <Flex gap={12} align="center">

@@ -76,7 +76,7 @@ export function LeadDetailPage() {
   const [to, setTo] = useState<LeadStage | null>(null);
   const [editing, setEditing] = useState(false);
   const { data: lead, isPending, error, refetch } = useQuery({ queryKey: leadKeys.detail(id), queryFn: () => fetchLead(id), enabled: Number.isInteger(id) && id > 0 });
-  if (error) return <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
+  if (error) return <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
   if (isPending || !lead) return <PageLoading />;
   const manage = lead.allowed.includes('manage');
   return (

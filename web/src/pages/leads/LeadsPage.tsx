@@ -126,7 +126,7 @@ export function LeadsPage() {
       </Flex>
       <AppliedFilterTags defs={[{ key: 'signed', params: ['signedFrom', 'signedTo'], text: (v) => t('ux.filters.signed', { period: periodText(v.signedFrom, v.signedTo) }) }]} />
       {error ? (
-        <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
+        <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
       ) : (
         <Table<Lead>
           data-testid="lead-table"

@@ -78,7 +78,7 @@ export function MeetingsTab({ canWrite }: { canWrite: boolean }) {
       </Flex>
       <Alert type="info" showIcon title={t('work.meetings.hint')} />
       {error ? (
-        <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void Promise.all([quarters.refetch(), list.refetch()])} />
+        <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void Promise.all([quarters.refetch(), list.refetch()])} />
       ) : (
         <>
           <Row gutter={[12, 12]}>

@@ -33,7 +33,7 @@ export function RelationshipPage() {
   const detail = useQuery({ queryKey: liaisonKeys.detail(id), queryFn: () => fetchRelationship(id), enabled: valid });
   const contacts = useQuery({ queryKey: liaisonKeys.contacts(id, page), queryFn: () => listContacts(id, page), enabled: valid, placeholderData: keepPreviousData });
 
-  if (detail.error) return <LoadFailed message={messageOf(detail.error, t('common.networkError'))} onRetry={() => void detail.refetch()} />;
+  if (detail.error) return <LoadFailed error={detail.error} message={messageOf(detail.error, t('common.networkError'))} onRetry={() => void detail.refetch()} />;
   if (detail.isPending || !detail.data) return <PageLoading />;
   const relationship = detail.data;
   const canLog = relationship.allowed.includes('log_contact');
@@ -117,7 +117,7 @@ export function RelationshipPage() {
           </Form>
         )}
         {contacts.error ? (
-          <LoadFailed message={messageOf(contacts.error, t('common.networkError'))} onRetry={() => void contacts.refetch()} />
+          <LoadFailed error={contacts.error} message={messageOf(contacts.error, t('common.networkError'))} onRetry={() => void contacts.refetch()} />
         ) : (
           <Table<Contact>
             data-testid="contact-table"

@@ -39,7 +39,7 @@ export function RelationshipsPage() {
   });
 
   const body = list.error ? (
-    <LoadFailed message={messageOf(list.error, t('common.networkError'))} onRetry={() => void list.refetch()} />
+    <LoadFailed error={list.error} message={messageOf(list.error, t('common.networkError'))} onRetry={() => void list.refetch()} />
   ) : (
     <RelationshipTable
       testId={tab === 'reminders' ? 'reminder-table' : 'relationship-table'}

@@ -13,6 +13,7 @@ import { reportSaveError } from '../../components/form-helpers.ts';
 import { OrganisationPicker } from '../../components/pickers.tsx';
 import { LoadFailed } from '../../components/ResultPages.tsx';
 import { RevealPhone } from '../../components/RevealPhone.tsx';
+import { isDestructiveAction, stepButtonProps } from '../../lib/destructive.ts';
 import { formatDateTime } from '../../lib/time.ts';
 import { NeedDateFlag, NeedStateTag, needActionOf, needNoteRequired } from './need-shared.tsx';
 import { RouteToCaseButton } from './RouteToCaseButton.tsx';
@@ -36,7 +37,7 @@ export function NeedDetailPage() {
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<Values>();
 
-  if (error) return <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
+  if (error) return <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
   if (!record) return <Skeleton active />;
 
   const show = (next: NeedDetail) => {
@@ -105,7 +106,7 @@ export function NeedDetailPage() {
             </Button>
           )}
           {steps.map((to) => (
-            <Button key={to} type={to === 'withdrawn' || to === 'expired' ? 'default' : 'primary'} onClick={() => open(to)} data-testid={`need-step-${to}`}>
+            <Button key={to} {...stepButtonProps(needActionOf(record.state, to))} onClick={() => open(to)} data-testid={`need-step-${to}`}>
               {t(`requests.actions.${needActionOf(record.state, to)}`)}
             </Button>
           ))}
@@ -164,7 +165,7 @@ export function NeedDetailPage() {
         title={step ? t(`requests.actions.${needActionOf(record.state, step)}`) : ''}
         onCancel={() => setStep(null)}
         onOk={() => form.submit()}
-        okButtonProps={{ loading: saving, 'data-testid': 'need-step-ok' } as ButtonProps}
+        okButtonProps={{ loading: saving, danger: step ? isDestructiveAction(needActionOf(record.state, step)) : false, 'data-testid': 'need-step-ok' } as ButtonProps}
         destroyOnHidden
       >
         <Form<Values> form={form} layout="vertical" onFinish={(values) => void save(values)}>

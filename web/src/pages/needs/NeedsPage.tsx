@@ -123,7 +123,7 @@ export function NeedsPage() {
           )}
         </Flex>
         {query.error ? (
-          <LoadFailed message={messageOf(query.error, t('common.networkError'))} onRetry={() => void query.refetch()} />
+          <LoadFailed error={query.error} message={messageOf(query.error, t('common.networkError'))} onRetry={() => void query.refetch()} />
         ) : (
           <Table<Need>
             data-testid="need-table"

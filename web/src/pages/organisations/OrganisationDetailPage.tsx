@@ -72,7 +72,7 @@ export function OrganisationDetailPage() {
   const { data: organisation, isPending, error, refetch } = useQuery({ queryKey: organisationKeys.detail(id), queryFn: () => fetchOrganisation(id), enabled: valid });
   if (!valid) return <NotFoundPage />;
   if (isPending) return <PageLoading />;
-  if (error || !organisation) return <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
+  if (error || !organisation) return <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
 
   const tab: TabKey = (tabKeys as readonly string[]).includes(url.get('tab') ?? '') ? (url.get('tab') as TabKey) : 'memberOrganisations';
   const canManage = organisation.allowed.includes('manage_members');

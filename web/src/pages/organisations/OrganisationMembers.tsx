@@ -128,7 +128,7 @@ export function OrganisationMembers({ organisationId, kind, canManage }: { organ
         </Space>
       </Flex>
       {error ? (
-        <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
+        <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
       ) : (
         <Table<Membership>
           data-testid={`member-table-${kind}`}

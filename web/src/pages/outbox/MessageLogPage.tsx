@@ -109,7 +109,7 @@ export function MessageLogPage() {
           <OptOutForm />
         </Flex>
         {error ? (
-          <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
+          <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
         ) : (
           <Table<OutboxMessage>
             data-testid="message-log"

@@ -22,7 +22,7 @@ export function MessagePreferencesPage() {
     },
     onError: (failure) => void message.error(messageOf(failure, t('common.networkError'))),
   });
-  if (error) return <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
+  if (error) return <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
   const toggle = (row: Row, channel: MessageChannel, on: boolean) =>
     save.mutate({ event: row.event, channels: messageChannels.filter((c) => (c === channel ? on : row.channels.includes(c))) });
   const columns = [

@@ -53,7 +53,7 @@ export function PairsTable({ programmeId, staleInitially = false }: { programmeI
         </Checkbox>
       </Flex>
       {error ? (
-        <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
+        <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
       ) : (
         <Table<Pair>
           data-testid="pair-table"

@@ -16,7 +16,7 @@ export function ProgrammeDetailPage() {
   const { t } = useTranslation();
   const id = Number(useParams().id);
   const { data: programme, isPending, error, refetch } = useQuery({ queryKey: pairingKeys.detail(id), queryFn: () => fetchProgramme(id), enabled: Number.isInteger(id) && id > 0 });
-  if (error) return <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
+  if (error) return <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
   if (isPending || !programme) return <PageLoading />;
   const { coverage, progress } = programme;
   const unpaired = coverage.shouldBePaired - coverage.paired;

@@ -79,7 +79,7 @@ export function ProgrammesPage() {
           <Button onClick={url.clear}>{t('common.reset')}</Button>
         </Flex>
         {error ? (
-          <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
+          <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
         ) : (
           <Table<Programme>
             data-testid="programme-table"

@@ -14,7 +14,7 @@ export function UnpairedList({ programmeId, canPair }: { programmeId: number; ca
   const [page, setPage] = useState(1);
   const [pairing, setPairing] = useState<UnpairedOrganisation | null>(null);
   const { data, isPending, error, refetch } = useQuery({ queryKey: pairingKeys.unpaired(programmeId, page), queryFn: () => listUnpaired(programmeId, page), placeholderData: keepPreviousData });
-  if (error) return <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
+  if (error) return <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
   const pairColumn = {
     title: '',
     key: 'pair',

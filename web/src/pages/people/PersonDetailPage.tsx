@@ -27,7 +27,7 @@ export function PersonDetailPage() {
   const { data: person, isPending, error, refetch } = useQuery({ queryKey: personKeys.detail(id), queryFn: () => fetchPerson(id), enabled: valid });
   if (!valid) return <NotFoundPage />;
   if (isPending) return <PageLoading />;
-  if (error || !person) return <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
+  if (error || !person) return <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
 
   return (
     <DetailFrame

@@ -26,6 +26,10 @@ export function PortalDivisionPicker({ value, onChange }: Props) {
     // A search hit carries its path by name only: keep the hit itself, the breadcrumb shows its path.
     onChange([...value, division]);
   };
+  const choose = (division: PortalDivision) => {
+    setQ('');
+    onChange([division]);
+  };
   return (
     <div data-testid="portal-division">
       <Input.Search
@@ -33,6 +37,11 @@ export function PortalDivisionPicker({ value, onChange }: Props) {
         data-testid="portal-division-search"
         placeholder={t('requestPages.portal.divisionSearch')}
         onSearch={(text) => setQ(text.trim())}
+        // Enter here means "search", never "send the request": without this the browser submits the
+        // surrounding form, which then marks every field below as missing before the user reached it.
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') event.preventDefault();
+        }}
         onChange={(event) => !event.target.value && setQ('')}
         style={{ marginBottom: 8 }}
       />
@@ -46,7 +55,18 @@ export function PortalDivisionPicker({ value, onChange }: Props) {
             dataSource={found.data ?? []}
             locale={{ emptyText: t('requestPages.portal.divisionNone') }}
             renderItem={(division) => (
-              <List.Item onClick={() => { setQ(''); onChange([division]); }} style={{ cursor: 'pointer' }} data-testid={`portal-division-hit-${division.id}`}>
+              <List.Item
+                onClick={() => choose(division)}
+                onKeyDown={(event) => {
+                  if (event.key !== 'Enter' && event.key !== ' ') return;
+                  event.preventDefault();
+                  choose(division);
+                }}
+                role="button"
+                tabIndex={0}
+                style={{ cursor: 'pointer' }}
+                data-testid={`portal-division-hit-${division.id}`}
+              >
                 <span>
                   <strong>{division.name}</strong> <Typography.Text type="secondary">{division.pathNames.slice(0, -1).join(' › ')}</Typography.Text>
                 </span>

@@ -91,7 +91,7 @@ export function ClosedLoopPage() {
         </Flex>
         <Typography.Text type="secondary">{t('ux.loop.hint', { today: data?.today ?? '' })}</Typography.Text>
         {error ? (
-          <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
+          <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
         ) : (
           <Table<ClosedLoopRow>
             data-testid="closed-loop-table"

@@ -67,7 +67,7 @@ export function ProjectDetailPage() {
   const { data: project, isPending, error, refetch } = useQuery({ queryKey: projectKeys.detail(id), queryFn: () => fetchProject(id), enabled: Number.isInteger(id) && id > 0 });
   const reload = () => queryClient.invalidateQueries({ queryKey: projectKeys.all });
 
-  if (error) return <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
+  if (error) return <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
   if (isPending || !project) return <PageLoading />;
 
   return (

@@ -90,7 +90,7 @@ export function ProjectsPage() {
       <Flex vertical gap={16}>
         <ProjectFilters value={filters} onChange={(changes) => url.set(changes)} onReset={url.clear} />
         {error ? (
-          <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
+          <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
         ) : (
           <Table<Project>
             data-testid="project-table"

@@ -25,7 +25,7 @@ export function ResourceDetailPage() {
   const { data: resource, isPending, error, refetch } = useQuery({ queryKey: resourceKeys.detail(id), queryFn: () => fetchResource(id), enabled: valid });
   if (!valid) return <NotFoundPage />;
   if (isPending) return <PageLoading />;
-  if (error || !resource) return <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
+  if (error || !resource) return <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
 
   return (
     <DetailFrame

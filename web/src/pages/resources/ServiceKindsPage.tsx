@@ -35,7 +35,7 @@ export function ServiceKindsPage() {
           <Typography.Text type="secondary">{t('registry.serviceKinds.hint')}</Typography.Text>
         </Flex>
         {error ? (
-          <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
+          <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
         ) : (
           <Table<ServiceKindWithCount>
             data-testid="service-kind-table"

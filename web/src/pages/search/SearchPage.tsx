@@ -53,7 +53,7 @@ export function SearchPage() {
         {!q ? (
           <Empty description={t('search.page.typeSomething')} />
         ) : error ? (
-          <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
+          <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
         ) : isPending ? (
           <List loading />
         ) : data.groups.length === 0 ? (

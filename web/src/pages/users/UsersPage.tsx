@@ -150,7 +150,7 @@ export function UsersPage() {
       <Flex vertical gap={16}>
         <UserFilters value={filters} onChange={(changes) => url.set(changes)} onReset={url.clear} />
         {error ? (
-          <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
+          <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />
         ) : (
           <Table<User>
             data-testid="user-table"

@@ -24,7 +24,7 @@ export function VenueDetailPage() {
   const { data: venue, isPending, error, refetch } = useQuery({ queryKey: venueKeys.detail(id), queryFn: () => fetchVenue(id), enabled: valid });
   if (!valid) return <NotFoundPage />;
   if (isPending) return <PageLoading />;
-  if (error || !venue) return <LoadFailed message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
+  if (error || !venue) return <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />;
 
   return (
     <DetailFrame
