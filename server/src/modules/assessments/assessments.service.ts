@@ -39,6 +39,11 @@ async function checklistFor(db: Executor, row: AssessmentWithNames): Promise<Che
 }
 
 export async function list(ctx: ActorContext, query: AssessmentListQuery) {
+  return searchAssessments(ctx.db, await assessmentSearchOf(ctx, query));
+}
+
+/** The list's search for this caller: their scope, and the subtree asked for (400 unknown, 403 outside). */
+export async function assessmentSearchOf(ctx: ActorContext, query: AssessmentListQuery) {
   const { divisionId, ...rest } = query;
   let subtreePath: string | undefined;
   if (divisionId !== undefined) {
@@ -47,7 +52,7 @@ export async function list(ctx: ActorContext, query: AssessmentListQuery) {
     assertCan(ctx.actor, 'read', { divisionPath: division.path });
     subtreePath = division.path;
   }
-  return searchAssessments(ctx.db, { ...rest, scopePath: ctx.actor.scopePath, subtreePath });
+  return { ...rest, scopePath: ctx.actor.scopePath, subtreePath };
 }
 
 async function present(ctx: ActorContext, db: Executor, row: AssessmentWithNames) {
