@@ -16,7 +16,8 @@ type Row = ResultRow & { id: number };
 export async function exportResults(reply: FastifyReply, ctx: ActorContext, competitionId: number) {
   const competition = await loadCompetition(ctx, ctx.db, competitionId, 'manage');
   const table = await computeResults(ctx.db, competition);
-  const groups = settingsOf(competition).groups;
+  const { groups, awards } = settingsOf(competition);
+  const awardName = new Map(awards.map((award) => [award.awardId, award.name ?? award.awardId]));
   // Keyset paging runs on ascending ids: the rank order becomes 1, 2, 3….
   const rows: Row[] = table.entries.map((entry, index) => ({ ...entry, id: index + 1 }));
   return exportList<Row>(reply, ctx, {
@@ -39,7 +40,7 @@ export async function exportResults(reply: FastifyReply, ctx: ActorContext, comp
       { header: '回避/弃评', value: (r) => r.abstentions },
       { header: '评分不足', value: (r) => (r.tooFewReviews ? '是' : '否') },
       { header: '同分', value: (r) => (r.tiedOnTotal ? '是' : '否') },
-      { header: '拟授奖项', value: (r) => r.award, width: 14 },
+      { header: '拟授奖项', value: (r) => (r.award === null ? null : (awardName.get(r.award) ?? r.award)), width: 14 },
       { header: '公众投票', value: (r) => r.votes },
     ],
     page: async (afterId, limit) => rows.filter((row) => row.id > afterId).slice(0, limit),
