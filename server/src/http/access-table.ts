@@ -342,6 +342,11 @@ export const accessTable: Record<string, RouteAccess> = {
   'GET /api/campaigns/:id/receipts/export': anyone,
   'GET /api/competitions/:id/results/export': anyone,
   'GET /api/assessments/export': anyone,
+  'GET /api/coverage-rules': anyone,
+  'GET /api/coverage-rules/:id': anyone,
+  'GET /api/coverage-rules/:id/missing': anyone,
+  'POST /api/coverage-rules': anyone,
+  'POST /api/coverage-rules/:id/archive': { ...anyone, answers: [204, 409], note: 'the sample version may be stale' },
 };
 
 /**
