@@ -37,3 +37,4 @@ export * from './dashboard.ts';
 export * from './dashboard-drill.ts';
 export * from './participants.ts';
 export * from './coverage.ts';
+export * from './figure-check.ts';
