@@ -15,16 +15,17 @@ describe('figure check', () => {
 
   it('names the live figure a written one speaks of, or none', () => {
     expect(liveKeyOf(first('全年开展活动30余次'))).toBe('activities');
-    expect(liveKeyOf(first('商会拥有会员企业154家'))).toBe('members');
+    expect(liveKeyOf(first('商会拥有会员企业154家'))).toBe('member_organisations');
+    expect(liveKeyOf(first('个人会员398名'))).toBe('member_people');
     expect(liveKeyOf(first('到账善款120万元'))).toBe('money_received');
     expect(liveKeyOf(first('覆盖率达到95%'))).toBeNull();
   });
 
   it('flags "30余次" against 0 recorded and "近100" against 60; passes what the rounding allows', () => {
-    const checks = checkFigures(extractFigures('全年开展活动30余次，商会拥有会员企业近100家，到账善款120万元。'), { activities: 0, members: 60, money_received: 1_200_000 });
+    const checks = checkFigures(extractFigures('全年开展活动30余次，商会拥有会员企业近100家，到账善款120万元。'), { activities: 0, member_organisations: 60, money_received: 1_200_000 });
     expect(checks.map((c) => [c.raw, c.key, c.live, c.low, c.high, c.differs])).toEqual([
       ['30余次', 'activities', 0, 30, 39, true],
-      ['近100家', 'members', 60, 90, 100, true],
+      ['近100家', 'member_organisations', 60, 90, 100, true],
       ['120万元', 'money_received', 1_200_000, 1_200_000, 1_200_000, false],
     ]);
     expect(checkFigures(extractFigures('全年开展活动30余次'), { activities: 36 })[0]!.differs).toBe(false);

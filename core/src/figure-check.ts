@@ -11,7 +11,7 @@ import type { Figure } from './articles/figures.ts';
 export type FigureTolerance = 'at_least' | 'nearly' | 'about' | 'exact';
 
 /** Live figures the records can answer, by key. */
-export const liveFigureKeys = ['activities', 'members', 'money_received', 'organisations'] as const;
+export const liveFigureKeys = ['activities', 'member_organisations', 'member_people', 'money_received', 'organisations'] as const;
 export type LiveFigureKey = (typeof liveFigureKeys)[number];
 
 export function toleranceOf(figure: Pick<Figure, 'raw' | 'approx'>): FigureTolerance {
@@ -67,7 +67,9 @@ export function liveKeyOf(figure: Pick<Figure, 'label' | 'baseUnit'>): LiveFigur
   const { label, baseUnit } = figure;
   if (baseUnit === '元') return /到账|捐|募|善款|帮扶资金/u.test(label) ? 'money_received' : null;
   if (/活动|培训|座谈|走访|慰问|讲座|宣讲/u.test(label) && /^(场|次|期|场次|)$/u.test(baseUnit)) return 'activities';
-  if (/会员/u.test(label) && /^(名|人|家|个|位|)$/u.test(baseUnit)) return 'members';
+  // Member firms and member people are counted apart (never added up: "会员552个" was that bug).
+  if (/会员/u.test(label) && /^(家|个)$/u.test(baseUnit)) return 'member_organisations';
+  if (/会员/u.test(label) && /^(名|人|位)$/u.test(baseUnit)) return 'member_people';
   if (/组织|商会|协会|社团|企业/u.test(label) && /^(家|个|所|)$/u.test(baseUnit)) return 'organisations';
   return null;
 }

@@ -346,6 +346,7 @@ export const accessTable: Record<string, RouteAccess> = {
   'GET /api/coverage-rules/:id': anyone,
   'GET /api/coverage-rules/:id/missing': anyone,
   'POST /api/coverage-rules': anyone,
+  'GET /api/briefings/:id/figure-check': only(['system_admin', 'division_admin', 'staff']),
   'POST /api/coverage-rules/:id/archive': { ...anyone, answers: [204, 409], note: 'the sample version may be stale' },
 };
 
