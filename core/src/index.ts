@@ -36,3 +36,5 @@ export * from './leads.ts';
 export * from './dashboard.ts';
 export * from './dashboard-drill.ts';
 export * from './participants.ts';
+export * from './coverage.ts';
+export * from './figure-check.ts';

@@ -25,6 +25,7 @@ import { participants } from './migrations/0140-participants.ts';
 import { events } from './migrations/0141-events.ts';
 import { outbox } from './migrations/0130-outbox.ts';
 import { searchExactTitle } from './migrations/0200-search-exact-title.ts';
+import { coverageRules } from './migrations/0160-coverage-rules.ts';
 
 /**
  * The one migration set for both engines. Each entry is a function of the dialect, for the few
@@ -57,6 +58,7 @@ const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0141-events': events,
   '0130-outbox': outbox,
   '0200-search-exact-title': searchExactTitle,
+  '0160-coverage-rules': coverageRules,
 };
 
 class StaticProvider implements MigrationProvider {

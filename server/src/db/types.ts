@@ -9,6 +9,7 @@ import type { OpsTables } from './types-ops.ts';
 import type { DashboardTables } from './types-dashboard.ts';
 import type { ParticipantTables } from './types-participants.ts';
 import type { MessagingTables } from './types-messaging.ts';
+import type { InsightTables } from './types-insight.ts';
 
 /*
  * Row types, kept apart from API types (see `core/`) and mapped explicitly in each repo.
@@ -86,7 +87,7 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
-export interface DB extends RegistryTables, WorkTables, PublicityTables, JudgingTables, RequestTables, OpsTables, BriefingTables, DashboardTables, ParticipantTables, MessagingTables {
+export interface DB extends RegistryTables, WorkTables, PublicityTables, JudgingTables, RequestTables, OpsTables, BriefingTables, DashboardTables, ParticipantTables, MessagingTables, InsightTables {
   divisions: DivisionsTable;
   users: UsersTable;
   sessions: SessionsTable;

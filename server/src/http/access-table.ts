@@ -334,6 +334,20 @@ export const accessTable: Record<string, RouteAccess> = {
   'POST /api/events/:id/check-in': { ...only([...participantRoles]), answers: [400], note: 'the generated code is not the door code' },
   'POST /api/calendar-feed': { ...anyone, participants: true },
   'GET /api/public/calendar/:file': { ...pub, answers: [404], note: 'the generated token names no feed' },
+  // insight (issue 16): list exports of the remaining lists, coverage rules
+  'GET /api/pairing-programmes/export': anyone,
+  'GET /api/pairing-programmes/:id/pairs/export': anyone,
+  'GET /api/liaison/relationships/export': anyone,
+  'GET /api/campaigns/:id/pledges/export': anyone,
+  'GET /api/campaigns/:id/receipts/export': anyone,
+  'GET /api/competitions/:id/results/export': anyone,
+  'GET /api/assessments/export': anyone,
+  'GET /api/coverage-rules': anyone,
+  'GET /api/coverage-rules/:id': anyone,
+  'GET /api/coverage-rules/:id/missing': anyone,
+  'POST /api/coverage-rules': anyone,
+  'GET /api/briefings/:id/figure-check': only(['system_admin', 'division_admin', 'staff']),
+  'POST /api/coverage-rules/:id/archive': { ...anyone, answers: [204, 409], note: 'the sample version may be stale' },
 };
 
 /**

@@ -5,6 +5,8 @@ import { liaisonRoutes } from './liaison/liaison.routes.ts';
 import { liaisonMeetingRoutes } from './liaison/liaison-meetings.routes.ts';
 import { privacyRoutes } from './privacy/privacy.routes.ts';
 import { pairingRoutes } from './pairings/pairings.routes.ts';
+import { coverageRoutes } from './coverage/coverage.routes.ts';
+import { figureCheckRoutes } from './figure-check/figure-check.routes.ts';
 import { projectRoutes } from './projects/projects.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
@@ -38,4 +40,4 @@ import { eventRoutes } from './events/events.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
 
 /** Every module's routes, registered in this order. A new module adds one line here. */
-export const modules: Array<(app: FastifyZod) => Promise<void>> = [authRoutes, divisionRoutes, userRoutes, auditRoutes, organisationRoutes, peopleRoutes, importRoutes, projectRoutes, activityRoutes, pairingRoutes, liaisonRoutes, liaisonMeetingRoutes, privacyRoutes, attachmentRoutes, venueRoutes, brandRoutes, serviceKindRoutes, resourceRoutes, guideRoutes, articleRoutes, searchRoutes, competitionRoutes, voteRoutes, assessmentRoutes, casesRoutes, needRoutes, directChannelRoutes, inboxRoutes, portalRoutes, campaignRoutes, leadRoutes, dashboardRoutes, briefingRoutes, metaRoutes, participantRoutes, eventRoutes, outboxRoutes];
+export const modules: Array<(app: FastifyZod) => Promise<void>> = [authRoutes, divisionRoutes, userRoutes, auditRoutes, organisationRoutes, peopleRoutes, importRoutes, projectRoutes, activityRoutes, pairingRoutes, liaisonRoutes, liaisonMeetingRoutes, privacyRoutes, attachmentRoutes, venueRoutes, brandRoutes, serviceKindRoutes, resourceRoutes, guideRoutes, articleRoutes, searchRoutes, competitionRoutes, voteRoutes, assessmentRoutes, casesRoutes, needRoutes, directChannelRoutes, inboxRoutes, portalRoutes, campaignRoutes, leadRoutes, dashboardRoutes, briefingRoutes, metaRoutes, participantRoutes, eventRoutes, outboxRoutes, coverageRoutes, figureCheckRoutes];

@@ -10,6 +10,7 @@ import { releaseStaleImports } from '../modules/imports/imports.service.ts';
 import { currentChannels } from '../modules/outbox/channels/channels.ts';
 import { runOutbox } from '../modules/outbox/outbox.sender.ts';
 import { instanceId } from './job-lease.ts';
+import { coverageReminderJob } from '../modules/coverage/coverage.job.ts';
 
 /** What a backup copies for this configuration and open database. */
 export function backupTargetOf(config: Config, handle: DatabaseHandle): BackupTarget {
@@ -109,5 +110,5 @@ export function outboxJob(config: Config): ScheduledJob {
 
 /** The jobs a server runs for this configuration. */
 export function serverJobs(config: Config): ScheduledJob[] {
-  return [remindersJob, needExpiryJob, importRecoveryJob, outboxJob(config), phoneRetentionJob(config), plannerStatisticsJob, ...(config.backup.everyHours > 0 ? [backupJob(config)] : [])];
+  return [remindersJob, needExpiryJob, importRecoveryJob, outboxJob(config), phoneRetentionJob(config), plannerStatisticsJob, coverageReminderJob, ...(config.backup.everyHours > 0 ? [backupJob(config)] : [])];
 }

@@ -41,7 +41,13 @@ export function confirmImport(id: number, duplicates: ImportDuplicateMode): Prom
  * audited as `<entity>.export`). A list shows its export button only when it is named here.
  * The members of one organisation export from `/api/organisations/:id/members/export`.
  */
-export const exportPaths: Partial<Record<'organisation' | 'person' | 'venue' | 'resource' | 'brand' | 'membership' | 'activity' | 'project' | 'case' | 'need' | 'lead', string>> = {
+/** Lists whose export lives under a record (a programme's pairs, a campaign's books, a competition's results) pass their own `path`. */
+type RecordExport = 'pair' | 'pledge' | 'receipt' | 'competition_result';
+export const exportPaths: Partial<Record<'organisation' | 'person' | 'venue' | 'resource' | 'brand' | 'membership' | 'activity' | 'project' | 'case' | 'need' | 'lead' | 'programme' | 'liaison' | 'assessment' | RecordExport, string>> = {
+  // insight (issue 16): the remaining lists.
+  programme: '/api/pairing-programmes/export',
+  liaison: '/api/liaison/relationships/export',
+  assessment: '/api/assessments/export',
   // Work and request lists (issue 16): the same audited, masked export.
   activity: '/api/activities/export',
   project: '/api/projects/export',

@@ -14,10 +14,12 @@ function suspended(element: ReactNode) {
 const DashboardPage = page(() => import('../pages/dashboard/DashboardPage.tsx'), 'DashboardPage');
 const BriefingsPage = page(() => import('../pages/briefings/BriefingsPage.tsx'), 'BriefingsPage');
 const BriefingPage = page(() => import('../pages/briefings/BriefingPage.tsx'), 'BriefingPage');
+const CoverageRulesPage = page(() => import('../pages/coverage/CoverageRulesPage.tsx'), 'CoverageRulesPage');
 
 /** The figures pages inside the signed-in layout (issue 7): the dashboard and the briefings. */
 export const insightRoutes: RouteObject[] = [
   { path: 'dashboard', element: suspended(<DashboardPage />) },
   { path: 'briefings', element: suspended(<BriefingsPage />) },
   { path: 'briefings/:id', element: suspended(<BriefingPage />) },
+  { path: 'coverage', element: suspended(<CoverageRulesPage />) },
 ];

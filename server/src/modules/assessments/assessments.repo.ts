@@ -71,13 +71,26 @@ export async function findAssessment(db: Executor, id: number): Promise<Assessme
   return (await selectAssessments(db).where('a.id', '=', id).executeTakeFirst()) as AssessmentWithNames | undefined;
 }
 
-export async function searchAssessments(db: Executor, search: Omit<AssessmentListQuery, 'divisionId'> & { scopePath: string | null; subtreePath?: string | undefined }) {
+type AssessmentSearch = Omit<AssessmentListQuery, 'divisionId'> & { scopePath: string | null; subtreePath?: string | undefined };
+
+/** The list's filters (scope first), shared by the paged list and the export. */
+function filteredAssessments(db: Executor, search: Omit<AssessmentSearch, 'page' | 'pageSize'>) {
   let base = selectAssessments(db).where(divisionInScope('v.division_id', search.scopePath));
   if (search.subtreePath) base = base.where(divisionInScope('v.division_id', search.subtreePath));
   if (search.checklistId) base = base.where('a.checklist_id', '=', search.checklistId);
   if (search.venueId) base = base.where('a.venue_id', '=', search.venueId);
   if (search.year) base = base.where('k.year', '=', search.year);
   if (search.status) base = base.where('a.status', '=', search.status);
+  return base;
+}
+
+/** One export page: filtered assessments with id > afterId, by ascending id. */
+export async function assessmentsAfter(db: Executor, search: Omit<AssessmentSearch, 'page' | 'pageSize'>, afterId: number, limit: number) {
+  return (await filteredAssessments(db, search).where('a.id', '>', afterId).orderBy('a.id').limit(limit).execute()) as AssessmentWithNames[];
+}
+
+export async function searchAssessments(db: Executor, search: AssessmentSearch) {
+  const base = filteredAssessments(db, search);
   const [rows, count] = await Promise.all([
     base.orderBy('k.year', 'desc').orderBy('v.name').orderBy('a.id').limit(search.pageSize).offset((search.page - 1) * search.pageSize).execute(),
     base.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

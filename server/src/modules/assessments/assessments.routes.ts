@@ -14,6 +14,7 @@ import {
 import { z } from 'zod';
 import type { FastifyZod } from '../../http/fastify-zod.ts';
 import { contextOf } from '../../http/context.ts';
+import { exportAssessments } from './assessments.export.ts';
 import * as assessments from './assessments.service.ts';
 import * as checklists from './checklists.service.ts';
 
@@ -65,6 +66,11 @@ export async function assessmentRoutes(app: FastifyZod): Promise<void> {
     '/api/assessments',
     { schema: { tags, summary: 'Assessments of venues in your subtree (filter by checklist, venue, division subtree, year, status)', querystring: assessmentListQuerySchema, response: { 200: pageSchema(assessmentSchema) } } },
     async (request) => assessments.list(contextOf(request), request.query),
+  );
+  app.get(
+    '/api/assessments/export',
+    { schema: { tags, summary: 'The filtered assessments, all pages, as .xlsx (audited as assessment.export)', querystring: assessmentListQuerySchema } },
+    async (request, reply) => exportAssessments(reply, contextOf(request), request.query),
   );
   app.get(
     '/api/assessments/:id',

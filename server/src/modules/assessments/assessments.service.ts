@@ -39,9 +39,14 @@ async function checklistFor(db: Executor, row: AssessmentWithNames): Promise<Che
 }
 
 export async function list(ctx: ActorContext, query: AssessmentListQuery) {
+  return searchAssessments(ctx.db, await assessmentSearchOf(ctx, query));
+}
+
+/** The list's search for this caller: their scope, and the subtree asked for (400 unknown, 403 outside). */
+export async function assessmentSearchOf(ctx: ActorContext, query: AssessmentListQuery) {
   const { divisionId, ...rest } = query;
   const subtreePath = await subtreeFilterPath(ctx.db, ctx.actor, divisionId);
-  return searchAssessments(ctx.db, { ...rest, scopePath: ctx.actor.scopePath, subtreePath });
+  return { ...rest, scopePath: ctx.actor.scopePath, subtreePath };
 }
 
 async function present(ctx: ActorContext, db: Executor, row: AssessmentWithNames) {

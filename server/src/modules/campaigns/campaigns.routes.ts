@@ -19,6 +19,7 @@ import {
 import { z } from 'zod';
 import type { FastifyZod } from '../../http/fastify-zod.ts';
 import { contextOf } from '../../http/context.ts';
+import { exportPledges, exportReceipts } from './campaigns.export.ts';
 import * as campaigns from './campaigns.service.ts';
 import * as pledges from './pledges.service.ts';
 
@@ -63,6 +64,16 @@ export async function campaignRoutes(app: FastifyZod): Promise<void> {
     '/api/campaigns/:id/unarchive',
     { schema: { tags, summary: 'Bring an archived campaign back', params: idParams, body: versionBody, response: { 200: campaignDetailSchema } } },
     async (request) => campaigns.setArchived(contextOf(request), request.params.id, false, request.body.version),
+  );
+  app.get(
+    '/api/campaigns/:id/pledges/export',
+    { schema: { tags, summary: 'Pledges as listed, as .xlsx (audited as pledge.export)', params: idParams, querystring: pledgeListQuerySchema } },
+    async (request, reply) => exportPledges(reply, contextOf(request), request.params.id, request.query.cancelled),
+  );
+  app.get(
+    '/api/campaigns/:id/receipts/export',
+    { schema: { tags, summary: 'Receipts as listed, as .xlsx (audited as receipt.export)', params: idParams, querystring: receiptListQuerySchema } },
+    async (request, reply) => exportReceipts(reply, contextOf(request), request.params.id, request.query.voided),
   );
   app.get(
     '/api/campaigns/:id/pledges',

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { FastifyZod } from '../../http/fastify-zod.ts';
 import { contextOf, publicContextOf } from '../../http/context.ts';
 import { idParams, versionBody } from './competitions.schema.ts';
+import { exportResults } from './results.export.ts';
 import * as results from './results.service.ts';
 
 export async function resultRoutes(app: FastifyZod): Promise<void> {
@@ -11,6 +12,11 @@ export async function resultRoutes(app: FastifyZod): Promise<void> {
     '/api/competitions/:id/results',
     { schema: { tags, summary: "Results table: each group's figure, total, spread, review counts, too-few flags, rank by the stated tie rule, proposed award, votes", params: idParams, response: { 200: resultsSchema } } },
     async (request) => results.results(contextOf(request), request.params.id),
+  );
+  app.get(
+    '/api/competitions/:id/results/export',
+    { schema: { tags, summary: 'The results table, ranked, as .xlsx (audited as competition_result.export)', params: idParams } },
+    async (request, reply) => exportResults(reply, contextOf(request), request.params.id),
   );
   app.get(
     '/api/competitions/:id/decision',

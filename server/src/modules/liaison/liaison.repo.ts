@@ -85,7 +85,8 @@ export interface RelationshipSearch {
   pageSize: number;
 }
 
-export async function searchRelationships(db: Executor, search: RelationshipSearch) {
+/** The list's filters (scope first), shared by the paged list and the export's keyset walk. */
+function filteredRelationships(db: Executor, search: Omit<RelationshipSearch, 'page' | 'pageSize'>) {
   let base = selectRelationships(db).where(divisionInScope('r.division_id', search.scopePath));
   if (search.subtreePath) base = base.where(divisionInScope('r.division_id', search.subtreePath));
   if (search.q) {
@@ -103,6 +104,11 @@ export async function searchRelationships(db: Executor, search: RelationshipSear
   } else {
     base = base.where('r.archived_at', 'is', null);
   }
+  return base;
+}
+
+export async function searchRelationships(db: Executor, search: RelationshipSearch) {
+  const base = filteredRelationships(db, search);
   // Longest without contact first for reminders; newest first otherwise. PostgreSQL cannot order
   // by an expression over an output alias, so the expression is spelled out.
   const lastContact = sql<string>`coalesce((select max(c2.date) from liaison_contacts c2 where c2.relationship_id = r.id), '0000-00-00')`;
@@ -112,6 +118,11 @@ export async function searchRelationships(db: Executor, search: RelationshipSear
     base.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map((row) => toRelationship(row, search.today, search.since)), total: Number(count.n), page: search.page, pageSize: search.pageSize };
+}
+
+/** One export page: the filtered relationships with id > afterId, by ascending id (keyset, no OFFSET). */
+export async function relationshipsAfter(db: Executor, search: Omit<RelationshipSearch, 'page' | 'pageSize'>, afterId: number, limit: number) {
+  return filteredRelationships(db, search).where('r.id', '>', afterId).orderBy('r.id').limit(limit).execute();
 }
 
 export async function findCurrentRelationship(db: Executor, cadreUserId: number, personId: number, today: string) {

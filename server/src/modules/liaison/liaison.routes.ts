@@ -13,6 +13,7 @@ import {
 import { z } from 'zod';
 import type { FastifyZod } from '../../http/fastify-zod.ts';
 import { contextOf } from '../../http/context.ts';
+import { exportRelationships } from './liaison.export.ts';
 import * as liaison from './liaison.service.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -23,6 +24,11 @@ export async function liaisonRoutes(app: FastifyZod): Promise<void> {
     '/api/liaison/relationships',
     { schema: { tags, summary: '交朋友: cadre ↔ representative relationships of your subtree (phones masked)', querystring: relationshipListQuerySchema, response: { 200: pageSchema(relationshipSchema) } } },
     async (request) => liaison.list(contextOf(request), request.query),
+  );
+  app.get(
+    '/api/liaison/relationships/export',
+    { schema: { tags, summary: 'The filtered relationships, all pages, as .xlsx (phones masked; audited as liaison_relationship.export)', querystring: relationshipListQuerySchema } },
+    async (request, reply) => exportRelationships(reply, contextOf(request), request.query),
   );
   app.get(
     '/api/liaison/reminders',

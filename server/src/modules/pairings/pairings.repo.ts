@@ -48,12 +48,23 @@ export interface ProgrammeSearch {
   pageSize: number;
 }
 
-export async function searchProgrammes(db: Executor, search: ProgrammeSearch) {
+/** The list's filters (scope first), shared by the paged list and the export. */
+function filteredProgrammes(db: Executor, search: Omit<ProgrammeSearch, 'page' | 'pageSize'>) {
   let base = selectProgrammes(db).where(divisionInScope('pairing_programmes.division_id', search.scopePath));
   if (search.subtreePath) base = base.where(divisionInScope('pairing_programmes.division_id', search.subtreePath));
   if (search.q) base = base.where(containsText('pairing_programmes.title', search.q));
   if (search.kind) base = base.where('pairing_programmes.kind', '=', search.kind);
   if (search.archived !== 'all') base = base.where('pairing_programmes.archived_at', search.archived === 'true' ? 'is not' : 'is', null);
+  return base;
+}
+
+/** One export page: filtered programmes with id > afterId, by ascending id. */
+export async function programmesAfter(db: Executor, search: Omit<ProgrammeSearch, 'page' | 'pageSize'>, afterId: number, limit: number) {
+  return filteredProgrammes(db, search).where('pairing_programmes.id', '>', afterId).orderBy('pairing_programmes.id').limit(limit).execute();
+}
+
+export async function searchProgrammes(db: Executor, search: ProgrammeSearch) {
+  const base = filteredProgrammes(db, search);
   const [rows, count] = await Promise.all([
     base
       .orderBy('pairing_programmes.deadline')

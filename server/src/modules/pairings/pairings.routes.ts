@@ -14,6 +14,7 @@ import {
 import { z } from 'zod';
 import type { FastifyZod } from '../../http/fastify-zod.ts';
 import { contextOf } from '../../http/context.ts';
+import { exportPairs, exportProgrammes } from './pairings.export.ts';
 import * as pairings from './pairings.service.ts';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -26,6 +27,16 @@ export async function pairingRoutes(app: FastifyZod): Promise<void> {
     '/api/pairing-programmes',
     { schema: { tags, summary: 'Pairing programmes of your subtree, each with its coverage', querystring: programmeListQuerySchema, response: { 200: pageSchema(programmeSchema) } } },
     async (request) => pairings.list(contextOf(request), request.query),
+  );
+  app.get(
+    '/api/pairing-programmes/export',
+    { schema: { tags, summary: 'The filtered programmes, all pages, with coverage, as .xlsx (audited as pairing_programme.export)', querystring: programmeListQuerySchema } },
+    async (request, reply) => exportProgrammes(reply, contextOf(request), request.query),
+  );
+  app.get(
+    '/api/pairing-programmes/:id/pairs/export',
+    { schema: { tags, summary: "A programme's filtered pairs, all pages, as .xlsx (audited as pair.export)", params: idParams, querystring: pairListQuerySchema } },
+    async (request, reply) => exportPairs(reply, contextOf(request), request.params.id, request.query),
   );
   app.get(
     '/api/pairing-programmes/:id',

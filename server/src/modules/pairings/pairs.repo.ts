@@ -3,7 +3,7 @@ import type { Executor } from '../../db/database.ts';
 import type { PairRow } from '../../db/types-work.ts';
 import { containsText } from '../../db/text-match.ts';
 
-type PairWithNames = PairRow & {
+export type PairWithNames = PairRow & {
   organisation_name: string;
   organisation_division: string;
   partner_name: string;
@@ -96,7 +96,8 @@ function whereStale(search: Pick<PairSearch, 'today' | 'since'>) {
       ) as Q;
 }
 
-export async function searchPairs(db: Executor, search: PairSearch) {
+/** The pair list's filters, shared by the paged list and the export. */
+function filteredPairs(db: Executor, search: Omit<PairSearch, 'page' | 'pageSize'>) {
   let base = selectPairs(db).where('pairs.programme_id', '=', search.programmeId);
   if (search.q) {
     const q = search.q;
@@ -108,6 +109,16 @@ export async function searchPairs(db: Executor, search: PairSearch) {
     base = base.where((eb) => eb.or([eb('pairs.start_date', '>', search.today), eb('pairs.end_date', '<', search.today)]));
   }
   if (search.stale) base = whereStale(search)(base);
+  return base;
+}
+
+/** One export page: the programme's filtered pairs with id > afterId, by ascending id. */
+export async function pairsAfter(db: Executor, search: Omit<PairSearch, 'page' | 'pageSize'>, afterId: number, limit: number) {
+  return filteredPairs(db, search).where('pairs.id', '>', afterId).orderBy('pairs.id').limit(limit).execute();
+}
+
+export async function searchPairs(db: Executor, search: PairSearch) {
+  const base = filteredPairs(db, search);
   const [rows, count] = await Promise.all([
     base
       .orderBy('o.name')

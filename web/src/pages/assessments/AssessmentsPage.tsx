@@ -5,6 +5,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../api/auth.ts';
+import { ExportButton } from '../../components/imports/ExportButton.tsx';
 import { assessmentKeys, listAssessments, listChecklists, openAssessments, type AssessmentFilters } from '../../api/assessments.ts';
 import { messageOf } from '../../api/form-errors.ts';
 import { ListActions } from '../../components/ListActions.tsx';
@@ -132,7 +133,12 @@ export function AssessmentsPage() {
     <Card
       title={t('judgingWeb.assessments.listTitle')}
       data-testid="assessments-page"
-      extra={<YearFilter value={filters.year ?? null} onChange={(year) => url.set({ year })} />}
+      extra={
+        <Space>
+          <YearFilter value={filters.year ?? null} onChange={(year) => url.set({ year })} />
+          {tab === 'assessments' ? <ExportButton entity="assessment" filters={Object.fromEntries(Object.entries(filters))} /> : null}
+        </Space>
+      }
     >
       <Tabs
         activeKey={tab}

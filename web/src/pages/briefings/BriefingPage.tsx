@@ -11,6 +11,7 @@ import { messageOf } from '../../api/form-errors.ts';
 import { LoadFailed } from '../../components/ResultPages.tsx';
 import { saveFile } from '../../lib/save-file.ts';
 import { formatDateTime } from '../../lib/time.ts';
+import { FigureCheckPanel } from './FigureCheckPanel.tsx';
 
 type Texts = Partial<Record<BriefingSectionKey, string>>;
 
@@ -114,6 +115,7 @@ export function BriefingPage() {
             />
           </div>
         ))}
+        <FigureCheckPanel briefingId={data.id} revision={data.revision} />
       </Flex>
     </Card>
   );

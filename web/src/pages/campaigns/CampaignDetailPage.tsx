@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { campaignKeys, fetchCampaign, listPledges, listReceipts, type CampaignDetail } from '../../api/campaigns.ts';
 import { messageOf } from '../../api/form-errors.ts';
+import { ExportButton } from '../../components/imports/ExportButton.tsx';
 import { DetailFrame } from '../../components/DetailFrame.tsx';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { LoadFailed } from '../../components/ResultPages.tsx';
@@ -144,8 +145,18 @@ export function CampaignDetailPage() {
       <Tabs
         items={[
           { key: 'donors', label: t('judgingWeb.campaigns.byDonor'), children: <Table<Donor> rowKey="organisationId" size="small" dataSource={campaign.byDonor} columns={donorColumns} pagination={{ pageSize: 20 }} /> },
-          { key: 'pledges', label: <span data-testid="campaign-tab-pledges">{t('judgingWeb.campaigns.pledges')}</span>, children: <Table<PledgeOutput> data-testid="pledge-table" rowKey="id" size="small" loading={pledges.isPending} dataSource={pledges.data ?? []} columns={pledgeColumns} pagination={false} scroll={{ x: 900 }} /> },
-          { key: 'receipts', label: <span data-testid="campaign-tab-receipts">{t('judgingWeb.campaigns.receipts')}</span>, children: <Table<ReceiptOutput> data-testid="receipt-table" rowKey="id" size="small" loading={receipts.isPending} dataSource={receipts.data ?? []} columns={receiptColumns} pagination={{ pageSize: 20 }} scroll={{ x: 820 }} /> },
+          { key: 'pledges', label: <span data-testid="campaign-tab-pledges">{t('judgingWeb.campaigns.pledges')}</span>, children: (
+              <Space direction="vertical" style={{ width: '100%' }}>
+                <ExportButton entity="pledge" path={`/api/campaigns/${campaign.id}/pledges/export`} filters={{}} />
+                <Table<PledgeOutput> data-testid="pledge-table" rowKey="id" size="small" loading={pledges.isPending} dataSource={pledges.data ?? []} columns={pledgeColumns} pagination={false} scroll={{ x: 900 }} />
+              </Space>
+            ) },
+          { key: 'receipts', label: <span data-testid="campaign-tab-receipts">{t('judgingWeb.campaigns.receipts')}</span>, children: (
+              <Space direction="vertical" style={{ width: '100%' }}>
+                <ExportButton entity="receipt" path={`/api/campaigns/${campaign.id}/receipts/export`} filters={{}} />
+                <Table<ReceiptOutput> data-testid="receipt-table" rowKey="id" size="small" loading={receipts.isPending} dataSource={receipts.data ?? []} columns={receiptColumns} pagination={{ pageSize: 20 }} scroll={{ x: 820 }} />
+              </Space>
+            ) },
         ]}
       />
       <PledgeModal campaignId={campaign.id} open={modal === 'pledge'} onClose={() => setModal(null)} />

@@ -6,6 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { competitionKeys, draftDecision, fetchDecision, fetchResults, groupName, publishDecision } from '../../api/competitions.ts';
 import { messageOf } from '../../api/form-errors.ts';
+import { ExportButton } from '../../components/imports/ExportButton.tsx';
 import { LoadFailed } from '../../components/ResultPages.tsx';
 import { formatDateTime } from '../../lib/time.ts';
 import { formatScore } from './competition-shared.tsx';
@@ -141,6 +142,9 @@ export function ResultsPanel({ competition }: { competition: CompetitionDetail }
           title={t('judgingWeb.results.formula', { aggregate: t(`judging.aggregates.${results.aggregate}`), max: formatScore(results.maxTotal, p) })}
         />
       )}
+      <Flex justify="end">
+        <ExportButton entity="competition_result" path={`/api/competitions/${competition.id}/results/export`} filters={{}} />
+      </Flex>
       <Table<ResultRow> data-testid="result-table" rowKey="entryId" size="small" loading={isPending} dataSource={results?.entries ?? []} columns={columns} pagination={false} scroll={{ x: 1100 }} />
       {results && <TieRule competition={competition} results={results} />}
       <DecisionCard competition={competition} />

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
-import { DashboardOutlined, FileTextOutlined } from '@ant-design/icons';
+import { AimOutlined, DashboardOutlined, FileTextOutlined } from '@ant-design/icons';
 import type { TFunction } from 'i18next';
 
 type MenuItem = NonNullable<MenuProps['items']>[number];
@@ -11,5 +11,6 @@ export function insightMenuItems(t: TFunction, writesBriefings: boolean, item: I
   return [
     item('dashboard', '/dashboard', <DashboardOutlined />, t('nav.dashboard')),
     ...(writesBriefings ? [item('briefings', '/briefings', <FileTextOutlined />, t('nav.briefings'))] : []),
+    ...(writesBriefings ? [item('coverage', '/coverage', <AimOutlined />, t('insight.coverage.nav'))] : []),
   ];
 }

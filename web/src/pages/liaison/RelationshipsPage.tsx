@@ -3,6 +3,7 @@ import { Alert, Button, Card, Checkbox, Flex, Tabs } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/auth.ts';
+import { ExportButton } from '../../components/imports/ExportButton.tsx';
 import { messageOf } from '../../api/form-errors.ts';
 import { liaisonKeys, listRelationships, listReminders, type RelationshipFilters } from '../../api/liaison.ts';
 import { DivisionPicker } from '../../components/DivisionPicker.tsx';
@@ -62,7 +63,9 @@ export function RelationshipsPage() {
           onCreate={canWrite && tab === 'relationships' ? () => setCreating(true) : undefined}
           createLabel={t('work.liaison.newRelationship')}
           createTestId="relationship-create"
-        />
+        >
+          {tab === 'relationships' ? <ExportButton entity="liaison" filters={Object.fromEntries(Object.entries(filters))} /> : null}
+        </ListActions>
       }
     >
       <Tabs

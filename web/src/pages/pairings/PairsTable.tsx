@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { messageOf } from '../../api/form-errors.ts';
 import { listPairs, pairingKeys, type PairFilters } from '../../api/pairings.ts';
+import { ExportButton } from '../../components/imports/ExportButton.tsx';
 import { LoadFailed } from '../../components/ResultPages.tsx';
 import { SearchBox } from '../../components/SearchBox.tsx';
 
@@ -51,6 +52,7 @@ export function PairsTable({ programmeId, staleInitially = false }: { programmeI
         >
           {t('work.pairings.staleOnly')}
         </Checkbox>
+        <ExportButton entity="pair" path={`/api/pairing-programmes/${programmeId}/pairs/export`} filters={{ ...filters }} />
       </Flex>
       {error ? (
         <LoadFailed error={error} message={messageOf(error, t('common.networkError'))} onRetry={() => void refetch()} />

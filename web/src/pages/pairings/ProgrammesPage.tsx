@@ -5,6 +5,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../api/auth.ts';
+import { ExportButton } from '../../components/imports/ExportButton.tsx';
 import { messageOf } from '../../api/form-errors.ts';
 import { listProgrammes, pairingKeys, type ProgrammeFilters } from '../../api/pairings.ts';
 import { DivisionPicker } from '../../components/DivisionPicker.tsx';
@@ -60,7 +61,9 @@ export function ProgrammesPage() {
           onCreate={writesWork(me) ? () => setCreating(true) : undefined}
           createLabel={t('work.pairings.create')}
           createTestId="programme-create"
-        />
+        >
+          <ExportButton entity="programme" filters={Object.fromEntries(Object.entries(filters))} />
+        </ListActions>
       }
     >
       <ProgrammeModal open={creating} onClose={() => setCreating(false)} />
