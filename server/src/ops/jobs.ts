@@ -9,6 +9,7 @@ import { purgeClosedRequestPhones } from '../modules/privacy/phone-retention.ts'
 import { releaseStaleImports } from '../modules/imports/imports.service.ts';
 import { currentChannels } from '../modules/outbox/channels/channels.ts';
 import { runOutbox } from '../modules/outbox/outbox.sender.ts';
+import { runMessageReminders } from '../modules/outbox/outbox.reminders.ts';
 import { instanceId } from './job-lease.ts';
 
 /** What a backup copies for this configuration and open database. */
@@ -22,13 +23,25 @@ export function backupTargetOf(config: Config, handle: DatabaseHandle): BackupTa
   };
 }
 
-/** Reminders and escalations (催办), once a minute across all instances. */
-export const remindersJob: ScheduledJob = {
-  name: 'reminders',
+/** Reminders, "about to be overdue" warnings and escalations (催办), once a minute across all instances. */
+export function remindersJob(config: Config): ScheduledJob {
+  return {
+    name: 'reminders',
+    everyMs: 60_000,
+    async run(handle, now) {
+      const run = await runDueReminders(handle.db, now, { dueSoonMinutes: config.messaging.caseDueSoonMinutes });
+      return run.reminders || run.escalations || run.dueSoon ? `${run.reminders} sent, ${run.escalations} escalated, ${run.dueSoon} due soon` : null;
+    },
+  };
+}
+
+/** Event reminders the day before and pledge instalments coming due, once a minute across all instances (each once). */
+export const messageRemindersJob: ScheduledJob = {
+  name: 'message-reminders',
   everyMs: 60_000,
   async run(handle, now) {
-    const run = await runDueReminders(handle.db, now);
-    return run.reminders || run.escalations ? `${run.reminders} sent, ${run.escalations} escalated` : null;
+    const run = await runMessageReminders(handle.db, now);
+    return run.events || run.pledges ? `${run.events} event reminders, ${run.pledges} pledge reminders` : null;
   },
 };
 
@@ -109,5 +122,5 @@ export function outboxJob(config: Config): ScheduledJob {
 
 /** The jobs a server runs for this configuration. */
 export function serverJobs(config: Config): ScheduledJob[] {
-  return [remindersJob, needExpiryJob, importRecoveryJob, outboxJob(config), phoneRetentionJob(config), plannerStatisticsJob, ...(config.backup.everyHours > 0 ? [backupJob(config)] : [])];
+  return [remindersJob(config), messageRemindersJob, needExpiryJob, importRecoveryJob, outboxJob(config), phoneRetentionJob(config), plannerStatisticsJob, ...(config.backup.everyHours > 0 ? [backupJob(config)] : [])];
 }
