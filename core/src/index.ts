@@ -36,3 +36,4 @@ export * from './leads.ts';
 export * from './dashboard.ts';
 export * from './dashboard-drill.ts';
 export * from './participants.ts';
+export * from './notices.ts';

@@ -23,7 +23,9 @@ export const staffMessageEvents = [
   'event_reminder',
   'pledge_due',
 ] as const;
-export const messageEvents = [...residentMessageEvents, ...staffMessageEvents] as const;
+/** Messages an office sends to a segment: notices and survey invitations (their channels chosen by the office). */
+export const bulkMessageEvents = ['notice', 'survey'] as const;
+export const messageEvents = [...residentMessageEvents, ...staffMessageEvents, ...bulkMessageEvents] as const;
 export type MessageEvent = (typeof messageEvents)[number];
 export type StaffMessageEvent = (typeof staffMessageEvents)[number];
 

@@ -24,6 +24,7 @@ import { dashboardStocks } from './migrations/0150-dashboard-stocks.ts';
 import { participants } from './migrations/0140-participants.ts';
 import { events } from './migrations/0141-events.ts';
 import { outbox } from './migrations/0130-outbox.ts';
+import { notices } from './migrations/0170-notices.ts';
 
 /**
  * The one migration set for both engines. Each entry is a function of the dialect, for the few
@@ -55,6 +56,7 @@ const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0140-participants': participants,
   '0141-events': events,
   '0130-outbox': outbox,
+  '0170-notices': notices,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -10,6 +10,8 @@ import { releaseStaleImports } from '../modules/imports/imports.service.ts';
 import { currentChannels } from '../modules/outbox/channels/channels.ts';
 import { runOutbox } from '../modules/outbox/outbox.sender.ts';
 import { runMessageReminders } from '../modules/outbox/outbox.reminders.ts';
+import { runDeliveryReports } from '../modules/outbox/outbox.reports.ts';
+import { finishSentNotices } from '../modules/notices/notices.repo.ts';
 import { instanceId } from './job-lease.ts';
 
 /** What a backup copies for this configuration and open database. */
@@ -35,13 +37,20 @@ export function remindersJob(config: Config): ScheduledJob {
   };
 }
 
-/** Event reminders the day before and pledge instalments coming due, once a minute across all instances (each once). */
+/** Event reminders the day before and pledge instalments coming due (each once), delivery reports asked for, notices whose messages all went marked sent: once a minute. */
 export const messageRemindersJob: ScheduledJob = {
   name: 'message-reminders',
   everyMs: 60_000,
   async run(handle, now) {
     const run = await runMessageReminders(handle.db, now);
-    return run.events || run.pledges ? `${run.events} event reminders, ${run.pledges} pledge reminders` : null;
+    const reports = await runDeliveryReports(handle.db, now, currentChannels());
+    const finished = await finishSentNotices(handle.db, now.toISOString());
+    const parts = [
+      run.events || run.pledges ? `${run.events} event reminders, ${run.pledges} pledge reminders` : '',
+      reports.delivered || reports.undelivered ? `${reports.delivered} delivered, ${reports.undelivered} undelivered` : '',
+      finished.length ? `${finished.length} notices sent` : '',
+    ].filter(Boolean);
+    return parts.length ? parts.join(', ') : null;
   },
 };
 
