@@ -49,7 +49,7 @@ export type InboxCounts = z.infer<typeof inboxCountsSchema>;
 
 export const inboxQuerySchema = z.object({ box: z.enum(inboxBoxes).optional() });
 
-export const notificationKinds = ['assignment', 'reminder', 'escalation', 'reply', 'returned', 'claimed', 'fulfilled', 'instruction', 'completed'] as const;
+export const notificationKinds = ['assignment', 'reminder', 'escalation', 'reply', 'returned', 'claimed', 'fulfilled', 'instruction', 'completed', 'due_soon'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 export const notificationSchema = z.object({

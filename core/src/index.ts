@@ -38,3 +38,4 @@ export * from './dashboard-drill.ts';
 export * from './participants.ts';
 export * from './coverage.ts';
 export * from './figure-check.ts';
+export * from './notices.ts';

@@ -8,10 +8,24 @@ import { pageQuerySchema } from './paging.ts';
  */
 
 /** Events texted to a portal submitter who ticked consent (never to staff). */
-export const residentMessageEvents = ['ticket_received', 'ticket_replied', 'ticket_closed'] as const;
+export const residentMessageEvents = ['ticket_received', 'ticket_replied', 'ticket_closed', 'wish_claimed', 'wish_done'] as const;
 /** Events a staff member or handler may also receive by SMS or WeChat, by preference. */
-export const staffMessageEvents = ['case_dispatched', 'case_due_soon', 'case_overdue', 'need_claimed', 'need_done', 'report_assigned', 'report_reminder'] as const;
-export const messageEvents = [...residentMessageEvents, ...staffMessageEvents] as const;
+export const staffMessageEvents = [
+  'case_dispatched',
+  'case_due_soon',
+  'case_overdue',
+  'need_claimed',
+  'need_done',
+  'report_assigned',
+  'report_reminder',
+  // Participants (users too) about their events, and a donor organisation's handlers about a pledge.
+  'event_registered',
+  'event_reminder',
+  'pledge_due',
+] as const;
+/** Messages an office sends to a segment: notices and survey invitations (their channels chosen by the office). */
+export const bulkMessageEvents = ['notice', 'survey'] as const;
+export const messageEvents = [...residentMessageEvents, ...staffMessageEvents, ...bulkMessageEvents] as const;
 export type MessageEvent = (typeof messageEvents)[number];
 export type StaffMessageEvent = (typeof staffMessageEvents)[number];
 
@@ -27,6 +41,9 @@ export const defaultChannelsOf: Record<StaffMessageEvent, MessageChannel[]> = {
   need_done: [],
   report_assigned: [],
   report_reminder: [],
+  event_registered: ['sms'],
+  event_reminder: ['sms'],
+  pledge_due: ['sms'],
 };
 
 export const messageStates = ['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'cancelled'] as const;

@@ -26,6 +26,7 @@ import { events } from './migrations/0141-events.ts';
 import { outbox } from './migrations/0130-outbox.ts';
 import { searchExactTitle } from './migrations/0200-search-exact-title.ts';
 import { coverageRules } from './migrations/0160-coverage-rules.ts';
+import { notices } from './migrations/0170-notices.ts';
 
 /**
  * The one migration set for both engines. Each entry is a function of the dialect, for the few
@@ -59,6 +60,7 @@ const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0130-outbox': outbox,
   '0200-search-exact-title': searchExactTitle,
   '0160-coverage-rules': coverageRules,
+  '0170-notices': notices,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -40,8 +40,38 @@ export interface MessageOptOutsTable {
   created_at: string;
 }
 
+/** Notices to a segment (migration 0170). */
+export interface NoticesTable {
+  id: Generated<number>;
+  division_id: number;
+  title: string;
+  body: string;
+  channels: string;
+  segment: string;
+  state: string;
+  created_by: number | null;
+  submitted_at: string | null;
+  approved_by: number | null;
+  approved_at: string | null;
+  reject_reason: string | null;
+  sent_at: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NoticeRecipientsTable {
+  id: Generated<number>;
+  notice_id: number;
+  user_id: number;
+  created_at: string;
+  read_at: string | null;
+}
+
 export interface MessagingTables {
   outbox_messages: OutboxMessagesTable;
   message_preferences: MessagePreferencesTable;
   message_opt_outs: MessageOptOutsTable;
+  notices: NoticesTable;
+  notice_recipients: NoticeRecipientsTable;
 }

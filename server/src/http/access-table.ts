@@ -348,6 +348,18 @@ export const accessTable: Record<string, RouteAccess> = {
   'POST /api/coverage-rules': anyone,
   'GET /api/briefings/:id/figure-check': only(['system_admin', 'division_admin', 'staff']),
   'POST /api/coverage-rules/:id/archive': { ...anyone, answers: [204, 409], note: 'the sample version may be stale' },
+  // ── notices to a segment (modules/notices, issue 15) and SMS provider callbacks (modules/outbox) ──
+  'POST /api/notices/preview': only(['system_admin', 'division_admin', 'staff']),
+  'POST /api/notices': only(['system_admin', 'division_admin', 'staff']),
+  'GET /api/notices': { ...only(['system_admin', 'division_admin', 'staff'], 'the caller’s subtree'), unscoped: true },
+  'GET /api/notices/mine': { ...anyone, participants: true, note: 'the caller’s own notices' },
+  'GET /api/notices/:id': anyone,
+  'POST /api/notices/:id/submit': only(['system_admin', 'division_admin', 'staff']),
+  'POST /api/notices/:id/approve': { ...admins, answers: [200, 403, 409], note: 'never the author' },
+  'POST /api/notices/:id/reject': { ...admins, answers: [200, 403, 409], note: 'never the author' },
+  'POST /api/notices/:id/read': { ...anyone, participants: true, answers: [204, 404], unscoped: true, note: 'only a recipient; 404 otherwise' },
+  'POST /api/public/sms/aliyun/:token/report': { ...pub, answers: [200, 404], note: 'Alibaba Cloud SMS delivery reports (HTTP batch push); the token is SMS_CALLBACK_TOKEN' },
+  'POST /api/public/sms/aliyun/:token/up': { ...pub, answers: [200, 404], note: 'Alibaba Cloud SMS replies (上行): TD opts the number out' },
 };
 
 /**

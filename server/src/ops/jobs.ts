@@ -9,6 +9,9 @@ import { purgeClosedRequestPhones } from '../modules/privacy/phone-retention.ts'
 import { releaseStaleImports } from '../modules/imports/imports.service.ts';
 import { currentChannels } from '../modules/outbox/channels/channels.ts';
 import { runOutbox } from '../modules/outbox/outbox.sender.ts';
+import { runMessageReminders } from '../modules/outbox/outbox.reminders.ts';
+import { runDeliveryReports } from '../modules/outbox/outbox.reports.ts';
+import { finishSentNotices } from '../modules/notices/notices.repo.ts';
 import { instanceId } from './job-lease.ts';
 import { coverageReminderJob } from '../modules/coverage/coverage.job.ts';
 
@@ -23,13 +26,32 @@ export function backupTargetOf(config: Config, handle: DatabaseHandle): BackupTa
   };
 }
 
-/** Reminders and escalations (催办), once a minute across all instances. */
-export const remindersJob: ScheduledJob = {
-  name: 'reminders',
+/** Reminders, "about to be overdue" warnings and escalations (催办), once a minute across all instances. */
+export function remindersJob(config: Config): ScheduledJob {
+  return {
+    name: 'reminders',
+    everyMs: 60_000,
+    async run(handle, now) {
+      const run = await runDueReminders(handle.db, now, { dueSoonMinutes: config.messaging.caseDueSoonMinutes });
+      return run.reminders || run.escalations || run.dueSoon ? `${run.reminders} sent, ${run.escalations} escalated, ${run.dueSoon} due soon` : null;
+    },
+  };
+}
+
+/** Event reminders the day before and pledge instalments coming due (each once), delivery reports asked for, notices whose messages all went marked sent: once a minute. */
+export const messageRemindersJob: ScheduledJob = {
+  name: 'message-reminders',
   everyMs: 60_000,
   async run(handle, now) {
-    const run = await runDueReminders(handle.db, now);
-    return run.reminders || run.escalations ? `${run.reminders} sent, ${run.escalations} escalated` : null;
+    const run = await runMessageReminders(handle.db, now);
+    const reports = await runDeliveryReports(handle.db, now, currentChannels());
+    const finished = await finishSentNotices(handle.db, now.toISOString());
+    const parts = [
+      run.events || run.pledges ? `${run.events} event reminders, ${run.pledges} pledge reminders` : '',
+      reports.delivered || reports.undelivered ? `${reports.delivered} delivered, ${reports.undelivered} undelivered` : '',
+      finished.length ? `${finished.length} notices sent` : '',
+    ].filter(Boolean);
+    return parts.length ? parts.join(', ') : null;
   },
 };
 
@@ -110,5 +132,5 @@ export function outboxJob(config: Config): ScheduledJob {
 
 /** The jobs a server runs for this configuration. */
 export function serverJobs(config: Config): ScheduledJob[] {
-  return [remindersJob, needExpiryJob, importRecoveryJob, outboxJob(config), phoneRetentionJob(config), plannerStatisticsJob, coverageReminderJob, ...(config.backup.everyHours > 0 ? [backupJob(config)] : [])];
+  return [remindersJob(config), messageRemindersJob, needExpiryJob, importRecoveryJob, outboxJob(config), phoneRetentionJob(config), plannerStatisticsJob, coverageReminderJob, ...(config.backup.everyHours > 0 ? [backupJob(config)] : [])];
 }

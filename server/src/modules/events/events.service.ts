@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { isParticipantOnly, isWithinScope, type EventCreate, type EventOut } from '@tongxin/core';
-import { shanghaiDateKey } from '@tongxin/core/calendar/index';
+import { shanghaiDateKey, toShanghaiIso } from '@tongxin/core/calendar/index';
 import { renderSVG } from 'uqr';
 import { AppError, fieldError, notFound } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { createIn as createActivityIn, recordCheckedInAttendee } from '../activities/activities.service.ts';
 import { hashToken } from '../auth/auth.service.ts';
 import { assertOffice, assertParticipant, isOffice } from '../participants/participants.policy.ts';
+import { queueForUsers } from '../outbox/outbox.queue.ts';
 import { checkDoorCode, doorCode } from './events.door-code.ts';
 import {
   checkInAt,
@@ -28,6 +29,11 @@ import {
   replaceFeedToken,
   type EventRow,
 } from './events.repo.ts';
+
+/** What an event's messages quote: its title, Beijing start time (MM-DD HH:mm) and place. */
+export function eventMessageParams(row: { title: string; starts_at: string; place: string | null }): Record<string, string> {
+  return { title: row.title, startsAt: toShanghaiIso(row.starts_at).slice(5, 16).replace('T', ' '), place: row.place ?? '' };
+}
 
 function toEvent(row: EventRow, mine: { registration?: string | undefined; checkIn?: string | undefined } = {}): EventOut {
   return {
@@ -165,6 +171,8 @@ export async function register(ctx: ActorContext, id: number): Promise<EventOut>
     if (full && row.waiting_list !== 1) throw new AppError('invalid_transition', { details: { reason: 'full' } });
     const status = full ? 'waiting' : 'registered';
     await insertRegistration(trx, { eventId: id, userId: ctx.actor.userId, status, at: now });
+    // A place is confirmed by message; the waiting list hears when it moves up.
+    if (status === 'registered') await queueForUsers(trx, [ctx.actor.userId], { event: 'event_registered', entity: 'event', entityId: id, params: eventMessageParams(row), at: now });
     await recordAudit(trx, ctx, { action: 'event.register', entity: 'event', entityId: id, divisionId: row.division_id, detail: { status } });
   });
   return detail(ctx, id);
@@ -180,6 +188,7 @@ export async function cancel(ctx: ActorContext, id: number): Promise<void> {
     if (!mine) throw notFound('record');
     await deleteRegistration(trx, mine.id);
     const promoted = mine.status === 'registered' ? await promoteFirstWaiting(trx, id) : null;
+    if (promoted !== null) await queueForUsers(trx, [promoted], { event: 'event_registered', entity: 'event', entityId: id, params: eventMessageParams(row), at: nowIso(ctx) });
     await recordAudit(trx, ctx, { action: 'event.cancel_registration', entity: 'event', entityId: id, divisionId: row.division_id, detail: { promotedUserId: promoted } });
   });
 }

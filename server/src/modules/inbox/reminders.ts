@@ -21,9 +21,19 @@ export const escalateAfterWorkingMinutes = 7 * 60;
 /** An assignment this many working days past its deadline is escalated to the report's office. */
 export const escalateAfterWorkingDays = 2;
 
+/** A running reply clock with this many minutes (of its own measure) or fewer left is "about to be overdue". */
+export const defaultDueSoonMinutes = 120;
+
 export interface ReminderRun {
   reminders: number;
   escalations: number;
+  /** "About to be overdue" notices (once per case and reply round). */
+  dueSoon: number;
+}
+
+export interface ReminderOptions {
+  /** The window before a case's reply deadline in which its handlers are warned (CASE_DUE_SOON_MINUTES). */
+  dueSoonMinutes?: number;
 }
 
 interface Due {
@@ -31,7 +41,7 @@ interface Due {
   entityId: number;
   roundKey: string;
   clock: string;
-  kind: 'reminder' | 'escalation';
+  kind: 'due_soon' | 'reminder' | 'escalation';
   recipients: (db: Executor) => Promise<number[]>;
   notification: Omit<NotifyInput, 'recipients' | 'at' | 'kind'>;
   record: (db: Executor, at: string) => Promise<void>;
@@ -54,7 +64,7 @@ async function fire(db: Db, due: Due, at: string): Promise<boolean> {
       at,
       actorId: null,
       actorName: 'system',
-      action: `${due.entity}.${due.kind === 'reminder' ? 'auto_remind' : 'escalate'}`,
+      action: `${due.entity}.${due.kind === 'reminder' ? 'auto_remind' : due.kind === 'due_soon' ? 'due_soon' : 'escalate'}`,
       entity: due.entity,
       entityId: due.entityId,
       divisionId: due.divisionId,
@@ -66,7 +76,7 @@ async function fire(db: Db, due: Due, at: string): Promise<boolean> {
   });
 }
 
-async function dueCases(db: Db, now: Date): Promise<Due[]> {
+async function dueCases(db: Db, now: Date, dueSoonMinutes: number): Promise<Due[]> {
   const rows = await db
     .selectFrom('cases as c')
     .innerJoin('divisions as d', 'd.id', 'c.division_id')
@@ -91,10 +101,15 @@ async function dueCases(db: Db, now: Date): Promise<Due[]> {
       recipients,
       notification: { entity: 'case', entityId: row.id, params: { ...params, clock: clock.name } },
       divisionId: row.division_id,
-      record: (trx, at) =>
-        insertCaseEvents(trx, [{ caseId: row.id, at, actorId: null, actorName: null, action: kind === 'reminder' ? 'reminded' : 'escalated', unit: kind === 'reminder' && atUnit ? lead : null, detail: { clock: clock.name, automatic: true } }]),
+      // A warning before the deadline is not a step of the case: no history line for it.
+      record: async (trx, at) => {
+        if (kind === 'due_soon') return;
+        await insertCaseEvents(trx, [{ caseId: row.id, at, actorId: null, actorName: null, action: kind === 'reminder' ? 'reminded' : 'escalated', unit: kind === 'reminder' && atUnit ? lead : null, detail: { clock: clock.name, automatic: true } }]);
+      },
     });
     const toUnit = (trx: Executor) => (atUnit ? handlersOfUnit(trx, lead!) : officeStaffOf(trx, row.office_division_id));
+    // Warned once per reply round (the claim's round key is when the clock started).
+    if (c.reply.status === 'running' && c.reply.remainingMinutes !== null && c.reply.remainingMinutes > 0 && c.reply.remainingMinutes <= dueSoonMinutes) out.push(make(c.reply, 'due_soon', toUnit));
     for (const clock of [c.accept, c.contact, c.reply]) {
       if (clock.status === 'overdue') out.push(make(clock, 'reminder', toUnit));
     }
@@ -159,12 +174,12 @@ async function dueAssignments(db: Db, now: Date): Promise<Due[]> {
  * @example
  * const { reminders, escalations } = await runDueReminders(db, new Date());
  */
-export async function runDueReminders(db: Db, now: Date): Promise<ReminderRun> {
-  const due = [...(await dueCases(db, now)), ...(await dueNeeds(db, now)), ...(await dueAssignments(db, now))];
+export async function runDueReminders(db: Db, now: Date, options: ReminderOptions = {}): Promise<ReminderRun> {
+  const due = [...(await dueCases(db, now, options.dueSoonMinutes ?? defaultDueSoonMinutes)), ...(await dueNeeds(db, now)), ...(await dueAssignments(db, now))];
   const at = now.toISOString();
-  const run: ReminderRun = { reminders: 0, escalations: 0 };
+  const run: ReminderRun = { reminders: 0, escalations: 0, dueSoon: 0 };
   for (const item of due) {
-    if (await fire(db, item, at)) run[item.kind === 'reminder' ? 'reminders' : 'escalations'] += 1;
+    if (await fire(db, item, at)) run[item.kind === 'reminder' ? 'reminders' : item.kind === 'due_soon' ? 'dueSoon' : 'escalations'] += 1;
   }
   return run;
 }

@@ -8,6 +8,7 @@ import { allowedStep, checkedStep } from '../cases/transition-errors.ts';
 import { actorUnits, handlersOfUnit, officeStaffOf } from '../cases/units.repo.ts';
 import { notify } from '../inbox/notify.ts';
 import { assertSide, needSideOf, offered, speaksFor } from './needs.policy.ts';
+import { queueForPhone } from '../outbox/outbox.queue.ts';
 import { findNeed, insertNeedEvents, organisationPaths, updateNeed, type NeedPatch } from './needs.repo.ts';
 import { detail, needTarget } from './needs.service.ts';
 
@@ -89,6 +90,11 @@ export async function transition(ctx: ActorContext, id: number, input: NeedTrans
     if (step.action === 'release') await tell(await office(), 'returned');
     if (step.action === 'dispute') await tell(await claimant(), 'returned');
     if (step.action === 'confirm') await tell(await claimant(), 'completed');
+    // The resident who asked on the portal hears that their wish was taken up and that it is done,
+    // only if they ticked consent when submitting.
+    if (row.notify_consent === 1 && row.submitter_phone && (step.action === 'claim' || step.action === 'confirm')) {
+      await queueForPhone(trx, row.submitter_phone, row.division_id, { event: step.action === 'claim' ? 'wish_claimed' : 'wish_done', entity: 'need', entityId: id, params: { ticketNo: row.ticket_no ?? '', title: row.title }, at });
+    }
 
     await recordAudit(trx, ctx, {
       action: `need.${step.action}`,

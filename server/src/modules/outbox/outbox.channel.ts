@@ -12,6 +12,7 @@ export function messageEventOf(kind: NotificationKind, entity: string): StaffMes
   const key = `${entity}.${kind}`;
   const events: Record<string, StaffMessageEvent> = {
     'case.assignment': 'case_dispatched',
+    'case.due_soon': 'case_due_soon',
     'case.reminder': 'case_overdue',
     'case.escalation': 'case_overdue',
     'need.claimed': 'need_claimed',

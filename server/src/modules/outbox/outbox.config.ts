@@ -23,6 +23,8 @@ export const messagingEnvSchema = z
     WECOM_ROBOT_URL: z.url({ protocol: /^https?$/ }).optional(),
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
     SMS_DAILY_CAP: z.coerce.number().int().min(1).max(1000).default(10),
+    SMS_CALLBACK_TOKEN: z.string().regex(/^[\w-]{16,}$/, 'must be at least 16 letters, digits, - or _').optional(),
+    CASE_DUE_SOON_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(120),
   })
   .superRefine((e, ctx) => {
     const need = (name: keyof typeof e, when: string) => {
@@ -48,6 +50,13 @@ export interface MessagingConfig {
   maxAttempts: number;
   /** SMS per recipient number per Beijing day; the rest wait for the next day. */
   smsDailyCap: number;
+  /** Minutes before a case's reply deadline when its handlers are warned ("about to be overdue"). */
+  caseDueSoonMinutes: number;
+  /**
+   * The secret path segment of the provider callbacks (delivery reports, replies such as TD):
+   * `/api/public/sms/aliyun/<token>/report` and `/up`. Unset: the callbacks answer 404.
+   */
+  smsCallbackToken: string | undefined;
 }
 
 /** The messaging settings of a parsed environment (`messagingEnvSchema`). */
@@ -58,5 +67,5 @@ export function messagingConfigOf(e: z.infer<typeof messagingEnvSchema>): Messag
       : e.SMS_CHANNEL === 'aliyun'
         ? { kind: 'aliyun', accessKeyId: e.ALIYUN_SMS_ACCESS_KEY_ID!, accessKeySecret: e.ALIYUN_SMS_ACCESS_KEY_SECRET!, signName: e.ALIYUN_SMS_SIGN_NAME!, templates: e.ALIYUN_SMS_TEMPLATES!, endpoint: e.ALIYUN_SMS_ENDPOINT }
         : { kind: 'log' };
-  return { sms, wecomRobotUrl: e.WECOM_ROBOT_URL, maxAttempts: e.OUTBOX_MAX_ATTEMPTS, smsDailyCap: e.SMS_DAILY_CAP };
+  return { sms, wecomRobotUrl: e.WECOM_ROBOT_URL, maxAttempts: e.OUTBOX_MAX_ATTEMPTS, smsDailyCap: e.SMS_DAILY_CAP, caseDueSoonMinutes: e.CASE_DUE_SOON_MINUTES, smsCallbackToken: e.SMS_CALLBACK_TOKEN };
 }

@@ -83,3 +83,33 @@ export async function queueForUsers(db: Executor, userIds: readonly number[], in
   }
   return insertMessages(db, rows);
 }
+
+/** Ids per query: well under SQLite's bound-variable limit. */
+const CHUNK = 1_000;
+
+/**
+ * Messages an office chose the channels of (a notice to a segment, a survey invitation): one row per
+ * user with a phone and channel, preferences aside, opted-out numbers skipped for SMS. Chunked,
+ * so 20,000 recipients are a few dozen statements in the caller's transaction. Returns rows queued.
+ *
+ * @example
+ * await queueToUsersOn(trx, userIds, ['sms'], { event: 'notice', entity: 'notice', entityId: 3, params: { title, body }, at });
+ */
+export async function queueToUsersOn(db: Executor, userIds: readonly number[], channels: readonly MessageChannel[], input: QueueInput): Promise<number> {
+  const ids = [...new Set(userIds)];
+  let queued = 0;
+  for (let i = 0; i < ids.length && channels.length; i += CHUNK) {
+    const users = (await usersForMessages(db, ids.slice(i, i + CHUNK))).filter((u) => u.phone && !u.disabled);
+    const optedOut = channels.includes('sms') ? await optedOutAmong(db, users.map((u) => normalisePhone(u.phone!))) : new Set<string>();
+    const rows: NewOutboxRow[] = [];
+    for (const user of users) {
+      const address = normalisePhone(user.phone!);
+      for (const channel of channels) {
+        if (channel === 'sms' && optedOut.has(address)) continue;
+        rows.push(row(input, channel, address, user.id, user.division_id, user.locale));
+      }
+    }
+    queued += await insertMessages(db, rows);
+  }
+  return queued;
+}

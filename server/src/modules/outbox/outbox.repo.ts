@@ -130,3 +130,29 @@ export async function listMessages(db: Executor, scopePath: string | null, query
     .execute();
   return { total: Number(total.n), rows };
 }
+
+/** SMS handed to a provider that still owe a delivery report, due for asking at `nowIso`. */
+export async function awaitingReport(db: Executor, provider: string, nowIso: string, limit: number): Promise<OutboxRow[]> {
+  return db
+    .selectFrom('outbox_messages')
+    .selectAll()
+    .where('state', '=', 'sent')
+    .where('provider', '=', provider)
+    .where('provider_id', 'is not', null)
+    .where('next_attempt_at', '<=', nowIso)
+    .orderBy('next_attempt_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Record a delivery report on a sent message (only while it is `sent`: a report arriving twice, by
+ * push and by query, counts once). `match` picks the row by our id and, when known, the provider's.
+ */
+export async function recordReport(db: Executor, match: { id: number; providerId?: string | null }, patch: Partial<Omit<OutboxRow, 'id'>>): Promise<boolean> {
+  let q = db.updateTable('outbox_messages').set(patch).where('id', '=', match.id).where('state', '=', 'sent');
+  if (match.providerId) q = q.where('provider_id', '=', match.providerId);
+  const result = await q.executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
