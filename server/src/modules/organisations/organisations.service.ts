@@ -1,7 +1,7 @@
 import { shanghaiToday, type OrganisationCreate, type OrganisationListQuery, type OrganisationUpdate } from '@tongxin/core';
 import type { Executor } from '../../db/database.ts';
 import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
-import { nowIso, type ActorContext } from '../../http/context.ts';
+import { nowIso, readerOf, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findDivision } from '../divisions/divisions.repo.ts';
 import { organisationLinks } from './organisations.links.ts';
@@ -81,7 +81,8 @@ async function assertUniqueName(db: Executor, divisionId: number, name: string, 
 
 export async function list(ctx: ActorContext, query: OrganisationListQuery) {
   const { divisionId, ...rest } = query;
-  return searchOrganisations(ctx.db, { ...rest, scopePath: ctx.actor.scopePath, subtreePath: await subtreeFilter(ctx, divisionId) });
+  // A province's list is a heavy read: it runs in the read pool, not on the connection writes wait for.
+  return searchOrganisations(readerOf(ctx), { ...rest, scopePath: ctx.actor.scopePath, subtreePath: await subtreeFilter(ctx, divisionId) });
 }
 
 export async function detail(ctx: ActorContext, id: number) {
