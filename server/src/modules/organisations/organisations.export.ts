@@ -23,7 +23,7 @@ export async function divisionNamePaths(db: Executor): Promise<(path: string) =>
 /** Values are written as the import reads them (Chinese labels), whatever the user's language. */
 const zh = (key: string) => translate('zh-CN', key);
 
-export type OrganisationExportQuery = Omit<OrganisationListQuery, 'page' | 'pageSize'>;
+export type OrganisationExportQuery = Omit<OrganisationListQuery, 'page' | 'pageSize' | 'after'>;
 
 /** The filtered organisation list as .xlsx: scope checked first (403 before the file starts), phones masked, audited. */
 export async function exportOrganisations(reply: FastifyReply, ctx: ActorContext, query: OrganisationExportQuery) {

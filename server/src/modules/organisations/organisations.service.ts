@@ -14,6 +14,7 @@ import {
   searchOrganisations,
   toOrganisation,
   updateOrganisation,
+  type ListCursor,
   type OrganisationRow,
 } from './organisations.repo.ts';
 import { syncSearch } from '../search/search.sync.ts';
@@ -80,9 +81,29 @@ async function assertUniqueName(db: Executor, divisionId: number, name: string, 
 }
 
 export async function list(ctx: ActorContext, query: OrganisationListQuery) {
-  const { divisionId, ...rest } = query;
+  const { divisionId, after, ...rest } = query;
+  const cursor = after === undefined ? undefined : decodeCursor(after, rest);
   // A province's list is a heavy read: it runs in the read pool, not on the connection writes wait for.
-  return searchOrganisations(readerOf(ctx), { ...rest, scopePath: ctx.actor.scopePath, subtreePath: await subtreeFilter(ctx, divisionId) });
+  const { next, ...page } = await searchOrganisations(readerOf(ctx), { ...rest, scopePath: ctx.actor.scopePath, subtreePath: await subtreeFilter(ctx, divisionId) }, cursor);
+  return { ...page, nextCursor: next ? encodeCursor(next) : null };
+}
+
+/** The `after` cursor is the previous page's last sort key and id, as base64url JSON (opaque to clients). */
+function encodeCursor(cursor: ListCursor): string {
+  return Buffer.from(JSON.stringify([cursor.sort, cursor.order, cursor.value, cursor.id])).toString('base64url');
+}
+
+/** A cursor that does not parse, or was made for another sort or order, is a 400 on `after`. */
+function decodeCursor(text: string, query: Pick<OrganisationListQuery, 'sort' | 'order'>): ListCursor {
+  try {
+    const [sort, order, value, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown[];
+    if (sort === query.sort && order === query.order && (value === null || typeof value === 'string') && Number.isSafeInteger(id)) {
+      return { sort: query.sort, order: query.order, value, id: id as number };
+    }
+  } catch {
+    // fall through to the field error
+  }
+  throw fieldError('query.after', 'validation.invalid_value');
 }
 
 export async function detail(ctx: ActorContext, id: number) {
