@@ -34,7 +34,7 @@ beforeAll(async () => {
   }
   const beside = await admin.post('/api/organisations', { divisionId: t.fixture.divisions.zhaoxiang.id, name: '隔壁镇企业', type: 'enterprise' });
   expect(beside.statusCode).toBe(201);
-});
+}, 120_000);
 afterAll(async () => t.close());
 
 async function list(client: TestClient, query: string): Promise<ListBody> {
