@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuerySchema } from './paging.ts';
+import { afterCursorSchema, pageQuerySchema } from './paging.ts';
 import { normalisePhone, phonePattern } from './phone.ts';
 
 /**
@@ -154,6 +154,7 @@ export const organisationListQuerySchema = pageQuerySchema.extend({
   archived: z.enum(['false', 'true', 'all']).default('false'),
   sort: z.enum(organisationSortFields).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
+  after: afterCursorSchema,
 });
 export type OrganisationListQuery = z.infer<typeof organisationListQuerySchema>;
 

@@ -27,6 +27,8 @@ const envSchema = z.object({
   /** Months a closed public request keeps its submitter's phone number (0: keep for ever). */
   PHONE_RETENTION_MONTHS: z.coerce.number().int().min(0).max(240).default(24),
   PDF_FONT: z.string().min(1).optional(),
+  /** SQLite read connections in worker threads for heavy reads (0: read on the main connection). */
+  SQLITE_READ_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
   JOB_TICK_SECONDS: z.coerce.number().int().min(1).max(60).default(15),
   BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_EVERY_HOURS: z.coerce.number().min(0).max(24 * 30).default(0),
@@ -51,6 +53,8 @@ export interface Config {
   phoneRetentionMonths: number;
   /** How often each instance looks for scheduled jobs whose lease is free (server/src/ops). */
   jobTickMs: number;
+  /** SQLite read pool size (db/read-pool.ts); undefined: the default for this machine. */
+  sqliteReadWorkers?: number | undefined;
   /** Scheduled backups: off when `everyHours` is 0; the newest `keep` are kept in `dir`. */
   backup: { dir: string; everyHours: number; keep: number };
   /** CJK font for PDF exports (`/path/font.ttf` or `/path/fonts.ttc#PostScriptName`); default: a system font. */
@@ -101,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     phoneRetentionMonths: e.PHONE_RETENTION_MONTHS,
     jobTickMs: e.JOB_TICK_SECONDS * 1000,
+    sqliteReadWorkers: e.SQLITE_READ_WORKERS,
     backup: { dir: e.BACKUP_DIR ? path.resolve(e.BACKUP_DIR) : path.join(dataDir, 'backups'), everyHours: e.BACKUP_EVERY_HOURS, keep: e.BACKUP_KEEP },
     pdfFont: e.PDF_FONT,
     webDist: path.resolve(import.meta.dirname, '../../web/dist'),

@@ -15,7 +15,7 @@ const rebuildsAfter: Record<string, (handle: DatabaseHandle) => Promise<unknown>
 
 /** Open the configured database and bring its schema up to date. */
 export async function openAndMigrate(config: Config, log: (line: string) => void = () => {}): Promise<DatabaseHandle> {
-  const handle = await openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile, readWorkers: config.sqliteReadWorkers });
   const applied = await migrateToLatest(handle);
   if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
   for (const name of applied) await rebuildsAfter[name]?.(handle);

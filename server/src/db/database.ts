@@ -3,6 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import { defaultReadWorkers, readPoolKysely, SqliteReadPool, type ReadPoolStats } from './read-pool.ts';
 import type { DB } from './types.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -12,6 +13,15 @@ export type Executor = Kysely<DB> | Transaction<DB>;
 
 export interface DatabaseHandle {
   db: Db;
+  /**
+   * For heavy read-only queries outside a transaction (lists over large subtrees, exports, reports):
+   * on a SQLite file, a pool of read connections in worker threads (read-pool.ts), so such a read
+   * never stops the event loop; on PostgreSQL (whose pool already reads concurrently) and an
+   * in-memory SQLite database, the same as `db`. Never for a read that must see its own transaction.
+   */
+  readDb: Db;
+  /** What the read pool has done (SQLite files only). */
+  readPoolStats?: () => ReadPoolStats;
   dialect: Dialect;
   /** What it is, for start-up messages (never contains a password). */
   describe: string;
@@ -30,16 +40,18 @@ export interface OpenOptions {
   sqliteFile?: string;
   /** PostgreSQL schema to use (tests give each file its own). Created when missing. */
   pgSchema?: string;
+  /** SQLite read connections in worker threads for `readDb`; 0 reads on the main connection. */
+  readWorkers?: number | undefined;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl && /^postgres(ql)?:\/\//.test(options.databaseUrl)) {
     return openPostgres(options.databaseUrl, options.pgSchema);
   }
-  return openSqlite(options.sqliteFile ?? 'data/tongxin.db');
+  return openSqlite(options.sqliteFile ?? 'data/tongxin.db', options.readWorkers ?? defaultReadWorkers());
 }
 
-function openSqlite(file: string): DatabaseHandle {
+function openSqlite(file: string, readWorkers: number): DatabaseHandle {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new SQLite(file);
   // WAL lets readers continue during a write; foreign keys are off by default in SQLite.
@@ -52,11 +64,19 @@ function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('mmap_size = 268435456');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // An in-memory database cannot be shared with another connection.
+  const pool = file !== ':memory:' && readWorkers > 0 ? new SqliteReadPool(path.resolve(file), readWorkers) : null;
+  const readDb = pool ? readPoolKysely(pool) : db;
   return {
     db,
+    readDb,
+    ...(pool ? { readPoolStats: () => pool.stats() } : {}),
     dialect: 'sqlite',
     describe: `SQLite ${path.resolve(file)}`,
-    close: () => db.destroy(),
+    close: async () => {
+      if (pool) await readDb.destroy();
+      await db.destroy();
+    },
   };
 }
 
@@ -90,6 +110,7 @@ async function openPostgres(url: string, schema?: string): Promise<DatabaseHandl
   safe.password = safe.password ? '***' : '';
   return {
     db,
+    readDb: db,
     dialect: 'postgres',
     describe: `PostgreSQL ${safe.toString()}${schema ? ` (schema ${schema})` : ''}`,
     ...(schema ? { schema } : {}),

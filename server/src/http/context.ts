@@ -13,6 +13,8 @@ export const systemClock: Clock = { now: () => new Date() };
 /** What every service call receives: who, from where, in which language, against which database. */
 export interface RequestContext {
   db: Db;
+  /** Heavy read-only queries outside a transaction (DatabaseHandle.readDb); `readerOf` falls back to `db`. */
+  readDb?: Db;
   dialect: Dialect;
   config: Config;
   clock: Clock;
@@ -36,6 +38,11 @@ export function contextOf(request: FastifyRequest): ActorContext {
 
 export function publicContextOf(request: FastifyRequest): RequestContext {
   return request.ctx;
+}
+
+/** Where a heavy read-only query of this request runs: the read pool when there is one. */
+export function readerOf(ctx: { db: Db; readDb?: Db | undefined }): Db {
+  return ctx.readDb ?? ctx.db;
 }
 
 export function nowIso(ctx: { clock: Clock }): string {

@@ -53,6 +53,7 @@ export function registerSessionHooks(app: FastifyInstance, deps: { handle: Datab
   app.addHook('onRequest', async (request) => {
     request.ctx = {
       db: deps.handle.db,
+      readDb: deps.handle.readDb,
       dialect: deps.handle.dialect,
       config: deps.config,
       clock: deps.clock,

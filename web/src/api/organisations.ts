@@ -1,4 +1,4 @@
-import type { Membership, MembershipRole, Organisation, OrganisationDetail, OrganisationType, Page } from '@tongxin/core';
+import type { Membership, MembershipRole, Organisation, OrganisationDetail, OrganisationType, ListPage, Page } from '@tongxin/core';
 import type { ArchivedState } from './registry-enums.ts';
 import { api } from './client.ts';
 
@@ -54,8 +54,8 @@ export const organisationKeys = {
   members: (id: number, filters: MemberFilters) => ['organisations', 'members', id, filters] as const,
 };
 
-export function listOrganisations(filters: Partial<OrganisationFilters>): Promise<Page<Organisation>> {
-  return api.get<Page<Organisation>>('/api/organisations', { ...filters });
+export function listOrganisations(filters: Partial<OrganisationFilters>): Promise<ListPage<Organisation>> {
+  return api.get<ListPage<Organisation>>('/api/organisations', { ...filters });
 }
 
 export function fetchOrganisation(id: number): Promise<OrganisationDetail> {

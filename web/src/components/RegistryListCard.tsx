@@ -26,7 +26,7 @@ interface Props<T extends Row> {
   /** The filters in the URL: the export sends them, the table pages by them. */
   filters: ListPaging<string>;
   url: ReturnType<typeof useUrlState>;
-  query: { data?: { items: T[]; total: number } | undefined; isPending: boolean; isFetching: boolean; error: unknown; refetch: () => unknown };
+  query: { data?: { items: T[]; total: number; totalIsEstimate?: boolean } | undefined; isPending: boolean; isFetching: boolean; error: unknown; refetch: () => unknown };
   columns: TableColumnsType<T>;
   scrollX: number;
   canWrite: boolean;
@@ -76,7 +76,7 @@ export function RegistryListCard<T extends Row>({ title, entity, testIdPrefix, f
             scroll={{ x: scrollX }}
             rowClassName={(row) => (row.archived ? 'tx-row-muted' : '')}
             locale={{ emptyText: <Typography.Text type="secondary">{t('registry.common.noMatch')}</Typography.Text> }}
-            pagination={tablePagination(filters, data?.total ?? 0, t)}
+            pagination={tablePagination(filters, data?.total ?? 0, t, data?.totalIsEstimate === true)}
             onChange={tableChange<T>(url)}
           />
         )}

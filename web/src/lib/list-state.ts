@@ -39,14 +39,15 @@ export function sortable<S extends string>(paging: ListPaging<S>, key: S) {
 }
 
 /** The pager of a server-paged table; changes go through `tableChange`. */
-export function tablePagination(paging: ListPaging<string>, total: number, t: TFunction): TablePaginationConfig {
+/** `estimated`: the server marked the total as approximate (a province's list), shown as "约 N 条". */
+export function tablePagination(paging: ListPaging<string>, total: number, t: TFunction, estimated = false): TablePaginationConfig {
   return {
     current: paging.page,
     pageSize: paging.pageSize,
     total,
     pageSizeOptions: pageSizes,
     showSizeChanger: true,
-    showTotal: (count) => t('common.total', { total: count }),
+    showTotal: (count) => (estimated ? t('scaleLists.aboutTotal', { total: count }) : t('common.total', { total: count })),
   };
 }
 

@@ -1,7 +1,7 @@
 import { isWithinScope, type ActivityCreate, type ActivityListQuery, type ActivityUpdate } from '@tongxin/core';
 import type { Executor } from '../../db/database.ts';
 import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
-import { nowIso, type ActorContext } from '../../http/context.ts';
+import { nowIso, readerOf, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { listAttachments, toAttachmentSummary } from '../attachments/attachments.repo.ts';
 import { divisionFilterPath, divisionForWrite, requireRegistryRef, requireRegistryRefs, requireUsers } from '../projects/work-scope.ts';
@@ -59,7 +59,8 @@ async function checkLinks(ctx: ActorContext, db: Executor, input: Links): Promis
 export async function list(ctx: ActorContext, query: ActivityListQuery) {
   const subtreePath = await divisionFilterPath(ctx, query.divisionId);
   const { divisionId: _filter, ...rest } = query;
-  return searchActivities(ctx.db, { ...rest, subtreePath, scopePath: ctx.actor.scopePath });
+  // Heavy over a large subtree: the read pool (issue 20), not the connection writes wait for.
+  return searchActivities(readerOf(ctx), { ...rest, subtreePath, scopePath: ctx.actor.scopePath });
 }
 
 export async function detail(ctx: ActorContext, id: number) {

@@ -1,7 +1,7 @@
 import { pathIds, shanghaiToday, translate, type MemberListQuery, type OrganisationListQuery } from '@tongxin/core';
 import type { FastifyReply } from 'fastify';
 import type { Executor } from '../../db/database.ts';
-import type { ActorContext } from '../../http/context.ts';
+import { readerOf, type ActorContext } from '../../http/context.ts';
 import { exportXlsx, keysetRows } from '../../kernel/export-xlsx.ts';
 import { membersAfter } from './memberships.repo.ts';
 import { loadOrganisation, subtreeFilter } from './organisations.service.ts';
@@ -23,7 +23,7 @@ export async function divisionNamePaths(db: Executor): Promise<(path: string) =>
 /** Values are written as the import reads them (Chinese labels), whatever the user's language. */
 const zh = (key: string) => translate('zh-CN', key);
 
-export type OrganisationExportQuery = Omit<OrganisationListQuery, 'page' | 'pageSize'>;
+export type OrganisationExportQuery = Omit<OrganisationListQuery, 'page' | 'pageSize' | 'after'>;
 
 /** The filtered organisation list as .xlsx: scope checked first (403 before the file starts), phones masked, audited. */
 export async function exportOrganisations(reply: FastifyReply, ctx: ActorContext, query: OrganisationExportQuery) {
@@ -47,7 +47,7 @@ export async function exportOrganisations(reply: FastifyReply, ctx: ActorContext
       { header: '简介', value: (o) => o.description, width: 40 },
       { header: '状态', value: (o) => (o.archived_at ? '已归档' : '正常') },
     ],
-    rows: keysetRows((afterId, limit) => organisationsAfter(ctx.db, search, afterId, limit)),
+    rows: keysetRows((afterId, limit) => organisationsAfter(readerOf(ctx), search, afterId, limit)),
   });
 }
 

@@ -4,6 +4,7 @@ import type { Executor } from '../../db/database.ts';
 import type { OrganisationsTable } from '../../db/types-registry.ts';
 import { containsText } from '../../db/text-match.ts';
 import { divisionInScope } from '../divisions/divisions.scope.ts';
+import { organisationTotal } from './organisations.totals.repo.ts';
 
 export type OrganisationRow = Selectable<OrganisationsTable> & {
   division_name: string;
@@ -54,7 +55,7 @@ export async function findOrganisationByName(db: Executor, divisionId: number, n
   return query.executeTakeFirst();
 }
 
-export interface OrganisationSearch extends Omit<OrganisationListQuery, 'divisionId'> {
+export interface OrganisationSearch extends Omit<OrganisationListQuery, 'divisionId' | 'after'> {
   scopePath: string | null;
   /** Path of the division whose subtree the user filtered on (already checked against the scope). */
   subtreePath?: string | undefined;
@@ -68,34 +69,60 @@ const sortColumns = {
   updatedAt: 'o.updated_at',
 } as const;
 
+/** Where the previous page ended: its last row's sort key (and whether that was null) and id. */
+export interface ListCursor {
+  sort: OrganisationSearch['sort'];
+  order: OrganisationSearch['order'];
+  value: string | null;
+  id: number;
+}
+
 /**
- * One page of the filtered list and the count of all of it. Both read only `organisations` (the
- * filters and sorts need no other table), so for the common list (live, by name) they are scans of
- * the covering index `organisations_live_list`; the page's rows are then read by id with their
- * division and parent names.
+ * One page of the filtered list and its total. The page's ids come from `organisations` alone (for
+ * the common list, live ones by name, a scan of the covering index `organisations_live_list`); with
+ * a cursor (`after`) the page starts right after the previous one's last row instead of skipping
+ * (page − 1) × pageSize sorted rows. The total comes from `organisationTotal`
+ * (organisations.totals.repo.ts): maintained counts where they answer the question, else a capped
+ * count or an estimate. The page's rows are then read by id with their division and parent names.
  */
-export async function searchOrganisations(db: Executor, search: OrganisationSearch) {
-  const base = selectBase(db, search);
+export async function searchOrganisations(db: Executor, search: OrganisationSearch, cursor?: ListCursor) {
   const column = sortColumns[search.sort];
-  const [page, count] = await Promise.all([
-    base
-      .select('o.id')
-      // Both engines put NULLs last this way (SQLite sorts them first, PostgreSQL last, by default).
-      .orderBy(sql`case when ${sql.ref(column)} is null then 1 else 0 end`)
-      .orderBy(column, search.order)
-      .orderBy('o.id', search.order)
-      .limit(search.pageSize)
-      .offset((search.page - 1) * search.pageSize)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+  const cmp = search.order === 'asc' ? '>' : '<';
+  let pageQuery = selectBase(db, search)
+    .select(['o.id', sql<string | null>`${sql.ref(column)}`.as('k')])
+    // Both engines put NULLs last this way (SQLite sorts them first, PostgreSQL last, by default).
+    .orderBy(sql`case when ${sql.ref(column)} is null then 1 else 0 end`)
+    .orderBy(column, search.order)
+    .orderBy('o.id', search.order)
+    // One row more than the page tells whether there is a next page, without counting.
+    .limit(search.pageSize + 1);
+  if (cursor) {
+    const key = cursor.value;
+    pageQuery = pageQuery.where((eb) =>
+      key === null
+        ? eb.and([eb(column, 'is', null), eb('o.id', cmp, cursor.id)])
+        : eb.or([eb(column, 'is', null), eb(column, cmp, key), eb.and([eb(column, '=', key), eb('o.id', cmp, cursor.id)])]),
+    );
+  } else {
+    pageQuery = pageQuery.offset((search.page - 1) * search.pageSize);
+  }
+  const [found, total] = await Promise.all([pageQuery.execute(), organisationTotal(db, search, (s) => selectBase(db, s))]);
+  const page = found.slice(0, search.pageSize);
+  const last = page.at(-1);
+  const next: ListCursor | null = found.length > search.pageSize && last ? { sort: search.sort, order: search.order, value: last.k, id: last.id } : null;
   const ids = page.map((row) => row.id);
   const rows = ids.length === 0 ? [] : await selectOrganisations(db).where('o.id', 'in', ids).execute();
   const byId = new Map(rows.map((row) => [row.id, row]));
-  return { items: ids.flatMap((id) => (byId.has(id) ? [toOrganisation(byId.get(id)!)] : [])), total: Number(count.n), page: search.page, pageSize: search.pageSize };
+  return {
+    items: ids.flatMap((id) => (byId.has(id) ? [toOrganisation(byId.get(id)!)] : [])),
+    ...total,
+    page: search.page,
+    pageSize: search.pageSize,
+    next,
+  };
 }
 
-function selectBase(db: Executor, search: OrganisationSearch) {
+export function selectBase(db: Executor, search: Omit<OrganisationSearch, 'page' | 'pageSize' | 'sort' | 'order'>) {
   let base = db.selectFrom('organisations as o').where(divisionInScope('o.division_id', search.scopePath));
   if (search.subtreePath) base = base.where(divisionInScope('o.division_id', search.subtreePath));
   if (search.type) base = base.where('o.type', 'in', search.type);
@@ -114,7 +141,7 @@ function selectBase(db: Executor, search: OrganisationSearch) {
  * rows cost the same per page as the first).
  */
 export async function organisationsAfter(db: Executor, search: Omit<OrganisationSearch, 'page' | 'pageSize' | 'sort' | 'order'>, afterId: number, limit: number) {
-  return selectBase(db, { ...search, page: 1, pageSize: limit, sort: 'name', order: 'asc' })
+  return selectBase(db, search)
     .innerJoin('divisions as d', 'd.id', 'o.division_id')
     .leftJoin('organisations as p', 'p.id', 'o.parent_id')
     .selectAll('o')

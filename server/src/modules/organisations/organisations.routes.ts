@@ -4,7 +4,7 @@ import {
   organisationListQuerySchema,
   organisationSchema,
   organisationUpdateSchema,
-  pageSchema,
+  listPageSchema,
   revealedPhoneSchema,
   versionBodySchema,
 } from '@tongxin/core';
@@ -22,9 +22,9 @@ export async function organisationRoutes(app: FastifyZod): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Organisations of your subtree: paged, sorted, filtered by division subtree, type, archived, text (phones masked)',
+        summary: 'Organisations of your subtree: paged (page, or the after cursor from nextCursor), sorted, filtered by division subtree, type, archived, text (phones masked); totalIsEstimate marks an approximate total',
         querystring: organisationListQuerySchema,
-        response: { 200: pageSchema(organisationSchema) },
+        response: { 200: listPageSchema(organisationSchema) },
       },
     },
     async (request) => organisations.list(contextOf(request), request.query),
@@ -35,7 +35,7 @@ export async function organisationRoutes(app: FastifyZod): Promise<void> {
       schema: {
         tags,
         summary: 'The filtered list as .xlsx (same filters as the list; phones masked; audited as organisation.export)',
-        querystring: organisationListQuerySchema.omit({ page: true, pageSize: true }),
+        querystring: organisationListQuerySchema.omit({ page: true, pageSize: true, after: true }),
       },
     },
     async (request, reply) => exportOrganisations(reply, contextOf(request), request.query),

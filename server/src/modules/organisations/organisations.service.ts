@@ -1,7 +1,7 @@
 import { shanghaiToday, type OrganisationCreate, type OrganisationListQuery, type OrganisationUpdate } from '@tongxin/core';
 import type { Executor } from '../../db/database.ts';
 import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
-import { nowIso, type ActorContext } from '../../http/context.ts';
+import { nowIso, readerOf, type ActorContext } from '../../http/context.ts';
 import { divisionInReach, subtreeFilterPath } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { organisationLinks } from './organisations.links.ts';
@@ -14,6 +14,7 @@ import {
   searchOrganisations,
   toOrganisation,
   updateOrganisation,
+  type ListCursor,
   type OrganisationRow,
 } from './organisations.repo.ts';
 import { syncSearch } from '../search/search.sync.ts';
@@ -74,8 +75,29 @@ async function assertUniqueName(db: Executor, divisionId: number, name: string, 
 }
 
 export async function list(ctx: ActorContext, query: OrganisationListQuery) {
-  const { divisionId, ...rest } = query;
-  return searchOrganisations(ctx.db, { ...rest, scopePath: ctx.actor.scopePath, subtreePath: await subtreeFilter(ctx, divisionId) });
+  const { divisionId, after, ...rest } = query;
+  const cursor = after === undefined ? undefined : decodeCursor(after, rest);
+  // A province's list is a heavy read: it runs in the read pool, not on the connection writes wait for.
+  const { next, ...page } = await searchOrganisations(readerOf(ctx), { ...rest, scopePath: ctx.actor.scopePath, subtreePath: await subtreeFilter(ctx, divisionId) }, cursor);
+  return { ...page, nextCursor: next ? encodeCursor(next) : null };
+}
+
+/** The `after` cursor is the previous page's last sort key and id, as base64url JSON (opaque to clients). */
+function encodeCursor(cursor: ListCursor): string {
+  return Buffer.from(JSON.stringify([cursor.sort, cursor.order, cursor.value, cursor.id])).toString('base64url');
+}
+
+/** A cursor that does not parse, or was made for another sort or order, is a 400 on `after`. */
+function decodeCursor(text: string, query: Pick<OrganisationListQuery, 'sort' | 'order'>): ListCursor {
+  try {
+    const [sort, order, value, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown[];
+    if (sort === query.sort && order === query.order && (value === null || typeof value === 'string') && Number.isSafeInteger(id)) {
+      return { sort: query.sort, order: query.order, value, id: id as number };
+    }
+  } catch {
+    // fall through to the field error
+  }
+  throw fieldError('query.after', 'validation.invalid_value');
 }
 
 export async function detail(ctx: ActorContext, id: number) {

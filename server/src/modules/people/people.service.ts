@@ -1,7 +1,7 @@
 import { shanghaiToday, type PersonCreate, type PersonListQuery, type PersonUpdate } from '@tongxin/core';
 import type { Executor } from '../../db/database.ts';
 import { AppError, notFound, versionConflict } from '../../http/app-error.ts';
-import { nowIso, type ActorContext } from '../../http/context.ts';
+import { nowIso, readerOf, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { divisionForAction, linkedOrganisation, subtreeFilter } from '../organisations/organisations.service.ts';
 import { allowedActions, assertCan, type PersonAction } from './people.policy.ts';
@@ -31,7 +31,8 @@ async function personOut(db: Executor, id: number, day: string) {
 export async function list(ctx: ActorContext, query: PersonListQuery) {
   const { divisionId, ...rest } = query;
   const subtreePath = await subtreeFilter(ctx, divisionId);
-  return searchPeople(ctx.db, { ...rest, scopePath: ctx.actor.scopePath, subtreePath, today: today(ctx) });
+  // Heavy over a large subtree: the read pool (issue 20), not the connection writes wait for.
+  return searchPeople(readerOf(ctx), { ...rest, scopePath: ctx.actor.scopePath, subtreePath, today: today(ctx) });
 }
 
 export async function detail(ctx: ActorContext, id: number) {

@@ -1,7 +1,7 @@
 import { isWithinScope, nextProjectStatuses, type ClosedLoop, type ClosedLoopQuery, type ProjectCreate, type ProjectListQuery, type ProjectStatus, type ProjectTransition, type ProjectUpdate } from '@tongxin/core';
 import type { Executor } from '../../db/database.ts';
 import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
-import { nowIso, type ActorContext } from '../../http/context.ts';
+import { nowIso, readerOf, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { insertMilestones, listMilestones, openMilestoneIds, unevidencedMilestoneIds } from './milestones.repo.ts';
 import { allowedActions, assertCan, type ProjectAction } from './projects.policy.ts';
@@ -55,7 +55,8 @@ async function checkReferences(
 export async function list(ctx: ActorContext, query: ProjectListQuery) {
   const subtreePath = await divisionFilterPath(ctx, query.divisionId);
   const { divisionId: _ignored, ...rest } = query;
-  return searchProjects(ctx.db, { ...rest, subtreePath, scopePath: ctx.actor.scopePath, today: todayOf(ctx) });
+  // Heavy over a large subtree: the read pool (issue 20), not the connection writes wait for.
+  return searchProjects(readerOf(ctx), { ...rest, subtreePath, scopePath: ctx.actor.scopePath, today: todayOf(ctx) });
 }
 
 export async function detail(ctx: ActorContext, id: number) {

@@ -1,7 +1,7 @@
 import { isMobilePhone, type VenueCreate, type VenueListQuery, type VenueUpdate } from '@tongxin/core';
 import type { Executor } from '../../db/database.ts';
 import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
-import { nowIso, type ActorContext } from '../../http/context.ts';
+import { nowIso, readerOf, type ActorContext } from '../../http/context.ts';
 import { divisionInReach } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { allowedActions, assertCan } from './venues.policy.ts';
@@ -57,7 +57,8 @@ async function assertNameFree(db: Executor, divisionId: number, name: string, ex
 /** A page of the venues in the actor's subtree (a `divisionId` filter outside it is a 403). */
 export async function list(ctx: ActorContext, query: VenueListQuery) {
   const filterPath = await filterDivision(ctx, query.divisionId);
-  return searchVenues(ctx.db, { ...query, scopePath: ctx.actor.scopePath, filterPath });
+  // Heavy over a large subtree: the read pool (issue 20), not the connection writes wait for.
+  return searchVenues(readerOf(ctx), { ...query, scopePath: ctx.actor.scopePath, filterPath });
 }
 
 export async function detail(ctx: ActorContext, id: number) {
