@@ -1,6 +1,6 @@
 import { shanghaiDateKey } from '@tongxin/core/calendar/index';
 import type { CoverageCount, CoverageKind, CoverageUnit } from '@tongxin/core';
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { CoverageRulesTable } from '../../db/types-insight.ts';
 import { divisionInScope } from '../divisions/divisions.scope.ts';
@@ -38,7 +38,7 @@ export async function openRules(db: Executor, today: string) {
 
 export async function insertRule(
   db: Executor,
-  values: Omit<CoverageRulesTable, 'id' | 'version' | 'created_at' | 'updated_at' | 'last_notified_on' | 'archived_at'> & { at: string },
+  values: Omit<Insertable<CoverageRulesTable>, 'id' | 'version' | 'created_at' | 'updated_at' | 'last_notified_on' | 'archived_at'> & { at: string },
 ): Promise<number> {
   const { at, ...rest } = values;
   const row = await db
