@@ -334,6 +334,12 @@ export const accessTable: Record<string, RouteAccess> = {
   'POST /api/events/:id/check-in': { ...only([...participantRoles]), answers: [400], note: 'the generated code is not the door code' },
   'POST /api/calendar-feed': { ...anyone, participants: true },
   'GET /api/public/calendar/:file': { ...pub, answers: [404], note: 'the generated token names no feed' },
+
+  // Participants (issue 14, h/participants): a participant's claimed needs and their photos.
+  'GET /api/participant/needs': only([...participantRoles]),
+  'GET /api/participant/needs/:id/photos': only([...participantRoles]),
+  'POST /api/participant/needs/:id/photos': only([...participantRoles]),
+  'GET /api/participant/photos/:id': only([...participantRoles]),
 };
 
 /**
