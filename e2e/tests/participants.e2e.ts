@@ -139,5 +139,15 @@ describe('participants on a phone', () => {
     await mobile.goto(door.url);
     await mobile.getByText('您已签到').waitFor();
     expect((await office.get(`/api/activities/${event.activityId}`)).participantCount).toBe(1);
+
+    // Installable, and a reload with no connection still opens the app (the service worker's shell).
+    const manifest = await (await mobile.request.get(`${url}/manifest.webmanifest`)).json();
+    expect(manifest.icons.map((icon: { sizes: string }) => icon.sizes)).toEqual(['any', '192x192', '512x512']);
+    await mobile.goto(`${url}/m`);
+    await expect.poll(() => mobile.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 20_000 }).toBe(true);
+    await phoneContext.setOffline(true);
+    await mobile.reload();
+    await mobile.locator('#root .ant-result, #root .ant-card').first().waitFor();
+    await phoneContext.setOffline(false);
   }, 240_000);
 });
