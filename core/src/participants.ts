@@ -123,6 +123,8 @@ export const eventCreateSchema = z
     place: clearableText(200),
     capacity: z.number().int().min(1).max(100_000),
     audience: z.enum(eventAudiences).default('organisations'),
+    /** The chamber (organisation id) of `chamber_members`, the pairing programme of `programme`. */
+    audienceRefId: z.number().int().positive().nullable().optional(),
     registrationOpensAt: instantInputSchema.nullable().optional(),
     registrationClosesAt: instantInputSchema.nullable().optional(),
     waitingList: z.boolean().default(true),
@@ -145,6 +147,7 @@ export const eventSchema = z.object({
   place: z.string().nullable(),
   capacity: z.number().int(),
   audience: z.enum(eventAudiences),
+  audienceRefId: z.number().int().nullable(),
   registrationOpensAt: z.string().nullable(),
   registrationClosesAt: z.string().nullable(),
   waitingList: z.boolean(),

@@ -15,3 +15,9 @@ void initI18n().then(() => {
     </StrictMode>,
   );
 });
+
+// The phone pages (/m…) work after a reload on a slow connection: a small service worker keeps
+// their shell (web/public/sw-m.js). Office pages are not touched by it.
+if ('serviceWorker' in navigator && window.location.pathname.startsWith('/m')) {
+  void navigator.serviceWorker.register('/sw-m.js', { scope: '/m' }).catch(() => undefined);
+}

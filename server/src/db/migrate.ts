@@ -23,6 +23,7 @@ import { importHeartbeat } from './migrations/0100-import-heartbeat.ts';
 import { dashboardStocks } from './migrations/0150-dashboard-stocks.ts';
 import { participants } from './migrations/0140-participants.ts';
 import { events } from './migrations/0141-events.ts';
+import { eventAudience } from './migrations/0180-event-audience.ts';
 import { outbox } from './migrations/0130-outbox.ts';
 import { searchExactTitle } from './migrations/0200-search-exact-title.ts';
 import { coverageRules } from './migrations/0160-coverage-rules.ts';
@@ -57,6 +58,7 @@ const migrations: Record<string, (dialect: Dialect) => Migration> = {
   '0150-dashboard-stocks': dashboardStocks,
   '0140-participants': participants,
   '0141-events': events,
+  '0180-event-audience': eventAudience,
   '0130-outbox': outbox,
   '0200-search-exact-title': searchExactTitle,
   '0160-coverage-rules': coverageRules,

@@ -49,6 +49,8 @@ export interface EventsTable {
   place: string | null;
   capacity: number;
   audience: string;
+  /** The chamber (organisation) of `chamber_members`, the pairing programme of `programme`. */
+  audience_ref_id: number | null;
   registration_opens_at: string | null;
   registration_closes_at: string | null;
   waiting_list: number;

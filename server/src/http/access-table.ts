@@ -360,6 +360,12 @@ export const accessTable: Record<string, RouteAccess> = {
   'POST /api/notices/:id/read': { ...anyone, participants: true, answers: [204, 404], unscoped: true, note: 'only a recipient; 404 otherwise' },
   'POST /api/public/sms/aliyun/:token/report': { ...pub, answers: [200, 404], note: 'Alibaba Cloud SMS delivery reports (HTTP batch push); the token is SMS_CALLBACK_TOKEN' },
   'POST /api/public/sms/aliyun/:token/up': { ...pub, answers: [200, 404], note: 'Alibaba Cloud SMS replies (上行): TD opts the number out' },
+
+  // Participants (issue 14, h/participants): a participant's claimed needs and their photos.
+  'GET /api/participant/needs': only([...participantRoles]),
+  'GET /api/participant/needs/:id/photos': only([...participantRoles]),
+  'POST /api/participant/needs/:id/photos': only([...participantRoles]),
+  'GET /api/participant/photos/:id': only([...participantRoles]),
 };
 
 /**

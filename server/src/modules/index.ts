@@ -36,9 +36,10 @@ import { briefingRoutes } from './briefings/briefings.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { metaRoutes } from './meta/meta.routes.ts';
 import { participantRoutes } from './participants/participants.routes.ts';
+import { participantNeedRoutes } from './participants/participants.needs.routes.ts';
 import { eventRoutes } from './events/events.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
 import { noticeRoutes } from './notices/notices.routes.ts';
 
 /** Every module's routes, registered in this order. A new module adds one line here. */
-export const modules: Array<(app: FastifyZod) => Promise<void>> = [authRoutes, divisionRoutes, userRoutes, auditRoutes, organisationRoutes, peopleRoutes, importRoutes, projectRoutes, activityRoutes, pairingRoutes, liaisonRoutes, liaisonMeetingRoutes, privacyRoutes, attachmentRoutes, venueRoutes, brandRoutes, serviceKindRoutes, resourceRoutes, guideRoutes, articleRoutes, searchRoutes, competitionRoutes, voteRoutes, assessmentRoutes, casesRoutes, needRoutes, directChannelRoutes, inboxRoutes, portalRoutes, campaignRoutes, leadRoutes, dashboardRoutes, briefingRoutes, metaRoutes, participantRoutes, eventRoutes, outboxRoutes, coverageRoutes, figureCheckRoutes, noticeRoutes];
+export const modules: Array<(app: FastifyZod) => Promise<void>> = [authRoutes, divisionRoutes, userRoutes, auditRoutes, organisationRoutes, peopleRoutes, importRoutes, projectRoutes, activityRoutes, pairingRoutes, liaisonRoutes, liaisonMeetingRoutes, privacyRoutes, attachmentRoutes, venueRoutes, brandRoutes, serviceKindRoutes, resourceRoutes, guideRoutes, articleRoutes, searchRoutes, competitionRoutes, voteRoutes, assessmentRoutes, casesRoutes, needRoutes, directChannelRoutes, inboxRoutes, portalRoutes, campaignRoutes, leadRoutes, dashboardRoutes, briefingRoutes, metaRoutes, participantRoutes, participantNeedRoutes, eventRoutes, outboxRoutes, coverageRoutes, figureCheckRoutes, noticeRoutes];

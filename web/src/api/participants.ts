@@ -1,4 +1,4 @@
-import type { EventOut } from '@tongxin/core';
+import type { Attachment, EventOut, Need } from '@tongxin/core';
 import { request, setCsrfToken } from './client.ts';
 
 /** The phone pages' calls (participants: invitation, SMS sign-in, my events, check-in). */
@@ -29,3 +29,14 @@ export const participantMe = () => request<ParticipantMe>('/api/participant/me',
 export const myEvents = () => request<EventOut[]>('/api/participant/events', { quietUnauthenticated: true });
 export const registerForEvent = (id: number) => request<EventOut>(`/api/events/${id}/registrations`, { method: 'POST' });
 export const checkIn = (id: number, code: string) => request<{ checkedInAt: string; already: boolean; checkedIn: number }>(`/api/events/${id}/check-in`, { method: 'POST', body: { code }, quietUnauthenticated: true });
+
+/** Needs my organisation has claimed, and their photos (progress and completion). */
+export const myClaimedNeeds = () => request<Need[]>('/api/participant/needs');
+export const needPhotos = (needId: number) => request<Attachment[]>(`/api/participant/needs/${needId}/photos`);
+export function uploadNeedPhoto(needId: number, file: File | Blob, fileName?: string): Promise<Attachment> {
+  const form = new FormData();
+  if (fileName) form.append('file', file, fileName);
+  else form.append('file', file);
+  return request<Attachment>(`/api/participant/needs/${needId}/photos`, { method: 'POST', form });
+}
+export const participantPhotoUrl = (id: number) => `/api/participant/photos/${id}`;

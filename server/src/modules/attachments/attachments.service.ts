@@ -108,6 +108,38 @@ export async function storePortalPhoto(ctx: RequestContext, input: StoreInput, g
   return persist(ctx, input, { uploadedBy: null, actorName: 'portal', accept: isPhoto, guard });
 }
 
+/**
+ * Store a photo for a record whose access the caller has checked its own way (a participant's
+ * claimed need: server/src/modules/participants/participants.needs.ts). Photos only; the owner
+ * must exist and not be archived, and `check` runs again inside the storing transaction.
+ */
+export async function storeCheckedPhoto(ctx: ActorContext, input: StoreInput, check: (trx: Executor) => Promise<void>) {
+  return persist(ctx, input, {
+    uploadedBy: ctx.actor.userId,
+    accept: isPhoto,
+    guard: async (trx, owner) => {
+      if (owner.archived) throw new AppError('invalid_transition', { details: { reason: 'archived' } });
+      await check(trx);
+    },
+  });
+}
+
+/** A record's files, for a caller that has checked access to the record itself. */
+export async function listChecked(ctx: ActorContext, ownerType: AttachmentOwnerType, ownerId: number) {
+  await loadOwner(ctx.db, ownerType, ownerId);
+  return (await listAttachments(ctx.db, ownerType, [ownerId])).map(toAttachment);
+}
+
+/** A file to send, after `check` has accepted its owner record (it throws otherwise). */
+export async function contentChecked(ctx: ActorContext, id: number, check: (ownerType: AttachmentOwnerType, ownerId: number) => Promise<void>) {
+  const row = await findAttachment(ctx.db, id);
+  if (!row || row.deleted_at !== null) throw notFound('attachment');
+  await check(row.owner_type as AttachmentOwnerType, row.owner_id);
+  const file = storagePath(ctx.config, row.storage_key);
+  if (!file || !fs.existsSync(file)) throw notFound('attachment');
+  return { file, contentType: row.content_type, fileName: row.file_name, size: row.size };
+}
+
 async function loadReadable(ctx: ActorContext, id: number) {
   const row = await findAttachment(ctx.db, id);
   if (!row || row.deleted_at !== null) throw notFound('attachment');

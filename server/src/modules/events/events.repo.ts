@@ -34,6 +34,7 @@ function eventQuery(db: Executor) {
       'e.place',
       'e.capacity',
       'e.audience',
+      'e.audience_ref_id',
       'e.registration_opens_at',
       'e.registration_closes_at',
       'e.waiting_list',

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { isParticipantOnly, isWithinScope, type EventCreate, type EventOut } from '@tongxin/core';
+import { isParticipantOnly, isWithinScope, shanghaiToday, type EventCreate, type EventOut } from '@tongxin/core';
 import { shanghaiDateKey, toShanghaiIso } from '@tongxin/core/calendar/index';
 import { renderSVG } from 'uqr';
 import { AppError, fieldError, notFound } from '../../http/app-error.ts';
@@ -9,7 +9,9 @@ import { createIn as createActivityIn, recordCheckedInAttendee } from '../activi
 import { hashToken } from '../auth/auth.service.ts';
 import { assertOffice, assertParticipant, isOffice } from '../participants/participants.policy.ts';
 import { queueForUsers } from '../outbox/outbox.queue.ts';
+import { audienceGroupsOf, audienceTargetPath } from './events.audience.repo.ts';
 import { checkDoorCode, doorCode } from './events.door-code.ts';
+import { inAudience } from './events.policy.ts';
 import {
   checkInAt,
   countCheckIns,
@@ -47,6 +49,7 @@ function toEvent(row: EventRow, mine: { registration?: string | undefined; check
     place: row.place,
     capacity: row.capacity,
     audience: row.audience as EventOut['audience'],
+    audienceRefId: row.audience_ref_id,
     registrationOpensAt: row.registration_opens_at,
     registrationClosesAt: row.registration_closes_at,
     waitingList: row.waiting_list === 1,
@@ -58,20 +61,35 @@ function toEvent(row: EventRow, mine: { registration?: string | undefined; check
   };
 }
 
-/** Same branch of the tree (above or below), or a public event: what a participant may see. */
-function participantSees(actor: ActorContext['actor'], row: EventRow): boolean {
-  if (row.audience === 'public') return true;
-  const path = actor.scopePath;
-  return path !== null && (row.division_path.startsWith(path) || path.startsWith(row.division_path));
-}
+/** The groups a participant's audience checks need (their organisations' memberships and pairings today). */
+const groupsOf = (ctx: ActorContext, db = ctx.db) => audienceGroupsOf(db, ctx.actor.userId, shanghaiToday(ctx.clock.now()));
 
-/** Load an event for reading: office of its subtree, or a participant it is open to; 404 / 403. */
+/**
+ * Load an event for reading: office of its subtree (403 out_of_scope otherwise), or a participant
+ * in its audience (403 naming the audience otherwise: events.policy.ts); 404 unknown.
+ */
 async function loadEvent(ctx: ActorContext, id: number, db = ctx.db): Promise<EventRow> {
   const row = await findEvent(db, id);
   if (!row || row.archived_at !== null) throw notFound('activity');
-  const visible = isParticipantOnly(ctx.actor) ? participantSees(ctx.actor, row) : isWithinScope(row.division_path, ctx.actor.scopePath);
-  if (!visible) throw new AppError('out_of_scope');
+  if (isParticipantOnly(ctx.actor)) {
+    if (!inAudience(row, { scopePath: ctx.actor.scopePath, groups: await groupsOf(ctx, db) })) {
+      throw new AppError('forbidden', { fields: [{ path: 'params.id', key: `participants.validation.audience_${row.audience}` }] });
+    }
+  } else if (!isWithinScope(row.division_path, ctx.actor.scopePath)) {
+    throw new AppError('out_of_scope');
+  }
   return row;
+}
+
+/** A chamber or programme audience names its group, which must exist (400) in the office's subtree (403). */
+async function checkAudience(ctx: ActorContext, input: EventCreate): Promise<number | null> {
+  if (input.audience !== 'chamber_members' && input.audience !== 'programme') return null;
+  const ref = input.audienceRefId;
+  if (ref === undefined || ref === null) throw fieldError('body.audienceRefId', 'validation.required');
+  const path = await audienceTargetPath(ctx.db, input.audience, ref);
+  if (path === undefined) throw fieldError('body.audienceRefId', 'validation.reference');
+  if (!isWithinScope(path, ctx.actor.scopePath)) throw new AppError('out_of_scope');
+  return ref;
 }
 
 /**
@@ -80,6 +98,7 @@ async function loadEvent(ctx: ActorContext, id: number, db = ctx.db): Promise<Ev
  */
 export async function create(ctx: ActorContext, input: EventCreate): Promise<EventOut> {
   if (!isOffice(ctx.actor)) throw new AppError('forbidden');
+  const audienceRefId = await checkAudience(ctx, input);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const activityId = await createActivityIn(ctx, trx, {
       divisionId: input.divisionId,
@@ -101,6 +120,7 @@ export async function create(ctx: ActorContext, input: EventCreate): Promise<Eve
         place: input.place ?? null,
         capacity: input.capacity,
         audience: input.audience,
+        audience_ref_id: audienceRefId,
         registration_opens_at: input.registrationOpensAt ?? null,
         registration_closes_at: input.registrationClosesAt ?? null,
         waiting_list: input.waitingList ? 1 : 0,
@@ -132,7 +152,8 @@ export async function detail(ctx: ActorContext, id: number): Promise<EventOut> {
 /** A participant's events: not yet over, open to them, with their own registration and check-in. */
 export async function forParticipant(ctx: ActorContext): Promise<EventOut[]> {
   assertParticipant(ctx.actor);
-  const rows = await eventsForParticipant(ctx.db, ctx.actor.scopePath ?? '/', nowIso(ctx));
+  const groups = await groupsOf(ctx);
+  const rows = (await eventsForParticipant(ctx.db, ctx.actor.scopePath ?? '/', nowIso(ctx))).filter((row) => inAudience(row, { scopePath: ctx.actor.scopePath, groups }));
   const mine = await mineOf(ctx.db, ctx.actor.userId, rows.map((r) => r.id));
   return rows.map((row) => toEvent(row, { registration: mine.registrations.get(row.id), checkIn: mine.checkIns.get(row.id) }));
 }

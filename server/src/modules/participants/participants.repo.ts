@@ -100,6 +100,12 @@ export async function bindToOrganisation(db: Executor, organisationId: number, u
   if (!present) await db.insertInto('organisation_handlers').values({ organisation_id: organisationId, user_id: userId, created_at: at }).execute();
 }
 
+/** Every organisation a user acts for. */
+export async function organisationIdsOfUser(db: Executor, userId: number): Promise<number[]> {
+  const rows = await db.selectFrom('organisation_handlers').select('organisation_id').where('user_id', '=', userId).execute();
+  return rows.map((row) => row.organisation_id);
+}
+
 /** The organisation a participant acts for (the first bound, by id), with its division path. */
 export async function organisationOfUser(db: Executor, userId: number) {
   return db

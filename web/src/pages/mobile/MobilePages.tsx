@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { fetchMe } from '../../api/auth.ts';
 import { ApiError } from '../../api/client.ts';
-import { acceptInvitation, checkIn, myEvents, participantMe, previewInvitation, registerForEvent, sendSmsCode, signInWithCode } from '../../api/participants.ts';
+import { acceptInvitation, checkIn, myClaimedNeeds, myEvents, participantMe, previewInvitation, registerForEvent, sendSmsCode, signInWithCode } from '../../api/participants.ts';
+import { ClaimedNeedsCard, mobileNeedKeys, OpenNeedsCard } from './MobileNeeds.tsx';
+import { NoticesCard, TodayCard } from './MobileNotices.tsx';
 import { formatDateTime } from '../../lib/time.ts';
 
 /*
@@ -122,20 +124,32 @@ export function MobileJoinPage() {
 export function MobileHomePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const me = useQuery({ queryKey: ['participant-me'], queryFn: participantMe, retry: false });
+  const me = useQuery({
+    queryKey: ['participant-me'],
+    // The session's CSRF token first (a reload forgets it), then who I am.
+    queryFn: async () => (await fetchMe(), participantMe()),
+    retry: false,
+  });
   const events = useQuery({ queryKey: ['my-events'], queryFn: myEvents, enabled: me.isSuccess });
+  const claimed = useQuery({ queryKey: mobileNeedKeys.claimed, queryFn: myClaimedNeeds, enabled: me.isSuccess });
   const [error, setError] = useState<string | null>(null);
   if (me.isError) {
     return (
       <Result status="info" title={t('mobile.signInTitle')} extra={<Button type="primary" onClick={() => navigate('/m/sign-in')}>{t('mobile.signIn')}</Button>} />
     );
   }
+  // Nothing else is asked before the session is known: a 401 elsewhere would send the user to the office sign-in.
+  if (!me.data) return null;
   return (
     <div style={frame}>
-      <Typography.Title level={4}>{me.data?.displayName}</Typography.Title>
-      {me.data?.organisation && <Typography.Paragraph type="secondary">{me.data.organisation.name}</Typography.Paragraph>}
+      <Typography.Title level={4}>{me.data.displayName}</Typography.Title>
+      {me.data.organisation && <Typography.Paragraph type="secondary">{me.data.organisation.name}</Typography.Paragraph>}
       {error && <Alert type="error" message={error} />}
-      <Card title={t('mobile.myEvents')} size="small">
+      <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <TodayCard events={events.data ?? []} needs={claimed.data ?? []} />
+      <OpenNeedsCard me={me.data} />
+      <ClaimedNeedsCard />
+      <Card title={t('mobile.myEvents')} size="small" data-testid="m-events">
         <List
           dataSource={events.data ?? []}
           locale={{ emptyText: t('mobile.noEvents') }}
@@ -169,6 +183,8 @@ export function MobileHomePage() {
           )}
         />
       </Card>
+      <NoticesCard />
+      </Space>
     </div>
   );
 }
@@ -178,7 +194,12 @@ export function MobileCheckInPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const code = window.location.hash.slice(1);
-  const result = useQuery({ queryKey: ['check-in', id, code], queryFn: () => checkIn(Number(id), code), retry: false, staleTime: Infinity });
+  const result = useQuery({ queryKey: ['check-in', id, code], queryFn: async () => {
+      // A fresh page holds no CSRF token yet: take the session's first, so the one scan is one write.
+      await fetchMe();
+      return checkIn(Number(id), code);
+    },
+    retry: false, staleTime: Infinity });
   if (result.error instanceof ApiError && result.error.status === 401) {
     // Sign in, then come back to this very link (the code is good for about two minutes).
     sessionStorage.setItem('tongxin.m.next', window.location.pathname + window.location.hash);

@@ -138,7 +138,8 @@ export function NeedDetailPage() {
           <div style={{ whiteSpace: 'pre-wrap' }}>{record.description ?? '—'}</div>
         </Descriptions.Item>
       </Descriptions>
-      {record.channel === 'portal' && <SubmitterPhotos ownerType="need" ownerId={record.id} />}
+      {/* A portal wish carries the resident's photos; a claimed need, the claimant's (progress, completion). */}
+      <SubmitterPhotos ownerType="need" ownerId={record.id} {...(record.channel === 'portal' ? {} : { title: t('participantsOffice.claimantPhotos') })} />
       <div>
         <Typography.Title level={5}>{t('requestPages.common.history')}</Typography.Title>
         <Timeline
