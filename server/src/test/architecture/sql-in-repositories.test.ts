@@ -25,9 +25,6 @@ const sqlOutsideRepositories = new Set<string>([
   'kernel/notify.ts',
   'kernel/registry-lookups.ts',
   'kernel/work-scope.ts',
-  'modules/articles/articles.analysis.ts',
-  'modules/articles/articles.counts.ts',
-  'modules/articles/articles.parts.ts',
   'modules/attachments/attachments.owners.ts',
   'modules/cases/cases.service.ts',
   'modules/cases/units.service.ts',
@@ -87,8 +84,6 @@ const sqlOutsideRepositories = new Set<string>([
 
 const foreignRepositoryImports = new Set<string>([
   'modules/activities/activities.service.ts -> modules/attachments/attachments.repo.ts',
-  'modules/articles/articles.counts.ts -> modules/divisions/divisions.repo.ts',
-  'modules/articles/articles.service.ts -> modules/divisions/divisions.repo.ts',
   'modules/assessments/assessments.service.ts -> modules/divisions/divisions.repo.ts',
   'modules/assessments/checklists.service.ts -> modules/divisions/divisions.repo.ts',
   'modules/auth/auth.service.ts -> modules/users/users.repo.ts',
