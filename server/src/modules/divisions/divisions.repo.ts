@@ -140,3 +140,8 @@ export async function updateDivision(
     .returningAll()
     .executeTakeFirst();
 }
+
+/** Id and name of every division (an export turns paths into name paths with them). */
+export async function allDivisionNames(db: Executor): Promise<Array<{ id: number; name: string }>> {
+  return db.selectFrom('divisions').select(['id', 'name']).execute();
+}

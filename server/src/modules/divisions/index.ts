@@ -3,4 +3,4 @@
  * division and read its path) and the children of one. Scope filters for queries are in
  * divisions.scope.ts, which repositories use.
  */
-export { findDivision, findDivisionsByIds, listChildren, toDivision } from './divisions.repo.ts';
+export { allDivisionNames, findDivision, findDivisionsByIds, listChildren, toDivision } from './divisions.repo.ts';

@@ -3,8 +3,8 @@ import type { Executor } from '../../db/database.ts';
 import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { findDivision } from '../divisions/divisions.repo.ts';
-import { organisationLinks } from './organisations.links.ts';
+import { findDivision } from '../divisions/index.ts';
+import { organisationLinks } from './organisation-links.repo.ts';
 import { allowedActions, assertCan, type RegistryAction } from './organisations.policy.ts';
 import {
   findOrganisation,

@@ -6,7 +6,7 @@ import { nowIso } from '../../http/context.ts';
 import { findBrandsNamed } from '../brands/brands.repo.ts';
 import type { ImportContext, ImportDefinition, ResolveOutcome, RowProblem } from '../imports/import-definition.ts';
 import { resolveDivision } from '../../kernel/import-helpers.ts';
-import { resolveNamedCell } from '../organisations/organisations.lookup.ts';
+import { resolveNamedCell } from '../organisations/index.ts';
 import { phoneCell } from '../organisations/organisations.import.ts';
 import { can } from './venues.policy.ts';
 import { codeFromSheet, sheetChoices } from './sheet-labels.ts';
