@@ -2,7 +2,7 @@ import { isWithinScope, translate, type CaseFigures, type CaseFiguresQuery, type
 import { computeRequestKpis, decisiveReplyClock, defaultKpiSettings, type KpiRequest, type RequestKpis, type Satisfaction } from '@tongxin/core/sla/index';
 import { AppError, fieldError } from '../../http/app-error.ts';
 import type { ActorContext } from '../../http/context.ts';
-import { findDivision } from '../divisions/divisions.repo.ts';
+import { findDivision } from '../divisions/index.ts';
 import { clocksOfCases } from './case-clocks.ts';
 import { searchCases } from './cases.repo.ts';
 import { dayStartIso } from './cases.service.ts';

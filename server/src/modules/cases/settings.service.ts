@@ -3,7 +3,7 @@ import type { Executor } from '../../db/database.ts';
 import { AppError, fieldError, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { findDivision } from '../divisions/divisions.repo.ts';
+import { findDivision } from '../divisions/index.ts';
 import { divisionPaths, effectiveSettings, insertSettings, ownSettings, updateSettings } from './settings.repo.ts';
 
 async function divisionFor(ctx: ActorContext, db: Executor, id: number, field: string) {
