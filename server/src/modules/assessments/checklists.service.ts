@@ -3,7 +3,7 @@ import type { Executor } from '../../db/database.ts';
 import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { findDivision } from '../divisions/divisions.repo.ts';
+import { findDivision } from '../divisions/index.ts';
 import { assertCan, type AssessmentAction } from './assessments.policy.ts';
 import { assessmentCounts, findChecklist, insertChecklist, searchChecklists, toChecklist, updateChecklist, type ChecklistWithDivision } from './checklists.repo.ts';
 

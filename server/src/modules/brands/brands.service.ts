@@ -3,9 +3,9 @@ import type { Executor } from '../../db/database.ts';
 import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { listChildren } from '../divisions/divisions.repo.ts';
+import { listChildren } from '../divisions/index.ts';
 import { divisionNamePath, filterDivision, findDivisionForRecord } from '../../kernel/registry-lookups.ts';
-import { listVenuesOfBrand } from '../venues/venues.repo.ts';
+import { listVenuesOfBrand } from '../venues/index.ts';
 import { allowedActions, assertCan } from './brands.policy.ts';
 import {
   brandsInSubtree,

@@ -4,10 +4,10 @@ import { AppError, fieldError, notFound, versionConflict } from '../../http/app-
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../../kernel/password.ts';
-import { deleteSessionsOfUser } from '../auth/auth.repo.ts';
+import { deleteSessionsOfUser } from '../auth/index.ts';
 import { clearSignInThrottle } from '../auth/auth.service.ts';
 import { assertCan as assertCanDivision } from '../divisions/divisions.policy.ts';
-import { findDivision } from '../divisions/divisions.repo.ts';
+import { findDivision } from '../divisions/index.ts';
 import type { Executor } from '../../db/database.ts';
 import { allowedActions, assertCan, grantableRoles } from './users.policy.ts';
 import { findUserById, findUserByUsername, insertUser, searchUsers, toUser, unlockAccount, updateUser, type UserSearch } from './users.repo.ts';
