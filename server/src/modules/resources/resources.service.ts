@@ -3,7 +3,7 @@ import type { Executor } from '../../db/database.ts';
 import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { findServiceKindsByIds } from '../service-kinds/service-kinds.repo.ts';
+import { findServiceKindsByIds } from '../service-kinds/index.ts';
 import { divisionNamePath, filterDivision, findDivisionForRecord, linkedRecord } from '../venues/registry-lookups.ts';
 import { allowedActions, assertCan } from './resources.policy.ts';
 import {

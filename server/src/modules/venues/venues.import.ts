@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Executor } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import { nowIso } from '../../http/context.ts';
-import { findBrandsNamed } from '../brands/brands.repo.ts';
+import { findBrandsNamed } from '../brands/index.ts';
 import type { ImportContext, ImportDefinition, ResolveOutcome, RowProblem } from '../imports/import-definition.ts';
 import { resolveDivision } from '../../kernel/import-helpers.ts';
 import { resolveNamedCell } from '../organisations/index.ts';
