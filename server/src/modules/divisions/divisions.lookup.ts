@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/database.ts';
+import { childDivisionNamed } from './divisions.repo.ts';
 
 /** Find a division by its names from the root, e.g. `上海市/青浦区/华新镇` (for the CLI and imports). */
 export async function findDivisionByNamePath(db: Executor, namePath: string) {
@@ -6,12 +7,7 @@ export async function findDivisionByNamePath(db: Executor, namePath: string) {
   let found: { id: number; path: string } | undefined;
   for (const name of namePath.split('/').map((part) => part.trim()).filter(Boolean)) {
     const current: number | null = parentId;
-    found = await db
-      .selectFrom('divisions')
-      .select(['id', 'path'])
-      .where((eb) => (current === null ? eb('parent_id', 'is', null) : eb('parent_id', '=', current)))
-      .where('name', '=', name)
-      .executeTakeFirst();
+    found = await childDivisionNamed(db, current, name);
     if (!found) return undefined;
     parentId = found.id;
   }

@@ -4,7 +4,7 @@ import { AppError, fieldError, notFound, versionConflict } from '../../http/app-
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { allowedActions, assertCan } from './venues.policy.ts';
-import { countVenueLinks } from './venues.links.ts';
+import { countVenueLinks } from './venue-links.repo.ts';
 import { divisionNamePath, filterDivision, findDivisionForRecord, linkedRecord } from './registry-lookups.ts';
 import {
   findVenue,
