@@ -3,7 +3,7 @@ import type { Executor } from '../../db/database.ts';
 import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, readerOf, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { listAttachments, toAttachmentSummary } from '../attachments/attachments.repo.ts';
+import { listAttachments, toAttachmentSummary } from '../attachments/index.ts';
 import { divisionFilterPath, divisionForWrite, requireRegistryRef, requireRegistryRefs, requireUsers } from '../projects/work-scope.ts';
 import { allowedActions, assertCan, type ActivityAction } from './activities.policy.ts';
 import {

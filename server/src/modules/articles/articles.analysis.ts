@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { toSimplified } from '@tongxin/core/text/index';
 import { normaliseForSearch } from '@tongxin/core/text/index';
 import type { Executor } from '../../db/database.ts';
-import { divisionInScope } from '../divisions/divisions.scope.ts';
+import { mentionCandidates } from './article-parts.repo.ts';
 
 /** Letters and digits only, in search form: what two copies of one report have in common. */
 function essence(text: string): string {
@@ -94,10 +94,7 @@ function normaliseMany(names: string[]): string[] {
  * @example const index = await buildMentionIndex(db, actor.scopePath);
  */
 export async function buildMentionIndex(db: Executor, scopePath: string | null): Promise<MentionIndex> {
-  const [divisions, organisations] = await Promise.all([
-    db.selectFrom('divisions').select(['id', 'name', 'level']).where(divisionInScope('divisions.id', scopePath)).execute(),
-    db.selectFrom('organisations').select(['id', 'name']).where(divisionInScope('organisations.division_id', scopePath)).where('archived_at', 'is', null).execute(),
-  ]);
+  const { divisions, organisations } = await mentionCandidates(db, scopePath);
   const divisionKeys = normaliseMany(divisions.map((division) => division.name));
   const organisationKeys = normaliseMany(organisations.map((organisation) => organisation.name));
   return {

@@ -1,9 +1,12 @@
 import { mediaLevels, type ArticleCountRow, type ArticleCounts, type ArticleCountsQuery } from '@tongxin/core';
-import { sql } from 'kysely';
+import { fieldError } from '../../http/app-error.ts';
 import type { ActorContext } from '../../http/context.ts';
+import { findDivision, listChildren } from '../divisions/index.ts';
+import { sql } from 'kysely';
 import { divisionInReach } from '../../kernel/scope.ts';
 import { divisionInScope } from '../divisions/divisions.scope.ts';
 import { assertCan } from './articles.policy.ts';
+import { countArticlesByPathLevelMonth } from './articles.repo.ts';
 
 type Level = (typeof mediaLevels)[number] | 'unknown';
 
@@ -29,30 +32,11 @@ export async function counts(ctx: ActorContext, query: ArticleCountsQuery): Prom
   const own = divisionId === null ? null : await divisionInReach(ctx.db, ctx.actor, divisionId, 'query.divisionId');
   if (own) assertCan(ctx.actor, 'read', { divisionPath: own.path });
   const subtreePath = own?.path ?? '';
-  let base = ctx.db
-    .selectFrom('articles as a')
-    .innerJoin('divisions as d', 'd.id', 'a.division_id')
-    .leftJoin('articles as o', 'o.id', 'a.duplicate_of_id')
-    .where(divisionInScope('a.division_id', ctx.actor.scopePath))
-    .where('a.archived_at', 'is', null)
-    .where((eb) => eb.or([eb('a.duplicate_of_id', 'is', null), eb('o.archived_at', 'is not', null)]));
-  if (subtreePath) base = base.where(divisionInScope('a.division_id', subtreePath));
-  if (query.from) base = base.where('a.published_on', '>=', query.from);
-  if (query.to) base = base.where('a.published_on', '<=', query.to);
-  const month = sql<string | null>`substr(a.published_on, 1, 7)`;
-  const grouped = await base
-    .select(['d.path as path', 'a.level as level', month.as('month'), (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy(['d.path', 'a.level', month])
-    .execute();
+  const grouped = await countArticlesByPathLevelMonth(ctx.db, { scopePath: ctx.actor.scopePath, subtreePath, from: query.from, to: query.to });
 
   const children = new Map<string, { id: number; name: string }>();
   if (query.by === 'children') {
-    const rows = await ctx.db
-      .selectFrom('divisions')
-      .select(['id', 'name', 'path'])
-      .where((eb) => (divisionId === null ? eb('parent_id', 'is', null) : eb('parent_id', '=', divisionId)))
-      .execute();
-    for (const row of rows) children.set(String(row.id), { id: row.id, name: row.name });
+    for (const row of await listChildren(ctx.db, divisionId)) children.set(String(row.id), { id: row.id, name: row.name });
   }
 
   const rows = new Map<string, ArticleCountRow>();

@@ -5,7 +5,7 @@ import { fieldError } from '../../http/app-error.ts';
 import { indexDocument } from '../search/search.index.ts';
 import { articleDocument } from '../search/search.documents.ts';
 import { bestDuplicate, buildMentionIndex, contentHash, findMentions, type MentionIndex } from './articles.analysis.ts';
-import { insertFigures, replaceMentions } from './articles.parts.ts';
+import { insertFigures, replaceMentions } from './article-parts.repo.ts';
 import { duplicateCandidates, insertArticle } from './articles.repo.ts';
 import { mediaEntries } from './media.repo.ts';
 

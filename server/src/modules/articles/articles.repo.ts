@@ -192,3 +192,25 @@ export async function duplicatesOf(db: Executor, id: number, rootId: number, sco
     .orderBy('id')
     .execute();
 }
+
+/**
+ * Articles per (division path, medium level, month `YYYY-MM` or null), counting each report once:
+ * archived articles and copies are left out, except a copy whose original was archived.
+ */
+export async function countArticlesByPathLevelMonth(db: Executor, filter: { scopePath: string | null; subtreePath: string; from?: string | undefined; to?: string | undefined }) {
+  let base = db
+    .selectFrom('articles as a')
+    .innerJoin('divisions as d', 'd.id', 'a.division_id')
+    .leftJoin('articles as o', 'o.id', 'a.duplicate_of_id')
+    .where(divisionInScope('a.division_id', filter.scopePath))
+    .where('a.archived_at', 'is', null)
+    .where((eb) => eb.or([eb('a.duplicate_of_id', 'is', null), eb('o.archived_at', 'is not', null)]));
+  if (filter.subtreePath) base = base.where(divisionInScope('a.division_id', filter.subtreePath));
+  if (filter.from) base = base.where('a.published_on', '>=', filter.from);
+  if (filter.to) base = base.where('a.published_on', '<=', filter.to);
+  const month = sql<string | null>`substr(a.published_on, 1, 7)`;
+  return base
+    .select(['d.path as path', 'a.level as level', month.as('month'), (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(['d.path', 'a.level', month])
+    .execute();
+}

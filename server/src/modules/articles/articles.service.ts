@@ -4,11 +4,12 @@ import { AppError, fieldError, notFound, versionConflict } from '../../http/app-
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { divisionInReach } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { findDivision } from '../divisions/index.ts';
 import { articleDocument } from '../search/search.documents.ts';
 import { indexDocument, removeDocument } from '../search/search.index.ts';
 import { ingestArticle, prepareIngest, type IngestItem } from './articles.ingest.ts';
 import { allowedActions, assertCan, type ArticleAction } from './articles.policy.ts';
-import { existingInScope, figuresOf, findFigure, mentionsOf, replaceMentions, toFigure, updateFigure } from './articles.parts.ts';
+import { existingInScope, figuresOf, findFigure, mentionsOf, replaceMentions, toFigure, updateFigure } from './article-parts.repo.ts';
 import { duplicatesOf, findArticle, parseGarbled, parseRemoved, searchArticles, toArticle, updateArticle, type ArticlePatch, type ArticleRow } from './articles.repo.ts';
 import { findMedium } from './media.repo.ts';
 

@@ -5,6 +5,7 @@ import { AppError, fieldError, notFound, versionConflict } from '../../http/app-
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { subtreeFilterPath } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { findDivision } from '../divisions/index.ts';
 import { allowedActions, assertCan, can, type AssessmentAction } from './assessments.policy.ts';
 import {
   findAssessment,

@@ -4,6 +4,7 @@ import { AppError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { divisionInReach, subtreeFilterPath } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { findDivision } from '../divisions/index.ts';
 import { assertCan, type AssessmentAction } from './assessments.policy.ts';
 import { assessmentCounts, findChecklist, insertChecklist, searchChecklists, toChecklist, updateChecklist, type ChecklistWithDivision } from './checklists.repo.ts';
 

@@ -6,8 +6,8 @@ import { nowIso, type ActorContext, type RequestContext } from '../../http/conte
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Executor } from '../../db/database.ts';
 import { clearRate, giveBack, takeRate, type RateRule } from '../../kernel/rate-limit.ts';
+import { findUserByUsername, lockAccount, setLastSignIn, setLocale } from '../users/index.ts';
 import { clearSignInThrottle, signInAccountKey } from '../../kernel/sign-in-state.ts';
-import { findUserByUsername, lockAccount, setLastSignIn, setLocale } from '../users/users.repo.ts';
 import { verifyPassword } from './password.ts';
 import {
   clearAccountFailures,

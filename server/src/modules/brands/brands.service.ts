@@ -4,8 +4,8 @@ import { AppError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { divisionInReach } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { listChildren } from '../divisions/divisions.repo.ts';
-import { divisionNamePath, filterDivision } from '../../kernel/registry-lookups.ts';
+import { listChildren } from '../divisions/index.ts';
+import { divisionNamePath, filterDivision, findDivisionForRecord } from '../../kernel/registry-lookups.ts';
 import { allowedActions, assertCan } from './brands.policy.ts';
 import {
   brandsInSubtree,

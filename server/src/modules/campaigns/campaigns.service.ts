@@ -4,6 +4,7 @@ import { AppError, fieldError, notFound, versionConflict } from '../../http/app-
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { divisionInReach, subtreeFilterPath } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { findDivision } from '../divisions/index.ts';
 import { assertReferencesInScope } from '../../kernel/references.ts';
 import { allowedActions, assertCan, type CampaignAction } from './campaigns.policy.ts';
 import { loadBooks, progressOf, toCampaign } from './campaigns.progress.ts';

@@ -2,6 +2,7 @@ import { translate, type CaseFigures, type CaseFiguresQuery, type FigureSet, typ
 import { computeRequestKpis, decisiveReplyClock, defaultKpiSettings, type KpiRequest, type RequestKpis, type Satisfaction } from '@tongxin/core/sla/index';
 import { fieldError } from '../../http/app-error.ts';
 import type { ActorContext } from '../../http/context.ts';
+import { findDivision } from '../divisions/index.ts';
 import { divisionInReach } from '../../kernel/scope.ts';
 import { divisionById } from '../../kernel/scope.repo.ts';
 import { clocksOfCases } from './case-clocks.ts';

@@ -227,3 +227,8 @@ export async function searchCases(db: Executor, search: CaseSearch, page: { page
   const [rows, count] = await Promise.all([query.execute(), page ? base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow() : null]);
   return { rows, total: count ? Number(count.n) : rows.length };
 }
+
+/** Every case in one of the states, whole tree (the reminder job). */
+export async function casesInStates(db: Executor, states: readonly string[]): Promise<CaseRow[]> {
+  return fromCases(db).selectAll('c').select(joined).where('c.state', 'in', [...states]).execute();
+}

@@ -6,13 +6,14 @@ import { AppError, fieldError, notFound, versionConflict } from '../../http/app-
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { divisionInReach } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { findDivision } from '../divisions/index.ts';
 import { notify } from '../../kernel/notify.ts';
 import { clocksOfCases, isOverdue } from './case-clocks.ts';
 import { allowedCaseActions, assertCan, can, sideOf, type CaseAction, type CaseTarget } from './cases.policy.ts';
 import { eventsOfCase, findCase, insertCase, insertCaseEvents, searchCases, unitsOfCase, updateCase, type CaseRow } from './cases.repo.ts';
 import { casesOut, toCase, toCaseEvent } from './cases.view.ts';
 import { newTicketNo } from './ticket.ts';
-import { actorUnits, handlersOfUnit, officeFor, toUnit, unitNames, unitRefsOf, type ActorUnits } from './units.repo.ts';
+import { actorUnits, handlersOfUnit, officeFor, organisationWithPath, toUnit, unitNames, unitRefsOf, type ActorUnits } from './units.repo.ts';
 import { syncSearch } from '../search/search.sync.ts';
 
 export interface LoadedCase {
@@ -50,7 +51,7 @@ export async function create(ctx: ActorContext, input: CaseCreate) {
     const receivedAt = input.receivedAt ? new Date(input.receivedAt).toISOString() : now.toISOString();
     if (toMs(receivedAt) > now.getTime()) throw fieldError('body.receivedAt', 'requests.validation.in_future');
     if (input.submitterOrganisationId) {
-      const org = await trx.selectFrom('organisations as o').innerJoin('divisions as d', 'd.id', 'o.division_id').select('d.path').where('o.id', '=', input.submitterOrganisationId).executeTakeFirst();
+      const org = await organisationWithPath(trx, input.submitterOrganisationId);
       if (!org) throw fieldError('body.submitterOrganisationId', 'validation.invalid_value');
       if (!isWithinScope(org.path, ctx.actor.scopePath)) throw new AppError('out_of_scope');
     }

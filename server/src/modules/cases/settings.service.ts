@@ -3,6 +3,7 @@ import { AppError, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { divisionInReach } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { findDivision } from '../divisions/index.ts';
 import { divisionPaths, effectiveSettings, insertSettings, ownSettings, updateSettings } from './settings.repo.ts';
 
 

@@ -161,3 +161,31 @@ export async function searchUnits(db: Executor, scopePath: string | null, query:
   }
   return out.slice(0, query.limit);
 }
+
+/** An organisation with its division's path (to check it lies in the caller's subtree). */
+export async function organisationWithPath(db: Executor, id: number) {
+  return db.selectFrom('organisations as o').innerJoin('divisions as d', 'd.id', 'o.division_id').select(['o.id', 'o.division_id', 'd.path']).where('o.id', '=', id).executeTakeFirst();
+}
+
+/** The users who act for an organisation, by display name. */
+export async function handlersOfOrganisation(db: Executor, organisationId: number) {
+  return db
+    .selectFrom('organisation_handlers as h')
+    .innerJoin('users as u', 'u.id', 'h.user_id')
+    .select(['u.id as userId', 'u.display_name as displayName', 'u.username'])
+    .where('h.organisation_id', '=', organisationId)
+    .orderBy('u.display_name')
+    .execute();
+}
+
+/** Users by id with their division's path (null for a user without a division). */
+export async function userDivisionPaths(db: Executor, userIds: readonly number[]) {
+  if (userIds.length === 0) return [];
+  return db.selectFrom('users as u').leftJoin('divisions as d', 'd.id', 'u.division_id').select(['u.id', 'd.path']).where('u.id', 'in', [...userIds]).execute();
+}
+
+/** Replaces who acts for an organisation. */
+export async function replaceOrganisationHandlers(db: Executor, organisationId: number, userIds: readonly number[], at: string): Promise<void> {
+  await db.deleteFrom('organisation_handlers').where('organisation_id', '=', organisationId).execute();
+  if (userIds.length) await db.insertInto('organisation_handlers').values(userIds.map((userId) => ({ organisation_id: organisationId, user_id: userId, created_at: at }))).execute();
+}

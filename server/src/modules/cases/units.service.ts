@@ -3,7 +3,18 @@ import type { Executor } from '../../db/database.ts';
 import { AppError, fieldError, notFound } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { actorUnits, findUnit, isOfficeStaff, searchUnits, unitNames, unitRefsOf } from './units.repo.ts';
+import {
+  actorUnits,
+  findUnit,
+  handlersOfOrganisation,
+  isOfficeStaff,
+  organisationWithPath,
+  replaceOrganisationHandlers,
+  searchUnits,
+  unitNames,
+  unitRefsOf,
+  userDivisionPaths,
+} from './units.repo.ts';
 
 /** Units of the reader's subtree for the dispatch and assignment pickers. */
 export async function search(ctx: ActorContext, query: { q?: string | undefined; type?: UnitType | undefined; limit: number }) {
@@ -18,12 +29,7 @@ export async function mine(ctx: ActorContext) {
 }
 
 async function organisationInScope(ctx: ActorContext, db: Executor, id: number) {
-  const org = await db
-    .selectFrom('organisations as o')
-    .innerJoin('divisions as d', 'd.id', 'o.division_id')
-    .select(['o.id', 'o.division_id', 'd.path'])
-    .where('o.id', '=', id)
-    .executeTakeFirst();
+  const org = await organisationWithPath(db, id);
   if (!org) throw notFound('organisation');
   if (!isWithinScope(org.path, ctx.actor.scopePath)) throw new AppError('out_of_scope');
   return org;
@@ -31,13 +37,7 @@ async function organisationInScope(ctx: ActorContext, db: Executor, id: number) 
 
 export async function handlers(ctx: ActorContext, organisationId: number) {
   await organisationInScope(ctx, ctx.db, organisationId);
-  return ctx.db
-    .selectFrom('organisation_handlers as h')
-    .innerJoin('users as u', 'u.id', 'h.user_id')
-    .select(['u.id as userId', 'u.display_name as displayName', 'u.username'])
-    .where('h.organisation_id', '=', organisationId)
-    .orderBy('u.display_name')
-    .execute();
+  return handlersOfOrganisation(ctx.db, organisationId);
 }
 
 /** Replace who acts for an organisation (office staff of its subtree); every user must be in that subtree too. */
@@ -45,16 +45,12 @@ export async function setHandlers(ctx: ActorContext, organisationId: number, use
   await ctx.db.transaction().execute(async (trx) => {
     const org = await organisationInScope(ctx, trx, organisationId);
     if (!isOfficeStaff(ctx.actor)) throw new AppError('forbidden');
-    const users = userIds.length
-      ? await trx.selectFrom('users as u').leftJoin('divisions as d', 'd.id', 'u.division_id').select(['u.id', 'd.path']).where('u.id', 'in', userIds).execute()
-      : [];
+    const users = await userDivisionPaths(trx, userIds);
     userIds.forEach((id, i) => {
       const user = users.find((u) => u.id === id);
       if (!user || user.path === null || !isWithinScope(user.path, ctx.actor.scopePath)) throw fieldError(`body.userIds.${i}`, 'validation.invalid_value');
     });
-    await trx.deleteFrom('organisation_handlers').where('organisation_id', '=', organisationId).execute();
-    const at = nowIso(ctx);
-    if (userIds.length) await trx.insertInto('organisation_handlers').values(userIds.map((userId) => ({ organisation_id: organisationId, user_id: userId, created_at: at }))).execute();
+    await replaceOrganisationHandlers(trx, organisationId, userIds, nowIso(ctx));
     await recordAudit(trx, ctx, { action: 'organisation.handlers', entity: 'organisation', entityId: organisationId, divisionId: org.division_id, detail: { userIds } });
   });
   return handlers(ctx, organisationId);

@@ -2,8 +2,9 @@ import { comparisonPeriods, type Dashboard, type DashboardBreakdown, type Dashbo
 import { shanghaiDateKey } from '@tongxin/core/calendar/index';
 import { defaultKpiSettings } from '@tongxin/core/sla/index';
 import type { ActorContext } from '../../http/context.ts';
+import { findDivision } from '../divisions/index.ts';
+import { divisionPaths, effectiveSettings } from '../cases/index.ts';
 import { divisionInReach } from '../../kernel/scope.ts';
-import { divisionPaths, effectiveSettings } from '../cases/settings.repo.ts';
 import { refreshCaseReplies } from './case-replies.ts';
 import { computeBreakdown, computeDashboard, type ComputeInput } from './dashboard.compute.ts';
 import { assertCanRead } from './dashboard.policy.ts';

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { PairingKind } from '@tongxin/core';
 import type { DB } from '../../db/types.ts';
-import { coverage } from '../pairings/pairings.repo.ts';
+import { coverage } from '../pairings/index.ts';
 
 /*
  * The figures of small tables (projects with overdue milestones, programmes, competitions,

@@ -7,8 +7,9 @@ import { nowIso, type ActorContext } from '../../http/context.ts';
 import { subtreeFilterPath } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { allowedStep, checkedStep } from '../cases/transition-errors.ts';
-import { actorUnits, actsFor, handlersOfUnit, isOfficeStaff, officeFor, officeStaffOf, toUnit, unitKey, unitNames, unitRefsOf, type ActorUnits } from '../cases/units.repo.ts';
+import { actorUnits, actsFor, handlersOfUnit, isOfficeStaff, officeFor, officeStaffOf, toUnit, unitKey, unitNames, unitRefsOf, type ActorUnits } from '../cases/index.ts';
 import { unitForDispatch } from '../cases/units.service.ts';
+import { findDivision } from '../divisions/index.ts';
 import { notify } from '../../kernel/notify.ts';
 import {
   assignmentsOfReports,

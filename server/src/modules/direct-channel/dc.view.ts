@@ -1,7 +1,7 @@
 import type { DcAssignment, DcAssignmentState, DcReport, DcReportState } from '@tongxin/core';
 import { dayNumberFromKey, shanghaiDateKey } from '@tongxin/core/calendar/index';
 import type { Executor } from '../../db/database.ts';
-import { toUnit, unitNames } from '../cases/units.repo.ts';
+import { toUnit, unitNames } from '../cases/index.ts';
 import { supervisionFacts, type AssignmentRow, type ReportRow } from './dc.repo.ts';
 
 /** Calendar days from today (Shanghai) to the deadline; negative once it has passed. */

@@ -140,3 +140,18 @@ export async function updateDivision(
     .returningAll()
     .executeTakeFirst();
 }
+
+/** Id and name of every division (an export turns paths into name paths with them). */
+export async function allDivisionNames(db: Executor): Promise<Array<{ id: number; name: string }>> {
+  return db.selectFrom('divisions').select(['id', 'name']).execute();
+}
+
+/** The child of a division (or the root, for null) with exactly this name. */
+export async function childDivisionNamed(db: Executor, parentId: number | null, name: string): Promise<{ id: number; path: string } | undefined> {
+  return db
+    .selectFrom('divisions')
+    .select(['id', 'path'])
+    .where((eb) => (parentId === null ? eb('parent_id', 'is', null) : eb('parent_id', '=', parentId)))
+    .where('name', '=', name)
+    .executeTakeFirst();
+}

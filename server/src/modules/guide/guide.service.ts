@@ -1,7 +1,7 @@
 import { isMobilePhone, type GuideDivision, type GuideQuery, type GuideVenue } from '@tongxin/core';
 import { notFound } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/context.ts';
-import { listChildren } from '../divisions/divisions.repo.ts';
+import { listChildren } from '../divisions/index.ts';
 import { divisionNamesByPath, findDivisionForRecord } from '../venues/registry-lookups.ts';
 import { publicVenueCounts, searchPublicVenues } from './guide.repo.ts';
 

@@ -3,9 +3,21 @@ import { shanghaiDateKey } from '@tongxin/core/calendar/index';
 import { AppError, notFound } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { clocksOfCases, isOverdue } from '../cases/case-clocks.ts';
-import { findCasesByIds } from '../cases/cases.repo.ts';
-import { actorUnits, isOfficeStaff, unitRefsOf } from '../cases/units.repo.ts';
+import { actorUnits, findCasesByIds, isOfficeStaff, unitRefsOf } from '../cases/index.ts';
 import { isLate } from '../direct-channel/dc.view.ts';
+import {
+  caseIdsAtOffice,
+  caseIdsLedBy,
+  countUnreadNotifications,
+  findNotificationOwner,
+  markNotificationRead,
+  markNotificationsOfUserRead,
+  needsAwaitingOffice,
+  needsClaimedBy,
+  openAssignmentsOfUnit,
+  pageOfNotifications,
+  reportsAwaitingOffice,
+} from './inbox.repo.ts';
 
 /*
  * What waits on a user, computed from the records each time (nothing to keep in step): cases and
@@ -35,11 +47,10 @@ export async function waitingItems(ctx: ActorContext): Promise<InboxItem[]> {
   // Cases: at the actor's office, or with a unit they act for as the current lead.
   const caseIds = new Set<number>();
   if (office !== null) {
-    for (const row of await db.selectFrom('cases').select('id').where('office_division_id', '=', office).where('state', 'in', officeCaseStates).execute()) caseIds.add(row.id);
+    for (const id of await caseIdsAtOffice(db, office, officeCaseStates)) caseIds.add(id);
   }
   for (const ref of refs) {
-    const rows = await db.selectFrom('cases').select('id').where('lead_unit_type', '=', ref.type).where('lead_unit_id', '=', ref.id).where('state', 'in', unitCaseStates).execute();
-    for (const row of rows) caseIds.add(row.id);
+    for (const id of await caseIdsLedBy(db, ref, unitCaseStates)) caseIds.add(id);
   }
   const caseRows = await findCasesByIds(db, [...caseIds]);
   const { clocks } = await clocksOfCases(db, caseRows, now);
@@ -54,18 +65,13 @@ export async function waitingItems(ctx: ActorContext): Promise<InboxItem[]> {
   // Needs: held for review or reported fulfilled at the office; claimed by the actor's organisations.
   const today = shanghaiDateKey(now);
   if (office !== null) {
-    const rows = await db
-      .selectFrom('needs')
-      .select(['id', 'title', 'ticket_no', 'state', 'published_at', 'wanted_by'])
-      .where('office_division_id', '=', office)
-      .where((eb) => eb.or([eb.and([eb('state', '=', 'open'), eb('published_at', 'is', null)]), eb('state', '=', 'fulfilled')]))
-      .execute();
+    const rows = await needsAwaitingOffice(db, office);
     for (const row of rows) {
       items.push({ kind: 'need', id: row.id, reportId: null, title: row.title, ticketNo: row.ticket_no, state: row.state, box: row.state === 'open' ? 'to_dispatch' : 'to_confirm', dueAt: row.wanted_by, overdue: false });
     }
   }
   if (units.organisationIds.length) {
-    const rows = await db.selectFrom('needs').select(['id', 'title', 'ticket_no', 'state', 'wanted_by']).where('claimant_organisation_id', 'in', units.organisationIds).where('state', '=', 'claimed').execute();
+    const rows = await needsClaimedBy(db, units.organisationIds);
     for (const row of rows) {
       const overdue = row.wanted_by !== null && row.wanted_by < today;
       items.push({ kind: 'need', id: row.id, reportId: null, title: row.title, ticketNo: row.ticket_no, state: row.state, box: overdue ? 'overdue' : 'to_handle', dueAt: row.wanted_by, overdue });
@@ -74,18 +80,11 @@ export async function waitingItems(ctx: ActorContext): Promise<InboxItem[]> {
 
   // Direct channel: reports at the office waiting for an instruction or assignment; the units' assignments.
   if (office !== null) {
-    const rows = await db.selectFrom('dc_reports').select(['id', 'title', 'state']).where('office_division_id', '=', office).where('state', 'in', ['submitted', 'instructed']).execute();
+    const rows = await reportsAwaitingOffice(db, office);
     for (const row of rows) items.push({ kind: 'report', id: row.id, reportId: row.id, title: row.title, ticketNo: null, state: row.state, box: 'to_dispatch', dueAt: null, overdue: false });
   }
   for (const ref of refs) {
-    const rows = await db
-      .selectFrom('dc_assignments as a')
-      .innerJoin('dc_reports as r', 'r.id', 'a.report_id')
-      .select(['a.id', 'a.report_id', 'a.state', 'a.deadline', 'r.title'])
-      .where('a.unit_type', '=', ref.type)
-      .where('a.unit_id', '=', ref.id)
-      .where('a.state', 'in', ['assigned', 'accepted'])
-      .execute();
+    const rows = await openAssignmentsOfUnit(db, ref);
     for (const row of rows) {
       const overdue = isLate(row, now);
       const box: InboxBox = overdue ? 'overdue' : row.state === 'assigned' ? 'to_accept' : 'to_handle';
@@ -104,12 +103,7 @@ export async function inbox(ctx: ActorContext, box: InboxBox | undefined) {
 export async function counts(ctx: ActorContext): Promise<InboxCounts> {
   const items = await waitingItems(ctx);
   const count = (box: InboxBox) => items.filter((item) => item.box === box).length;
-  const unread = await ctx.db
-    .selectFrom('notifications')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('user_id', '=', ctx.actor.userId)
-    .where('read_at', 'is', null)
-    .executeTakeFirstOrThrow();
+  const unread = await countUnreadNotifications(ctx.db, ctx.actor.userId);
   return {
     to_dispatch: count('to_dispatch'),
     to_accept: count('to_accept'),
@@ -118,7 +112,7 @@ export async function counts(ctx: ActorContext): Promise<InboxCounts> {
     to_confirm: count('to_confirm'),
     overdue: count('overdue'),
     total: items.length,
-    unreadNotifications: Number(unread.n),
+    unreadNotifications: unread,
   };
 }
 
@@ -129,29 +123,24 @@ function messageOf(ctx: ActorContext, kind: NotificationKind, params: Record<str
 
 /** The reader's own notifications, newest first. */
 export async function notifications(ctx: ActorContext, query: { unread?: 'true' | 'false' | undefined; page: number; pageSize: number }) {
-  let base = ctx.db.selectFrom('notifications').where('user_id', '=', ctx.actor.userId);
-  if (query.unread === 'true') base = base.where('read_at', 'is', null);
-  if (query.unread === 'false') base = base.where('read_at', 'is not', null);
-  const [rows, count] = await Promise.all([
-    base.selectAll().orderBy('id', 'desc').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+  const read = query.unread === 'true' ? false : query.unread === 'false' ? true : undefined;
+  const { rows, total } = await pageOfNotifications(ctx.db, ctx.actor.userId, { read, limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
   const items: Notification[] = rows.map((row) => {
     const params = JSON.parse(row.params) as Record<string, string | number>;
     const kind = row.kind as NotificationKind;
     return { id: row.id, kind, entity: row.entity, entityId: row.entity_id, message: messageOf(ctx, kind, params), params, createdAt: row.created_at, readAt: row.read_at };
   });
-  return { items, total: Number(count.n), page: query.page, pageSize: query.pageSize };
+  return { items, total, page: query.page, pageSize: query.pageSize };
 }
 
 export async function markRead(ctx: ActorContext, id: number): Promise<void> {
-  const row = await ctx.db.selectFrom('notifications').select(['id', 'user_id']).where('id', '=', id).executeTakeFirst();
+  const row = await findNotificationOwner(ctx.db, id);
   if (!row) throw notFound('notification');
   // Someone else's notification is theirs alone.
   if (row.user_id !== ctx.actor.userId) throw new AppError('forbidden');
-  await ctx.db.updateTable('notifications').set({ read_at: nowIso(ctx) }).where('id', '=', id).where('read_at', 'is', null).execute();
+  await markNotificationRead(ctx.db, id, nowIso(ctx));
 }
 
 export async function markAllRead(ctx: ActorContext): Promise<void> {
-  await ctx.db.updateTable('notifications').set({ read_at: nowIso(ctx) }).where('user_id', '=', ctx.actor.userId).where('read_at', 'is', null).execute();
+  await markNotificationsOfUserRead(ctx.db, ctx.actor.userId, nowIso(ctx));
 }

@@ -1,12 +1,12 @@
 import { dueAfterWorkingDays } from '@tongxin/core/calendar/index';
 import { needDateFlag, type ClaimState, type RequestClock } from '@tongxin/core/sla/index';
 import type { Db, Executor } from '../../db/database.ts';
-import { insertAuditEntry } from '../audit/audit.repo.ts';
+import { insertAuditEntry } from '../audit/index.ts';
 import { clocksOfCases } from '../cases/case-clocks.ts';
-import { insertCaseEvents } from '../cases/cases.repo.ts';
-import { handlersOfUnit, officeStaffOf } from '../cases/units.repo.ts';
-import { insertDcEvents, openAssignments } from '../direct-channel/dc.repo.ts';
+import { casesInStates, handlersOfUnit, insertCaseEvents, officeStaffOf } from '../cases/index.ts';
+import { insertDcEvents, openAssignments } from '../direct-channel/index.ts';
 import { daysLeft } from '../direct-channel/dc.view.ts';
+import { claimReminder, openNeedsWithDate } from './inbox.repo.ts';
 import { notify, type NotifyInput } from './notify.ts';
 
 /*
@@ -51,13 +51,7 @@ interface Due {
 /** Claim and send one due item in its own transaction; false when another run already did. */
 async function fire(db: Db, due: Due, at: string): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const claimed = await trx
-      .insertInto('reminder_claims')
-      .values({ entity: due.entity, entity_id: due.entityId, round_key: due.roundKey, clock: due.clock, kind: due.kind, at })
-      .onConflict((oc) => oc.columns(['entity', 'entity_id', 'round_key', 'clock', 'kind']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!claimed) return false;
+    if (!(await claimReminder(trx, due, at))) return false;
     await notify(trx, { ...due.notification, kind: due.kind, recipients: await due.recipients(trx), at });
     await due.record(trx, at);
     await insertAuditEntry(trx, {
@@ -77,14 +71,7 @@ async function fire(db: Db, due: Due, at: string): Promise<boolean> {
 }
 
 async function dueCases(db: Db, now: Date, dueSoonMinutes: number): Promise<Due[]> {
-  const rows = await db
-    .selectFrom('cases as c')
-    .innerJoin('divisions as d', 'd.id', 'c.division_id')
-    .leftJoin('organisations as so', 'so.id', 'c.submitter_organisation_id')
-    .selectAll('c')
-    .select(['d.name as division_name', 'd.path as division_path', 'so.name as submitter_organisation_name'])
-    .where('c.state', 'in', ['received', 'dispatched', 'accepted', 'in_progress'])
-    .execute();
+  const rows = await casesInStates(db, ['received', 'dispatched', 'accepted', 'in_progress']);
   const { clocks } = await clocksOfCases(db, rows, now);
   const out: Due[] = [];
   for (const row of rows) {
@@ -122,13 +109,7 @@ async function dueCases(db: Db, now: Date, dueSoonMinutes: number): Promise<Due[
 }
 
 async function dueNeeds(db: Db, now: Date): Promise<Due[]> {
-  const rows = await db
-    .selectFrom('needs')
-    .select(['id', 'title', 'state', 'wanted_by', 'division_id', 'office_division_id'])
-    .where('state', '=', 'open')
-    .where('published_at', 'is not', null)
-    .where('wanted_by', 'is not', null)
-    .execute();
+  const rows = await openNeedsWithDate(db);
   return rows.flatMap((row): Due[] => {
     const flag = needDateFlag(row.state as ClaimState, row.wanted_by!, now);
     if (!flag) return [];

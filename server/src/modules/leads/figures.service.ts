@@ -2,8 +2,8 @@ import { leadStages, pathIds, type LeadFigures, type LeadStage } from '@tongxin/
 import { sumFen } from '@tongxin/core/money';
 import { fieldError } from '../../http/app-error.ts';
 import type { ActorContext } from '../../http/context.ts';
+import { findDivision, findDivisionsByIds } from '../divisions/index.ts';
 import { divisionInReach } from '../../kernel/scope.ts';
-import { findDivisionsByIds } from '../divisions/divisions.repo.ts';
 import { assertCan } from './leads.policy.ts';
 import { leadFiguresByDivision, leadFiguresByYear, talentsByDivision } from './figures.repo.ts';
 

@@ -6,6 +6,7 @@ import { nowIso, type ActorContext } from '../../http/context.ts';
 import { divisionInReach } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireOrganisation } from '../competitions/entries.service.ts';
+import { findDivision } from '../divisions/index.ts';
 import { allowedActions, assertCan, type LeadAction } from './leads.policy.ts';
 import { findLead, insertLead, insertStageChange, listStageChanges, searchLeads, toLead, updateLead, type LeadWithNames } from './leads.repo.ts';
 

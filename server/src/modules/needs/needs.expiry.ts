@@ -1,6 +1,6 @@
 import { dayKeyOf, localDayNumber } from '@tongxin/core/calendar/index';
 import type { Db } from '../../db/database.ts';
-import { insertAuditEntry } from '../audit/audit.repo.ts';
+import { insertAuditEntry } from '../audit/index.ts';
 import { insertNeedEvents } from './needs.repo.ts';
 
 /*

@@ -1,7 +1,7 @@
 import { isWithinScope, type Actor } from '@tongxin/core';
 import type { ClaimState } from '@tongxin/core/sla/index';
 import { AppError } from '../../http/app-error.ts';
-import { isOfficeStaff, type ActorUnits } from '../cases/units.repo.ts';
+import { isOfficeStaff, type ActorUnits } from '../cases/index.ts';
 
 /*
  * Three sides of a need. The community (office staff whose subtree holds it) posts, publishes,

@@ -3,7 +3,7 @@ import { nextClaimStates, type ClaimState } from '@tongxin/core/sla/index';
 import { AppError, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { insertCase, insertCaseEvents } from '../cases/cases.repo.ts';
+import { insertCase, insertCaseEvents } from '../cases/index.ts';
 import { syncSearch } from '../search/search.sync.ts';
 import { routable } from './needs.policy.ts';
 import { insertNeedEvents, updateNeed } from './needs.repo.ts';

@@ -7,9 +7,10 @@ import { AppError, fieldError, notFound, versionConflict } from '../../http/app-
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { divisionInReach } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { actorUnits, isOfficeStaff, type ActorUnits } from '../cases/units.repo.ts';
+import { actorUnits, isOfficeStaff, type ActorUnits } from '../cases/index.ts';
+import { findDivision } from '../divisions/index.ts';
 import { divisionInScope } from '../divisions/divisions.scope.ts';
-import { findResourcesOffering } from '../resources/resources.repo.ts';
+import { findResourcesOffering } from '../resources/index.ts';
 import { assertSide, canClaimant, canCommunity, needSideOf, offered, routable, type NeedTarget } from './needs.policy.ts';
 import {
   eventsOfNeed,

@@ -5,7 +5,7 @@ import { AppError, fieldError, notFound, versionConflict } from '../../http/app-
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { allowedStep, checkedStep } from '../cases/transition-errors.ts';
-import { actorUnits, handlersOfUnit, officeStaffOf } from '../cases/units.repo.ts';
+import { actorUnits, handlersOfUnit, officeStaffOf } from '../cases/index.ts';
 import { notify } from '../inbox/notify.ts';
 import { assertSide, needSideOf, offered, speaksFor } from './needs.policy.ts';
 import { queueForPhone } from '../outbox/outbox.queue.ts';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Executor } from '../../db/database.ts';
 import { nowIso } from '../../http/context.ts';
 import type { ImportContext, ImportDefinition, ResolveOutcome, RowProblem } from '../imports/import-definition.ts';
-import { isCurrent } from './organisations.links.ts';
+import { currentMembershipsOf, insertImportedMemberships, updateImportedMembership } from './registry-import.repo.ts';
 import { resolveNamedCell, type NamedRecord } from './organisations.lookup.ts';
 import { assertWritesRegistry } from './organisations.policy.ts';
 
@@ -103,49 +103,19 @@ async function currentOf(db: Executor, ctx: ImportContext, organisationId: numbe
   const key = `memberships.current:${organisationId}`;
   const cached = ctx.memo.get(key) as Map<string, number> | undefined;
   if (cached) return cached;
-  const rows = await db
-    .selectFrom('memberships as m')
-    .select(['m.id', 'm.member_organisation_id', 'm.member_person_id'])
-    .where('m.organisation_id', '=', organisationId)
-    .where(isCurrent('m', shanghaiToday(ctx.clock.now())))
-    .execute();
+  const rows = await currentMembershipsOf(db, organisationId, shanghaiToday(ctx.clock.now()));
   const current = new Map(rows.map((row) => [memberKey({ memberOrganisationId: row.member_organisation_id, memberPersonId: row.member_person_id }), row.id]));
   ctx.memo.set(key, current);
   return current;
 }
 
 async function insert(db: Executor, ctx: ImportContext, values: MembershipImportValue[]): Promise<void> {
-  const at = nowIso(ctx);
-  await db
-    .insertInto('memberships')
-    .values(
-      values.map((value) => ({
-        organisation_id: value.organisationId,
-        member_organisation_id: value.memberOrganisationId,
-        member_person_id: value.memberPersonId,
-        role: value.role,
-        since: value.since,
-        until: value.until,
-        created_at: at,
-        updated_at: at,
-      })),
-    )
-    .execute();
+  await insertImportedMemberships(db, values, nowIso(ctx));
 }
 
 /** A current membership of the same member: the role changes, and the dates the row gives. */
 async function update(db: Executor, ctx: ImportContext, id: number, value: MembershipImportValue): Promise<void> {
-  await db
-    .updateTable('memberships')
-    .set((eb) => ({
-      role: value.role,
-      ...(value.since !== null ? { since: value.since } : {}),
-      ...(value.until !== null ? { until: value.until } : {}),
-      version: eb('version', '+', 1),
-      updated_at: nowIso(ctx),
-    }))
-    .where('id', '=', id)
-    .execute();
+  await updateImportedMembership(db, id, value, nowIso(ctx));
 }
 
 /** 成员导入: who belongs to which organisation, in which role. A duplicate is a current membership of the same member. */

@@ -4,7 +4,7 @@ import type { Executor } from '../../db/database.ts';
 import type { MembershipsTable } from '../../db/types-registry.ts';
 import { containsText } from '../../db/text-match.ts';
 import { divisionInScope } from '../divisions/divisions.scope.ts';
-import { isCurrent } from './organisations.links.ts';
+import { isCurrent } from './organisation-links.repo.ts';
 
 export type MembershipRow = Selectable<MembershipsTable> & {
   organisation_name: string;

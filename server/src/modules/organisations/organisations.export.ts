@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { Executor } from '../../db/database.ts';
 import { readerOf, type ActorContext } from '../../http/context.ts';
 import { exportXlsx, keysetRows } from '../../kernel/export-xlsx.ts';
+import { allDivisionNames } from '../divisions/index.ts';
 import { membersAfter } from './memberships.repo.ts';
 import { loadOrganisation, subtreeFilter } from './organisations.service.ts';
 import { organisationsAfter } from './organisations.repo.ts';
@@ -15,7 +16,7 @@ import { organisationsAfter } from './organisations.repo.ts';
  * const names = await divisionNamePaths(db); names('/1/2/5/') // "上海市/青浦区/华新镇"
  */
 export async function divisionNamePaths(db: Executor): Promise<(path: string) => string> {
-  const rows = await db.selectFrom('divisions').select(['id', 'name']).execute();
+  const rows = await allDivisionNames(db);
   const names = new Map(rows.map((row) => [row.id, row.name]));
   return (path) => pathIds(path).map((id) => names.get(id) ?? '').join('/');
 }

@@ -7,6 +7,7 @@ import { resolveDivision } from '../../kernel/import-helpers.ts';
 import { resolveNamedCell } from './organisations.lookup.ts';
 import { assertWritesRegistry } from './organisations.policy.ts';
 import { parentChain } from './organisations.repo.ts';
+import { insertImportedOrganisations, organisationNamesOfDivision, updateImportedOrganisation } from './registry-import.repo.ts';
 import { syncSearch } from '../search/search.sync.ts';
 
 /** The words people write in the type column (both scripts, and our codes) → type codes. */
@@ -78,7 +79,7 @@ async function namesIn(db: Executor, ctx: ImportContext, divisionId: number): Pr
   const key = `organisations.names:${divisionId}`;
   const cached = ctx.memo.get(key) as Existing | undefined;
   if (cached) return cached;
-  const rows = await db.selectFrom('organisations').select(['id', 'name', 'archived_at']).where('division_id', '=', divisionId).execute();
+  const rows = await organisationNamesOfDivision(db, divisionId);
   const names: Existing = new Map();
   for (const row of rows) {
     // An active record wins over an archived twin of the same name.
@@ -124,45 +125,13 @@ async function resolve(db: Executor, ctx: ImportContext, row: OrganisationImport
 
 async function insert(db: Executor, ctx: ImportContext, values: OrganisationImportValue[]): Promise<void> {
   const at = nowIso(ctx);
-  await db
-    .insertInto('organisations')
-    .values(
-      values.map((value) => ({
-        division_id: value.divisionId,
-        name: value.name,
-        type: value.type,
-        parent_id: value.parentId,
-        founded_on: value.foundedOn,
-        contact_name: value.contactName,
-        contact_phone: value.contactPhone,
-        address: value.address,
-        description: value.description,
-        created_at: at,
-        updated_at: at,
-      })),
-    )
-    .returning('id')
-    .execute()
-    .then((rows) => syncSearch(db, 'organisation', rows.map((row) => row.id), at));
+  const ids = await insertImportedOrganisations(db, values, at);
+  await syncSearch(db, 'organisation', ids, at);
 }
 
 /** Overwrite the type, and every other field the row fills; empty cells keep what is stored. */
 async function update(db: Executor, ctx: ImportContext, id: number, value: OrganisationImportValue): Promise<void> {
-  await db
-    .updateTable('organisations')
-    .set((eb) => ({
-      type: value.type,
-      ...(value.parentId !== null ? { parent_id: value.parentId } : {}),
-      ...(value.foundedOn !== null ? { founded_on: value.foundedOn } : {}),
-      ...(value.contactName !== null ? { contact_name: value.contactName } : {}),
-      ...(value.contactPhone !== null ? { contact_phone: value.contactPhone } : {}),
-      ...(value.address !== null ? { address: value.address } : {}),
-      ...(value.description !== null ? { description: value.description } : {}),
-      version: eb('version', '+', 1),
-      updated_at: nowIso(ctx),
-    }))
-    .where('id', '=', id)
-    .execute();
+  await updateImportedOrganisation(db, id, value, nowIso(ctx));
   await syncSearch(db, 'organisation', [id]);
 }
 

@@ -1,8 +1,7 @@
-import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { ImportContext, RowProblem } from '../imports/import-definition.ts';
 import { resolveDivision } from '../../kernel/import-helpers.ts';
-import { divisionInScope } from '../../kernel/division-scope.ts';
+import { recordsNamed } from './registry-import.repo.ts';
 
 /** A registry record named in a sheet cell, found inside the actor's subtree. */
 export interface NamedRecord {
@@ -16,21 +15,8 @@ export interface NamedRecord {
 type Lookup = { ok: true; record: NamedRecord } | { ok: false; problem: RowProblem };
 type Found = NamedRecord | null | 'ambiguous';
 
-const organisationsFrom = (db: Executor) => db.selectFrom('organisations as r');
-
 async function findNamed(db: Executor, table: 'organisations' | 'people', scopePath: string | null, name: string, divisionId: number | null): Promise<Found> {
-  // Both tables have the id, name, division_id and archived_at used here; typed as one of them.
-  const from = (table === 'organisations' ? organisationsFrom(db) : db.selectFrom('people as r')) as ReturnType<typeof organisationsFrom>;
-  let query = from
-    .innerJoin('divisions as d', 'd.id', 'r.division_id')
-    .select(['r.id', 'r.name', 'r.division_id', 'd.path', 'r.archived_at'])
-    .where('r.name', '=', name)
-    .where(divisionInScope('r.division_id', scopePath))
-    // Two rows tell an ambiguous name; active records first when an archived twin exists.
-    .orderBy(sql`case when r.archived_at is null then 0 else 1 end`)
-    .limit(2);
-  if (divisionId !== null) query = query.where('r.division_id', '=', divisionId);
-  const rows = await query.execute();
+  const rows = await recordsNamed(db, table, scopePath, name, divisionId);
   const active = rows.filter((row) => row.archived_at === null);
   const pick = active.length > 0 ? active : rows;
   if (pick.length > 1) return 'ambiguous';

@@ -4,7 +4,8 @@ import { AppError, fieldError, notFound, versionConflict } from '../../http/app-
 import { nowIso, readerOf, type ActorContext } from '../../http/context.ts';
 import { divisionInReach, subtreeFilterPath } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { organisationLinks } from './organisations.links.ts';
+import { findDivision } from '../divisions/index.ts';
+import { organisationLinks } from './organisation-links.repo.ts';
 import { allowedActions, assertCan, type RegistryAction } from './organisations.policy.ts';
 import {
   findOrganisation,

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { hashToken, openSession, type NewSession } from '../auth/auth.service.ts';
 import { hashPassword } from '../auth/password.ts';
 import { loadOrganisation } from '../organisations/organisations.service.ts';
-import { insertUser } from '../users/users.repo.ts';
+import { insertUser } from '../users/index.ts';
 import { takeRate } from '../../kernel/rate-limit.ts';
 import { voteCodeSender } from '../votes/votes.sender.ts';
 import { assertOffice, assertParticipant } from './participants.policy.ts';

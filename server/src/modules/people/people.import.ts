@@ -4,7 +4,7 @@ import { nowIso } from '../../http/context.ts';
 import type { ImportContext, ImportDefinition, ResolveOutcome, RowProblem } from '../imports/import-definition.ts';
 import { resolveDivision } from '../../kernel/import-helpers.ts';
 import { phoneCell } from '../organisations/organisations.import.ts';
-import { resolveNamedCell } from '../organisations/organisations.lookup.ts';
+import { resolveNamedCell } from '../organisations/index.ts';
 import { assertWritesRegistry } from '../organisations/organisations.policy.ts';
 import { syncSearch } from '../search/search.sync.ts';
 

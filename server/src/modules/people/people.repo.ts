@@ -4,7 +4,7 @@ import type { Executor } from '../../db/database.ts';
 import type { PeopleTable } from '../../db/types-registry.ts';
 import { containsText } from '../../db/text-match.ts';
 import { divisionInScope } from '../divisions/divisions.scope.ts';
-import { isCurrent } from '../organisations/organisations.links.ts';
+import { isCurrent } from '../organisations/index.ts';
 
 export type PersonRow = Selectable<PeopleTable> & {
   division_name: string;

@@ -3,6 +3,7 @@ import type { Db, Executor } from '../../db/database.ts';
 import { fieldError } from '../../http/app-error.ts';
 import { giveBack, takeRate, type RateRule } from '../../kernel/rate-limit.ts';
 import type { RequestContext } from '../../http/context.ts';
+import { ensurePortalSecret, markChallengeUsed } from './portal.repo.ts';
 
 /*
  * The portal's guards, all kept in the database so they hold across instances: a signing key,
@@ -25,14 +26,9 @@ const keys = new WeakMap<object, string>();
 export async function portalSecret(db: Db): Promise<string> {
   const cached = keys.get(db);
   if (cached) return cached;
-  await db
-    .insertInto('app_secrets')
-    .values({ name: 'portal_hmac', value: crypto.randomBytes(32).toString('base64url'), created_at: new Date().toISOString() })
-    .onConflict((oc) => oc.column('name').doNothing())
-    .execute();
-  const row = await db.selectFrom('app_secrets').select('value').where('name', '=', 'portal_hmac').executeTakeFirstOrThrow();
-  keys.set(db, row.value);
-  return row.value;
+  const value = await ensurePortalSecret(db, crypto.randomBytes(32).toString('base64url'), new Date().toISOString());
+  keys.set(db, value);
+  return value;
 }
 
 const hmac = (secret: string, text: string) => crypto.createHmac('sha256', secret).update(text).digest('base64url');
@@ -73,13 +69,7 @@ export function verifyChallenge(secret: string, token: string, answer: number, n
 
 /** Mark a challenge used inside the submitting transaction; a second use is refused. */
 export async function useChallenge(db: Executor, nonce: string, at: string): Promise<void> {
-  const inserted = await db
-    .insertInto('portal_used_challenges')
-    .values({ nonce, at })
-    .onConflict((oc) => oc.column('nonce').doNothing())
-    .returning('nonce')
-    .executeTakeFirst();
-  if (!inserted) throw fieldError('body.challengeAnswer', 'requests.validation.challenge_expired');
+  if (!(await markChallengeUsed(db, nonce, at))) throw fieldError('body.challengeAnswer', 'requests.validation.challenge_expired');
 }
 
 const hour = 3600;

@@ -1,10 +1,10 @@
 import { portalPhotoLimits, type PortalPhotoReceipt } from '@tongxin/core';
-import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { storePortalPhoto } from '../attachments/attachments.service.ts';
 import { takePhotoSlot } from './portal.guard.ts';
+import { findPortalTicket, lockTicketRow, portalPhotoCount } from './portal.repo.ts';
 
 /*
  * A resident adds photos to what they just submitted. The proof is the one tracking uses (ticket
@@ -20,35 +20,6 @@ export interface PhotoTarget {
 }
 
 const lastFour = (phone: string | null) => (phone ?? '').replace(/\D/g, '').slice(-4);
-
-async function findPortalTicket(db: Executor, ticketNo: string) {
-  const found = await db
-    .selectFrom('cases')
-    .select(['id', 'received_at as submitted_at', 'submitter_phone'])
-    .where('ticket_no', '=', ticketNo)
-    .where('channel', '=', 'portal')
-    .executeTakeFirst();
-  if (found) return { ownerType: 'case' as const, ...found };
-  const need = await db
-    .selectFrom('needs')
-    .select(['id', 'created_at as submitted_at', 'submitter_phone'])
-    .where('ticket_no', '=', ticketNo)
-    .where('channel', '=', 'portal')
-    .executeTakeFirst();
-  return need && { ownerType: 'need' as const, ...need };
-}
-
-/** Photos the portal has stored for a record, detached ones included (a detach frees no slot). */
-async function portalPhotoCount(db: Executor, target: PhotoTarget): Promise<number> {
-  const row = await db
-    .selectFrom('attachments')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('owner_type', '=', target.ownerType)
-    .where('owner_id', '=', target.ownerId)
-    .where('uploaded_by', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
 
 /** 409 when the window after the submission has closed or the ticket has all its photos. */
 async function assertRoomFor(ctx: RequestContext, db: Executor, target: PhotoTarget): Promise<number> {
@@ -89,8 +60,7 @@ export async function addPhoto(ctx: RequestContext, target: PhotoTarget, file: {
   let count = 0;
   const stored = await storePortalPhoto(ctx, { ownerType: target.ownerType, ownerId: target.ownerId, ...file }, async (trx) => {
     // A no-op update locks the record's row (PostgreSQL), so two photos sent at once cannot both take the last slot.
-    const table = target.ownerType === 'case' ? 'cases' : 'needs';
-    await sql`update ${sql.table(table)} set id = id where id = ${target.ownerId}`.execute(trx);
+    await lockTicketRow(trx, target);
     count = (await assertRoomFor(ctx, trx, target)) + 1;
   });
   return { fileName: stored.fileName, size: stored.size, count };

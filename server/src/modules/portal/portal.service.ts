@@ -1,15 +1,15 @@
 import { defaultKindOf, translate, type PortalSubmit } from '@tongxin/core';
 import { shanghaiDateKey } from '@tongxin/core/calendar/index';
-import { sql } from 'kysely';
 import { AppError, fieldError } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { knownDivision } from '../../kernel/scope.ts';
 import { containsText } from '../../db/text-match.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { insertCase, insertCaseEvents } from '../cases/cases.repo.ts';
+import { insertCase, insertCaseEvents, officeFor } from '../cases/index.ts';
 import { newTicketNo } from '../cases/ticket.ts';
-import { officeFor } from '../cases/units.repo.ts';
-import { insertNeed, insertNeedEvents } from '../needs/needs.repo.ts';
+import { findDivision, findDivisionsByIds } from '../divisions/index.ts';
+import { insertNeed, insertNeedEvents } from '../needs/index.ts';
+import { claimSubmissionKey, findSubmission, pickerDivisions, ticketReceipt } from './portal.repo.ts';
 import { issueChallenge, phoneHash, portalSecret, takeSubmitSlot, useChallenge, verifyChallenge } from './portal.guard.ts';
 import { syncSearch } from '../search/search.sync.ts';
 import { queueForPhone } from '../outbox/outbox.queue.ts';
@@ -24,13 +24,11 @@ export async function challenge(ctx: RequestContext) {
 class AlreadySubmitted extends Error {}
 
 async function existingReceipt(ctx: RequestContext, key: string, hash: string) {
-  const row = await ctx.db.selectFrom('portal_submissions').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
+  const row = await findSubmission(ctx.db, key);
   if (!row) return null;
   // The same key with another phone is not a retry of this submission.
   if (row.phone_hash !== hash) throw new AppError('duplicate', { params: { entity: 'entities.ticket', value: key } });
-  const found =
-    (await ctx.db.selectFrom('cases').select(['category', 'created_at']).where('ticket_no', '=', row.ticket_no).executeTakeFirst()) ??
-    (await ctx.db.selectFrom('needs').select(['created_at']).where('ticket_no', '=', row.ticket_no).executeTakeFirst().then((n) => n && { category: 'wish', created_at: n.created_at }));
+  const found = await ticketReceipt(ctx.db, row.ticket_no);
   return { ticketNo: row.ticket_no, category: (found?.category ?? 'wish') as PortalSubmit['category'], submittedAt: found?.created_at ?? row.created_at };
 }
 
@@ -75,13 +73,7 @@ async function submitCounted(ctx: RequestContext, input: PortalSubmit, key: stri
     await ctx.db.transaction().execute(async (trx) => {
       // The key first: a concurrent twin waits on it and then finds it taken.
       if (key) {
-        const claimed = await trx
-          .insertInto('portal_submissions')
-          .values({ idempotency_key: key, phone_hash: hash, ticket_no: ticketNo, created_at: at })
-          .onConflict((oc) => oc.column('idempotency_key').doNothing())
-          .returning('ticket_no')
-          .executeTakeFirst();
-        if (!claimed) throw new AlreadySubmitted();
+        if (!(await claimSubmissionKey(trx, { key, phoneHash: hash, ticketNo }, at))) throw new AlreadySubmitted();
       }
       await useChallenge(trx, nonce, at);
       const officeDivisionId = await officeFor(trx, division.path, division.id);
@@ -146,15 +138,10 @@ async function submitCounted(ctx: RequestContext, input: PortalSubmit, key: stri
 
 /** Divisions for the portal's picker: the roots, a division's children, or a name search. */
 export async function divisions(ctx: RequestContext, query: { parentId?: number | undefined; q?: string | undefined }) {
-  const hasChildren = sql<number>`(select count(*) from divisions k where k.parent_id = d.id)`;
-  let base = ctx.db.selectFrom('divisions as d').select(['d.id', 'd.name', 'd.level', 'd.path', hasChildren.as('children')]);
-  if (query.q) base = base.where(containsText('d.name', query.q)).orderBy('d.depth', 'desc').orderBy('d.name').limit(20);
-  else if (query.parentId !== undefined) base = base.where('d.parent_id', '=', query.parentId).orderBy('d.name');
-  else base = base.where('d.parent_id', 'is', null).orderBy('d.name');
-  const rows = await base.execute();
+  const rows = await pickerDivisions(ctx.db, query);
   const ids = [...new Set(rows.flatMap((r) => r.path.split('/').filter(Boolean).map(Number)))];
   const names = new Map(
-    ids.length ? (await ctx.db.selectFrom('divisions').select(['id', 'name']).where('id', 'in', ids).execute()).map((r) => [r.id, r.name]) : [],
+    ids.length ? (await findDivisionsByIds(ctx.db, ids)).map((r) => [r.id, r.name]) : [],
   );
   return rows.map((r) => ({
     id: r.id,

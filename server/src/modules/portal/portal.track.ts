@@ -1,8 +1,9 @@
 import { translate, type CaseCategory, type PortalTrackResult } from '@tongxin/core';
 import { AppError } from '../../http/app-error.ts';
 import type { RequestContext } from '../../http/context.ts';
-import { unitNames } from '../cases/units.repo.ts';
+import { unitNames } from '../cases/index.ts';
 import { takeTrackSlot } from './portal.guard.ts';
+import { caseEventsOfActions, needEventsOfActions, routedNeedEvents, trackedCase, trackedNeed } from './portal.repo.ts';
 
 /*
  * Tracking shows the steps the public may see and the final reply. A staff note, a return, a
@@ -60,15 +61,7 @@ function notFoundAfterFailure(): never {
 
 /** Public steps of the wish a case was routed from (same ticket), before the case took it over. */
 async function routedNeedSteps(ctx: RequestContext, ticketNo: string): Promise<PortalTrackResult['steps']> {
-  const events = await ctx.db
-    .selectFrom('need_events as e')
-    .innerJoin('needs as n', 'n.id', 'e.need_id')
-    .select(['e.action', 'e.at', 'e.note', 'e.is_public'])
-    .where('n.ticket_no', '=', ticketNo)
-    .where('e.action', 'in', ['post', 'publish'])
-    .orderBy('e.at')
-    .orderBy('e.id')
-    .execute();
+  const events = await routedNeedEvents(ctx.db, ticketNo);
   return events.map((e) => ({
     at: e.at,
     step: needSteps[e.action]!,
@@ -89,22 +82,10 @@ export async function track(ctx: RequestContext, input: { ticketNo: string; phon
   // Counted as a miss before the lookup; given back when the ticket is found.
   const hit = await takeTrackSlot(ctx);
   const label = (step: string) => translate(ctx.locale, `requests.portalSteps.${step}`);
-  const found = await ctx.db
-    .selectFrom('cases as c')
-    .innerJoin('divisions as d', 'd.id', 'c.division_id')
-    .select(['c.id', 'c.category', 'c.title', 'c.state', 'c.reply', 'c.received_at', 'c.submitter_phone', 'd.name as division_name'])
-    .where('c.ticket_no', '=', input.ticketNo)
-    .executeTakeFirst();
+  const found = await trackedCase(ctx.db, input.ticketNo);
   if (found) {
     if (lastFour(found.submitter_phone) !== input.phoneLast4) return notFoundAfterFailure();
-    const events = await ctx.db
-      .selectFrom('case_events')
-      .select(['action', 'at', 'note', 'is_public', 'unit_type', 'unit_id'])
-      .where('case_id', '=', found.id)
-      .where('action', 'in', Object.keys(caseSteps))
-      .orderBy('at')
-      .orderBy('id')
-      .execute();
+    const events = await caseEventsOfActions(ctx.db, found.id, Object.keys(caseSteps));
     const earlier = await routedNeedSteps(ctx, input.ticketNo);
     const names = await unitNames(ctx.db, events.flatMap((e) => (e.unit_type && e.unit_id !== null ? [{ type: e.unit_type, id: e.unit_id }] : [])));
     const replyEvent = [...events].reverse().find((e) => e.action === 'reply' || e.action === 'answer_directly');
@@ -129,22 +110,9 @@ export async function track(ctx: RequestContext, input: { ticketNo: string; phon
       reply: found.reply && replyEvent ? { text: found.reply, at: replyEvent.at } : null,
     };
   }
-  const need = await ctx.db
-    .selectFrom('needs as n')
-    .innerJoin('divisions as d', 'd.id', 'n.division_id')
-    .select(['n.id', 'n.title', 'n.state', 'n.published_at', 'n.created_at', 'n.submitter_phone', 'd.name as division_name'])
-    .where('n.ticket_no', '=', input.ticketNo)
-    .executeTakeFirst();
+  const need = await trackedNeed(ctx.db, input.ticketNo);
   if (!need || lastFour(need.submitter_phone) !== input.phoneLast4) return notFoundAfterFailure();
-  const events = await ctx.db
-    .selectFrom('need_events as e')
-    .leftJoin('organisations as o', 'o.id', 'e.organisation_id')
-    .select(['e.action', 'e.at', 'e.note', 'e.is_public', 'o.name as organisation_name'])
-    .where('e.need_id', '=', need.id)
-    .where('e.action', 'in', Object.keys(needSteps))
-    .orderBy('e.at')
-    .orderBy('e.id')
-    .execute();
+  const events = await needEventsOfActions(ctx.db, need.id, Object.keys(needSteps));
   await hit();
   const state = need.state;
   const status: PortalTrackResult['status'] =

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { insertAuditEntry } from '../audit/audit.repo.ts';
+import { insertAuditEntry } from '../audit/index.ts';
 
 /** Requests made by members of the public (not by an organisation on its own behalf). */
 const publicChannels = ['portal', 'hotline', 'visit', 'other'];

@@ -1,7 +1,7 @@
 import { isMilestoneOverdue, type Milestone } from '@tongxin/core';
 import type { Executor } from '../../db/database.ts';
 import type { MilestoneRow } from '../../db/types-work.ts';
-import { listAttachments, toAttachmentSummary } from '../attachments/attachments.repo.ts';
+import { listAttachments, toAttachmentSummary } from '../attachments/index.ts';
 
 type MilestoneWithNames = MilestoneRow & { completed_by_name: string | null };
 

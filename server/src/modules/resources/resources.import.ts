@@ -6,8 +6,8 @@ import { nowIso } from '../../http/context.ts';
 import type { ImportContext, ImportDefinition, ResolveOutcome, RowProblem } from '../imports/import-definition.ts';
 import { resolveDivision } from '../../kernel/import-helpers.ts';
 import { phoneCell } from '../organisations/organisations.import.ts';
-import { resolveNamedCell } from '../organisations/organisations.lookup.ts';
-import { listServiceKinds } from '../service-kinds/service-kinds.repo.ts';
+import { resolveNamedCell } from '../organisations/index.ts';
+import { listServiceKinds } from '../service-kinds/index.ts';
 import { codeFromSheet, sheetChoices } from '../../kernel/sheet-labels.ts';
 import { can } from './resources.policy.ts';
 import {

@@ -4,8 +4,8 @@ import { AppError, fieldError, notFound, versionConflict } from '../../http/app-
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { divisionInReach } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { findServiceKindsByIds } from '../service-kinds/service-kinds.repo.ts';
-import { divisionNamePath, filterDivision, linkedRecord } from '../venues/registry-lookups.ts';
+import { findServiceKindsByIds } from '../service-kinds/index.ts';
+import { divisionNamePath, filterDivision, findDivisionForRecord, linkedRecord } from '../venues/registry-lookups.ts';
 import { allowedActions, assertCan } from './resources.policy.ts';
 import {
   findResource,

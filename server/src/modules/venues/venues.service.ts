@@ -5,8 +5,8 @@ import { nowIso, readerOf, type ActorContext } from '../../http/context.ts';
 import { divisionInReach } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { allowedActions, assertCan } from './venues.policy.ts';
-import { countVenueLinks } from './venues.links.ts';
-import { divisionNamePath, filterDivision, linkedRecord } from './registry-lookups.ts';
+import { countVenueLinks } from './venue-links.repo.ts';
+import { divisionNamePath, filterDivision, findDivisionForRecord, linkedRecord } from './registry-lookups.ts';
 import {
   findVenue,
   findVenueByName,

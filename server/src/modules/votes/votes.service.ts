@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
 import { AppError, fieldError, notFound } from '../../http/app-error.ts';
 import { nowIso, type ActorContext, type RequestContext } from '../../http/context.ts';
-import { findCompetition, listPhases, type CompetitionWithDivision } from '../competitions/competitions.repo.ts';
-import { findEntry, listEntries, organisationNameOf } from '../competitions/entries.repo.ts';
+import { findCompetition, listPhases, type CompetitionWithDivision } from '../competitions/index.ts';
+import { findEntry, listEntries, organisationNameOf } from '../competitions/index.ts';
 import { blindReviewInProgress, isPhaseOpen, phaseOf } from '../competitions/phases.ts';
-import { findDecision, voteCountsByEntry } from '../competitions/results.repo.ts';
+import { findDecision, voteCountsByEntry } from '../competitions/index.ts';
 import { loadCompetition } from '../competitions/competitions.service.ts';
 import { takeRate } from '../../kernel/rate-limit.ts';
 import { consumeCode, countFailedAttempt, countVoters, countVotes, findLiveCode, findVoter, insertVote, insertVoteCode, insertVoter, votedEntries } from './votes.repo.ts';

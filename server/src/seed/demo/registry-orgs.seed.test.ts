@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database.ts';
-import { organisationLinks } from '../../modules/organisations/organisations.links.ts';
+import { organisationLinks } from '../../modules/organisations/organisation-links.repo.ts';
 import { openTestDatabase } from '../../test/test-db.ts';
 import type { SeedContext } from './context.ts';
 import { divisionsSeeder } from './divisions.seed.ts';

@@ -5,7 +5,7 @@ import type { Executor } from '../../db/database.ts';
 import type { ArticleFiguresTable } from '../../db/types-publicity.ts';
 import { divisionInScope } from '../divisions/divisions.scope.ts';
 
-/* Queries for the parts of an article: the registry records it mentions and the figures it states. */
+/* Queries for the parts of an article (a repository of its own: articles.repo.ts holds the articles): the registry records it mentions and the figures it states. */
 
 /** Replaces the mentions of an article with these divisions and organisations. */
 export async function replaceMentions(db: Executor, articleId: number, mentions: { divisionIds: number[]; organisationIds: number[] }): Promise<void> {
@@ -114,4 +114,13 @@ export async function updateFigure(
     .where('version', '=', version)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/** Names an article may mention: the subtree's divisions and its current organisations. */
+export async function mentionCandidates(db: Executor, scopePath: string | null) {
+  const [divisions, organisations] = await Promise.all([
+    db.selectFrom('divisions').select(['id', 'name', 'level']).where(divisionInScope('divisions.id', scopePath)).execute(),
+    db.selectFrom('organisations').select(['id', 'name']).where(divisionInScope('organisations.division_id', scopePath)).where('archived_at', 'is', null).execute(),
+  ]);
+  return { divisions, organisations };
 }
