@@ -1,5 +1,6 @@
 import type { Executor } from '../db/database.ts';
 import { clearRate } from './rate-limit.ts';
+import { deleteSessionsOfUser } from './sign-in-state.repo.ts';
 
 /*
  * What an account's sign-in state is made of, for the two modules that touch it: auth signs in
@@ -19,5 +20,5 @@ export async function clearSignInThrottle(db: Executor, username: string): Promi
 
 /** End every session of a user (disabled, password reset, moved): they sign in again. */
 export async function endSessionsOfUser(db: Executor, userId: number): Promise<void> {
-  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  await deleteSessionsOfUser(db, userId);
 }

@@ -111,27 +111,8 @@ function parseRoles(text: string): Role[] {
   }
 }
 
-/** The enabled users who act for a unit (who get its notifications). */
-export async function handlersOfUnit(db: Executor, ref: { type: string; id: number }): Promise<number[]> {
-  if (ref.type === 'division') {
-    const rows = await db.selectFrom('users').select(['id', 'roles']).where('division_id', '=', ref.id).where('disabled', '=', 0).execute();
-    return rows.filter((row) => parseRoles(row.roles).some((role) => officeRoles.includes(role))).map((row) => row.id);
-  }
-  const rows = await db
-    .selectFrom('organisation_handlers as h')
-    .innerJoin('users as u', 'u.id', 'h.user_id')
-    .select('u.id')
-    .where('h.organisation_id', '=', ref.id)
-    .where('u.disabled', '=', 0)
-    .execute();
-  return rows.map((row) => row.id);
-}
-
-/** The enabled staff and administrators attached to exactly this division (its office). */
-export async function officeStaffOf(db: Executor, divisionId: number): Promise<number[]> {
-  const rows = await db.selectFrom('users').select(['id', 'roles']).where('division_id', '=', divisionId).where('disabled', '=', 0).execute();
-  return rows.filter((row) => parseRoles(row.roles).some((role) => role === 'staff' || role === 'division_admin')).map((row) => row.id);
-}
+// Moved to the kernel (the outbox asks too); re-exported for this module's callers.
+export { handlersOfUnit, officeStaffOf } from '../../kernel/unit-handlers.repo.ts';
 
 /**
  * The office that handles what is reported at a division: the division itself or the nearest one

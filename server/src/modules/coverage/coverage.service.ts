@@ -1,4 +1,5 @@
 import { daysBetween, evaluateCoverage, type CoverageKind, type CoverageRule, type CoverageRuleCreate, type CoverageRuleListQuery, type PageQuery } from '@tongxin/core';
+import { officeStaffOf } from '../../kernel/unit-handlers.repo.ts';
 import type { Executor } from '../../db/database.ts';
 import { fieldError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
@@ -119,15 +120,9 @@ export async function notifyBehindRules(db: Executor, now: Date): Promise<number
     if (figure.ratio >= 1) continue;
     await db.transaction().execute(async (trx) => {
       if (!(await markNotified(trx, rule.id, today))) return;
-      const office = await trx
-        .selectFrom('users')
-        .select('id')
-        .where('division_id', '=', rule.division_id)
-        .where('disabled', '=', 0)
-        .where((eb) => eb.or([eb('roles', 'like', '%"staff"%'), eb('roles', 'like', '%"division_admin"%')]))
-        .execute();
+      const office = await officeStaffOf(trx, rule.division_id);
       const title = `${rule.title}（${figure.covered}/${figure.units}）`;
-      await notify(trx, { recipients: office.map((u) => u.id), kind: 'reminder', entity: 'coverage_rule', entityId: rule.id, params: { title }, at });
+      await notify(trx, { recipients: office, kind: 'reminder', entity: 'coverage_rule', entityId: rule.id, params: { title }, at });
       notified += 1;
     });
   }

@@ -2,7 +2,7 @@ import { isWithinScope, normalisePhone, segmentSchema, type MessageChannel, type
 import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { optedOutAmong } from '../outbox/outbox.repo.ts';
+import { optedOutAmong } from '../outbox/index.ts';
 import { queueToUsersOn } from '../outbox/outbox.queue.ts';
 import { assertCanApprove, assertCanWrite } from './notices.policy.ts';
 import { divisionPath, figuresOf, findNotice, insertNotice, insertRecipients, listNotices, markRead, noticesOfUser, phonesOf, resolveSegment, updateNotice, type NoticeRow } from './notices.repo.ts';

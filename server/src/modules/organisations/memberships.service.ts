@@ -3,7 +3,6 @@ import type { Executor } from '../../db/database.ts';
 import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { findPerson } from '../people/index.ts';
 import { findLinkTarget } from '../../kernel/registry-lookups.ts';
 import { findCurrentMembership, findMembership, insertMembership, searchMembers, toMembership, updateMembership, type MembershipRow } from './memberships.repo.ts';
 import { assertCan } from './organisations.policy.ts';

@@ -1,6 +1,6 @@
 import { dayKeyOf, dayNumberFromKey, dayStartMs, localDayNumber, toShanghaiIso } from '@tongxin/core/calendar/index';
 import type { Db } from '../../db/database.ts';
-import { handlersOfUnit } from '../cases/units.repo.ts';
+import { handlersOfUnit } from '../../kernel/unit-handlers.repo.ts';
 import { queueForUsers } from './outbox.queue.ts';
 import { claimReminder, eventsStartingBetween, instalmentsDueBetween } from './outbox.reminders.repo.ts';
 

@@ -4,7 +4,6 @@ import { nowIso, type ActorContext } from '../../http/context.ts';
 import { divisionInReach, subtreeFilterPath } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../../kernel/password.ts';
-import { deleteSessionsOfUser } from '../auth/index.ts';
 import { assertCan as assertCanDivision } from '../divisions/divisions.policy.ts';
 import { findDivision } from '../divisions/index.ts';
 import { clearSignInThrottle, endSessionsOfUser } from '../../kernel/sign-in-state.ts';
