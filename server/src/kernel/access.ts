@@ -25,6 +25,12 @@ export interface RouteAccess {
   note?: string;
   /** Open to participant-only users too (their own routes are declared by role instead). */
   participants?: boolean;
+  /**
+   * Roles `who` admits that a record-level rule still refuses (403) for the access matrix's sample
+   * record: a rater not assigned to the competition, a user not acting for the case's lead unit.
+   * The hook lets them through; the service decides. Say which rule in `note`.
+   */
+  refuses?: readonly Role[];
 }
 
 /** `METHOD /url` exactly as registered (HEAD follows GET) → its declaration. */

@@ -1,4 +1,4 @@
-import { anyone, type AccessTable } from '../../kernel/access.ts';
+import { anyone, office, type AccessTable } from '../../kernel/access.ts';
 
 /** Who may call each of this module's routes (server/src/kernel/access.ts says what the fields mean). */
 export const projectsAccess: AccessTable = {
@@ -6,11 +6,11 @@ export const projectsAccess: AccessTable = {
   'GET /api/projects/export': anyone,
   'GET /api/projects/closed-loop': anyone,
   'GET /api/projects/:id': anyone,
-  'POST /api/projects': anyone,
-  'PATCH /api/projects/:id': anyone,
-  'POST /api/projects/:id/transitions': anyone,
-  'POST /api/projects/:id/archive': anyone,
-  'POST /api/projects/:id/milestones': anyone,
-  'PATCH /api/projects/:id/milestones/:milestoneId': anyone,
-  'DELETE /api/projects/:id/milestones/:milestoneId': anyone,
+  'POST /api/projects': office,
+  'PATCH /api/projects/:id': office,
+  'POST /api/projects/:id/transitions': { ...anyone, refuses: ['reviewer', 'handler', 'org_admin'], note: 'staff move a project on; reviewers (and administrators) may only mark it reviewed' },
+  'POST /api/projects/:id/archive': office,
+  'POST /api/projects/:id/milestones': office,
+  'PATCH /api/projects/:id/milestones/:milestoneId': office,
+  'DELETE /api/projects/:id/milestones/:milestoneId': office,
 };
