@@ -24,17 +24,17 @@ export interface Actor {
   locale: string;
 }
 
-export function hasRole(actor: Pick<Actor, 'roles'>, ...wanted: Role[]): boolean {
+export function hasRole(actor: { readonly roles: readonly Role[] }, ...wanted: Role[]): boolean {
   return wanted.some((role) => actor.roles.includes(role));
 }
 
 /** Administrators of users: system admins everywhere, division admins within their subtree. */
-export function isAdmin(actor: Pick<Actor, 'roles'>): boolean {
+export function isAdmin(actor: { readonly roles: readonly Role[] }): boolean {
   return hasRole(actor, ...adminRoles);
 }
 
 /** Office staff or administrators: the people who keep the office's own records. */
-export function isOffice(actor: Pick<Actor, 'roles'>): boolean {
+export function isOffice(actor: { readonly roles: readonly Role[] }): boolean {
   return hasRole(actor, ...officeRoles);
 }
 

@@ -1,4 +1,4 @@
-import { hasRole, isWithinScope, type RequestSettingsPut } from '@tongxin/core';
+import { isWithinScope, type RequestSettingsPut, isAdmin } from '@tongxin/core';
 import type { Executor } from '../../db/database.ts';
 import { AppError, fieldError, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
@@ -37,7 +37,7 @@ export async function put(ctx: ActorContext, input: RequestSettingsPut) {
     const division = await findDivision(trx, input.divisionId);
     if (!division) throw fieldError('body.divisionId', 'validation.invalid_value');
     if (!isWithinScope(division.path, ctx.actor.scopePath)) throw new AppError('out_of_scope');
-    if (!hasRole(ctx.actor, 'system_admin', 'division_admin')) throw new AppError('forbidden');
+    if (!isAdmin(ctx.actor)) throw new AppError('forbidden');
     const values = {
       slaPolicy: input.slaPolicy,
       kpiSettings: input.kpiSettings,
