@@ -58,7 +58,7 @@ async function freshen(body: unknown, url: string, n: number): Promise<unknown> 
     for (const candidate of [path, ...(step.test(path) ? [path.replace(step, '')] : [])]) {
       const response = await sessions.get('admin')!.get(candidate);
       const version = response.statusCode === 200 ? (response.json() as { version?: unknown }).version : undefined;
-      if (typeof version === 'number' && version >= 0) {
+      if (typeof version === 'number' && version >= 1) {
         out.version = version;
         break;
       }

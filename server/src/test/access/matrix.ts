@@ -63,7 +63,7 @@ export const samplesThatCannotSucceed: Record<string, { answers: readonly number
   'POST /api/projects/:id/transitions': { answers: [409], why: 'the sample moves the project to the state it is in' },
   'POST /api/competitions/:id/raters': { answers: [400], why: 'the sample names a rater group that does not exist' },
   'POST /api/competitions/:id/votes': { answers: [404], why: 'the competition has no open public vote' },
-  'PUT /api/competitions/:id/decision': { answers: [400], why: 'no decision exists yet, so the sample version is wrong' },
+  'PUT /api/competitions/:id/decision': { answers: [404], why: 'no decision exists yet: the matrix runs PUTs before the POST that drafts one' },
   'POST /api/direct-channel/reports/:id/assignments': { answers: [400], why: 'the generated deadline is in the past' },
   'POST /api/imports/:entity': { answers: [415], why: 'multipart upload: imports.test.ts uploads real files' },
   'POST /api/liaison/relationships': { answers: [409], why: 'the relationship exists: makeRecords made it' },
