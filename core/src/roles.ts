@@ -5,6 +5,13 @@
 export const roles = ['system_admin', 'division_admin', 'staff', 'org_admin', 'handler', 'reviewer', 'participant', 'volunteer', 'liaison_officer'] as const;
 export type Role = (typeof roles)[number];
 
+/** Administrators: of the whole tree (system) or of a division subtree. */
+export const adminRoles = ['system_admin', 'division_admin'] as const satisfies readonly Role[];
+/** The office itself: administrators and staff (not raters, unit handlers or participants). */
+export const officeRoles = ['system_admin', 'division_admin', 'staff'] as const satisfies readonly Role[];
+/** The administrators of the whole tree (the only role that may add top-level divisions, media, service kinds). */
+export const systemAdminRoles = ['system_admin'] as const satisfies readonly Role[];
+
 /** What the signed-in user is, as every policy sees it. */
 export interface Actor {
   userId: number;
@@ -17,13 +24,18 @@ export interface Actor {
   locale: string;
 }
 
-export function hasRole(actor: Pick<Actor, 'roles'>, ...wanted: Role[]): boolean {
+export function hasRole(actor: { readonly roles: readonly Role[] }, ...wanted: Role[]): boolean {
   return wanted.some((role) => actor.roles.includes(role));
 }
 
 /** Administrators of users: system admins everywhere, division admins within their subtree. */
-export function isAdmin(actor: Pick<Actor, 'roles'>): boolean {
-  return hasRole(actor, 'system_admin', 'division_admin');
+export function isAdmin(actor: { readonly roles: readonly Role[] }): boolean {
+  return hasRole(actor, ...adminRoles);
+}
+
+/** Office staff or administrators: the people who keep the office's own records. */
+export function isOffice(actor: { readonly roles: readonly Role[] }): boolean {
+  return hasRole(actor, ...officeRoles);
 }
 
 /**

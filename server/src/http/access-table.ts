@@ -1,395 +1,99 @@
-import { participantRoles, type Role } from '@tongxin/core';
+import { mergeAccessTables, openToParticipant, pub, type AccessTable, type RouteAccess } from '../kernel/access.ts';
+import { authAccess } from '../modules/auth/auth.access.ts';
+import { divisionsAccess } from '../modules/divisions/divisions.access.ts';
+import { usersAccess } from '../modules/users/users.access.ts';
+import { auditAccess } from '../modules/audit/audit.access.ts';
+import { organisationsAccess } from '../modules/organisations/organisations.access.ts';
+import { peopleAccess } from '../modules/people/people.access.ts';
+import { importsAccess } from '../modules/imports/imports.access.ts';
+import { projectsAccess } from '../modules/projects/projects.access.ts';
+import { activitiesAccess } from '../modules/activities/activities.access.ts';
+import { pairingsAccess } from '../modules/pairings/pairings.access.ts';
+import { liaisonAccess } from '../modules/liaison/liaison.access.ts';
+import { privacyAccess } from '../modules/privacy/privacy.access.ts';
+import { attachmentsAccess } from '../modules/attachments/attachments.access.ts';
+import { venuesAccess } from '../modules/venues/venues.access.ts';
+import { brandsAccess } from '../modules/brands/brands.access.ts';
+import { serviceKindsAccess } from '../modules/service-kinds/service-kinds.access.ts';
+import { resourcesAccess } from '../modules/resources/resources.access.ts';
+import { guideAccess } from '../modules/guide/guide.access.ts';
+import { articlesAccess } from '../modules/articles/articles.access.ts';
+import { searchAccess } from '../modules/search/search.access.ts';
+import { competitionsAccess } from '../modules/competitions/competitions.access.ts';
+import { votesAccess } from '../modules/votes/votes.access.ts';
+import { assessmentsAccess } from '../modules/assessments/assessments.access.ts';
+import { casesAccess } from '../modules/cases/cases.access.ts';
+import { needsAccess } from '../modules/needs/needs.access.ts';
+import { directChannelAccess } from '../modules/direct-channel/direct-channel.access.ts';
+import { inboxAccess } from '../modules/inbox/inbox.access.ts';
+import { portalAccess } from '../modules/portal/portal.access.ts';
+import { campaignsAccess } from '../modules/campaigns/campaigns.access.ts';
+import { leadsAccess } from '../modules/leads/leads.access.ts';
+import { dashboardAccess } from '../modules/dashboard/dashboard.access.ts';
+import { briefingsAccess } from '../modules/briefings/briefings.access.ts';
+import { metaAccess } from '../modules/meta/meta.access.ts';
+import { participantsAccess } from '../modules/participants/participants.access.ts';
+import { eventsAccess } from '../modules/events/events.access.ts';
+import { outboxAccess } from '../modules/outbox/outbox.access.ts';
+import { coverageAccess } from '../modules/coverage/coverage.access.ts';
+import { noticesAccess } from '../modules/notices/notices.access.ts';
+
+// The declarations' shape and helpers live in the kernel; re-exported here for existing importers.
+export { openToParticipant, type AccessTable, type RouteAccess };
 
 /**
- * Who may call each API route, declared once and checked by the access matrix test
- * (server/src/test/access/access-matrix.test.ts), which walks the server's own route table: a
- * route missing here fails that test by name. Services still enforce the rules; this table is
- * the promise they are tested against.
- *
- * - `who`: 'public' (no session), 'signed-in' (any role), or the roles that may call it.
- * - Records named in the URL (or divisions/records named in the body) must lie in the caller's
- *   subtree: 403 `out_of_scope` otherwise, unless `outOfScope` says another status or
- *   `unscoped` says the records are shared by every office.
- * - `answers`: the only statuses an allowed caller can get (for routes whose sample request
- *   cannot succeed, such as a sign-in with a wrong password).
+ * Routes of the application shell (not of a module), and routes added here while their module has
+ * no `.access.ts` entry yet: the lead moves those next to their module's routes.
  */
-export interface RouteAccess {
-  who: 'public' | 'signed-in' | readonly Role[];
-  outOfScope?: 400 | 403 | 404 | readonly (400 | 403 | 404)[];
-  unscoped?: boolean;
-  answers?: readonly number[];
-  /** Status for an id that names nothing, when not 404. */
-  unknown?: 400 | 404;
-  note?: string;
-  /** Open to participant-only users too (their own routes are declared by role instead). */
-  participants?: boolean;
-}
-
-const pub: RouteAccess = { who: 'public' };
-const anyone: RouteAccess = { who: 'signed-in' };
-const admins: RouteAccess = { who: ['system_admin', 'division_admin'] };
-const systemAdmin: RouteAccess = { who: ['system_admin'] };
-const only = (roles: Role[], note?: string): RouteAccess => ({ who: roles, ...(note ? { note } : {}) });
-
-/** `METHOD /url` exactly as registered (HEAD follows GET). */
-export const accessTable: Record<string, RouteAccess> = {
+const shellAccess: AccessTable = {
   'GET /api/openapi.json': pub,
   'GET /api/health': pub,
   'GET /api/ready': pub,
-  'GET /api/public/instance': pub,
-  'GET /api/auth/me': anyone,
-  'GET /api/divisions': anyone,
-  'GET /api/divisions/children': anyone,
-  'GET /api/divisions/:id': anyone,
-  'GET /api/users': admins,
-  'GET /api/users/:id': admins,
-  'GET /api/audit': admins,
-  'GET /api/organisations': anyone,
-  'GET /api/organisations/export': anyone,
-  'GET /api/organisations/:id': anyone,
-  'GET /api/organisations/:id/members': anyone,
-  'GET /api/organisations/:id/members/export': anyone,
-  'GET /api/people': anyone,
-  'GET /api/people/export': anyone,
-  'GET /api/people/:id': anyone,
-  'GET /api/imports': anyone,
-  'GET /api/imports/:entity/template': anyone,
-  'GET /api/imports/jobs/:id': anyone,
-  'GET /api/projects': anyone,
-  'GET /api/projects/export': anyone,
-  'GET /api/projects/closed-loop': anyone,
-  'GET /api/projects/:id': anyone,
-  'GET /api/activities': anyone,
-  'GET /api/activities/export': anyone,
-  'GET /api/activities/:id': anyone,
-  'GET /api/pairing-programmes': anyone,
-  'GET /api/pairing-programmes/:id': anyone,
-  'GET /api/pairing-programmes/:id/unpaired': anyone,
-  'GET /api/pairing-programmes/:id/pairs': anyone,
-  'GET /api/pairs/:id': admins,
-  'GET /api/liaison/relationships': anyone,
-  'GET /api/liaison/reminders': anyone,
-  'GET /api/liaison/relationships/:id': anyone,
-  'GET /api/liaison/relationships/:id/contacts': anyone,
-  'GET /api/liaison/meeting-quarters': anyone,
-  'GET /api/attachments': anyone,
-  'GET /api/attachments/:id': anyone,
-  'GET /api/attachments/:id/content': anyone,
-  'GET /api/privacy/phone-report': { ...admins, unscoped: true, note: 'the report itself is confined to the caller’s subtree' },
-  'GET /api/attachments/:id/thumbnail': { ...anyone, answers: [200, 404], note: 'files that are not photos have no thumbnail (404)' },
-  'GET /api/venues': anyone,
-  'GET /api/venues/export': anyone,
-  'GET /api/venues/:id': anyone,
-  'GET /api/brands': anyone,
-  'GET /api/brands/matrix': anyone,
-  'GET /api/brands/export': anyone,
-  'GET /api/brands/:id': anyone,
-  'GET /api/service-kinds': anyone,
-  'GET /api/resources': anyone,
-  'GET /api/resources/export': anyone,
-  'GET /api/resources/:id': anyone,
-  'GET /api/public/guide': pub,
-  'GET /api/public/divisions': pub,
-  'GET /api/articles': anyone,
-  'GET /api/articles/counts': anyone,
-  'GET /api/articles/:id': anyone,
-  'GET /api/media': anyone,
-  'GET /api/search': anyone,
-  'GET /api/competitions': anyone,
-  'GET /api/competitions/:id': anyone,
-  'GET /api/competitions/:id/entries': anyone,
-  'GET /api/competitions/:id/raters': anyone,
-  'GET /api/competitions/:id/rater-candidates': anyone,
-  'GET /api/competitions/:id/assignments': anyone,
-  'GET /api/competitions/reviewing': anyone,
-  'GET /api/competitions/:id/review': only(['reviewer'], 'a rater assigned to the competition'),
-  'GET /api/competitions/:id/review/next': only(['reviewer'], 'a rater assigned to the competition'),
-  'GET /api/competitions/:id/review/entries/:entryId': only(['reviewer'], 'a rater assigned to the competition'),
-  'GET /api/competitions/:id/results': anyone,
-  'GET /api/competitions/:id/decision': anyone,
-  'GET /api/public/competitions': pub,
-  'GET /api/public/competitions/:id/result': pub,
-  'GET /api/public/competitions/:id': pub,
-  'GET /api/competitions/:id/votes': anyone,
-  'GET /api/assessment-checklists': anyone,
-  'GET /api/assessment-checklists/:id': anyone,
-  'GET /api/assessments': anyone,
-  'GET /api/assessments/:id': anyone,
-  'GET /api/assessments/venues/:venueId/star-history': anyone,
-  'GET /api/cases': anyone,
-  'GET /api/cases/export': anyone,
-  'GET /api/cases/figures': anyone,
-  'GET /api/cases/settings': anyone,
-  'GET /api/cases/:id': anyone,
-  'GET /api/request-units': anyone,
-  'GET /api/request-units/mine': anyone,
-  'GET /api/request-units/organisations/:id/handlers': anyone,
-  'GET /api/needs': anyone,
-  'GET /api/needs/export': anyone,
-  'GET /api/needs/board': anyone,
-  'GET /api/needs/:id': anyone,
-  'GET /api/needs/:id/matches': anyone,
-  'GET /api/direct-channel/reports': anyone,
-  'GET /api/direct-channel/reports/:id': anyone,
-  'GET /api/direct-channel/supervision': anyone,
-  'GET /api/inbox': anyone,
-  'GET /api/inbox/counts': anyone,
-  'GET /api/notifications': anyone,
-  'GET /api/outbox/messages': { ...only(['system_admin', 'division_admin', 'staff'], 'the delivery log of the caller’s subtree'), unscoped: true },
-  'GET /api/outbox/preferences': { ...anyone, note: 'the caller’s own choices' },
-  'PUT /api/outbox/preferences': { ...anyone, note: 'the caller’s own choices' },
-  'POST /api/outbox/opt-outs': { ...only(['system_admin', 'division_admin', 'staff'], 'a phone number belongs to no division'), unscoped: true },
-  'GET /api/portal/challenge': pub,
-  'GET /api/portal/divisions': pub,
-  'GET /api/campaigns': anyone,
-  'GET /api/campaigns/overdue-pledges': anyone,
-  'GET /api/campaigns/:id': anyone,
-  'GET /api/campaigns/:id/pledges': anyone,
-  'GET /api/campaigns/:id/receipts': anyone,
-  'GET /api/leads': anyone,
-  'GET /api/leads/export': anyone,
-  'GET /api/leads/figures': anyone,
-  'GET /api/leads/:id': anyone,
-  'GET /api/talent-intakes': anyone,
-  'GET /api/talent-intakes/export': anyone,
-  'GET /api/talent-intakes/:id': anyone,
-  'GET /api/dashboard': anyone,
-  'GET /api/dashboard/breakdown': anyone,
-  'PUT /api/auth/locale': anyone,
-  'PUT /api/competitions/:id/review/entries/:entryId': only(['reviewer'], 'a rater assigned to the competition'),
-  'PUT /api/competitions/:id/decision': anyone,
-  'PUT /api/assessments/:id/sheets/mine': anyone,
-  'PUT /api/cases/settings': admins,
-  'PUT /api/request-units/organisations/:id/handlers': anyone,
-  'PATCH /api/divisions/:id': admins,
-  'PATCH /api/users/:id': admins,
-  'PATCH /api/organisations/:id': anyone,
-  'PATCH /api/memberships/:id': anyone,
-  'PATCH /api/people/:id': anyone,
-  'PATCH /api/projects/:id': anyone,
-  'PATCH /api/projects/:id/milestones/:milestoneId': anyone,
-  'PATCH /api/activities/:id': anyone,
-  'PATCH /api/pairing-programmes/:id': anyone,
-  'PATCH /api/pairs/:id': admins,
-  'PATCH /api/liaison/relationships/:id': anyone,
-  'PATCH /api/venues/:id': anyone,
-  'PATCH /api/brands/:id': anyone,
-  'PATCH /api/service-kinds/:id': systemAdmin,
-  'PATCH /api/resources/:id': anyone,
-  'PATCH /api/articles/:id': anyone,
-  'PATCH /api/articles/:id/figures/:figureId': anyone,
-  'PATCH /api/media/:id': systemAdmin,
-  'PATCH /api/competitions/:id': anyone,
-  'PATCH /api/competitions/:id/phases/:kind': anyone,
-  'PATCH /api/competitions/:id/entries/:entryId': anyone,
-  'PATCH /api/assessment-checklists/:id': anyone,
-  'PATCH /api/cases/:id': anyone,
-  'PATCH /api/needs/:id': anyone,
-  'PATCH /api/campaigns/:id': anyone,
-  'PATCH /api/campaigns/:id/pledges/:pledgeId': anyone,
-  'PATCH /api/leads/:id': anyone,
-  'PATCH /api/talent-intakes/:id': anyone,
-  'POST /api/auth/sign-in': { ...pub, answers: [401, 429], note: 'the generated password is wrong' },
-  'POST /api/auth/sign-out': anyone,
-  'POST /api/divisions': admins,
-  'POST /api/users': { ...admins, outOfScope: 400, note: 'a division outside the subtree is a field error on body.divisionId' },
-  'POST /api/users/:id/password': admins,
-  'POST /api/users/:id/unlock': { ...admins, answers: [409], note: 'the matrix records are not locked: an allowed unlock is a 409' },
-  'POST /api/organisations': anyone,
-  'POST /api/organisations/:id/archive': anyone,
-  'POST /api/organisations/:id/unarchive': anyone,
-  'POST /api/organisations/:id/reveal-phone': anyone,
-  'POST /api/organisations/:id/members': anyone,
-  'POST /api/memberships/:id/end': anyone,
-  'POST /api/people': anyone,
-  'POST /api/people/:id/archive': anyone,
-  'POST /api/people/:id/unarchive': anyone,
-  'POST /api/people/:id/reveal-phone': anyone,
-  'POST /api/imports/:entity': anyone,
-  'POST /api/imports/jobs/:id/confirm': anyone,
-  'POST /api/projects': anyone,
-  'POST /api/projects/:id/transitions': anyone,
-  'POST /api/projects/:id/archive': anyone,
-  'POST /api/projects/:id/milestones': anyone,
-  'POST /api/activities': anyone,
-  'POST /api/activities/:id/archive': anyone,
-  'POST /api/pairing-programmes': anyone,
-  'POST /api/pairing-programmes/:id/archive': anyone,
-  'POST /api/pairing-programmes/:id/pairs': { ...anyone, outOfScope: [400, 403], unknown: 400, note: 'the sample pairs an organisation with itself: a field error before the programme is looked up' },
-  'POST /api/liaison/relationships': { ...anyone, outOfScope: 400, note: 'an organisation outside the subtree is a field error (its existence is not revealed)' },
-  'POST /api/liaison/relationships/:id/contacts': anyone,
-  'POST /api/attachments': { ...anyone, unscoped: true, answers: [415], note: 'multipart upload: the matrix checks sign-in only; attachments.test.ts checks scope' },
-  'POST /api/attachments/purge': admins,
-  'POST /api/venues': anyone,
-  'POST /api/venues/:id/archive': anyone,
-  'POST /api/venues/:id/unarchive': anyone,
-  'POST /api/brands': anyone,
-  'POST /api/brands/:id/archive': anyone,
-  'POST /api/brands/:id/unarchive': anyone,
-  'POST /api/service-kinds': systemAdmin,
-  'POST /api/service-kinds/:id/archive': systemAdmin,
-  'POST /api/service-kinds/:id/unarchive': systemAdmin,
-  'POST /api/resources': anyone,
-  'POST /api/resources/:id/archive': anyone,
-  'POST /api/resources/:id/unarchive': anyone,
-  'POST /api/resources/:id/reveal-phone': anyone,
-  'POST /api/articles': anyone,
-  'POST /api/articles/upload': { ...anyone, answers: [415], note: 'multipart upload: the matrix checks sign-in only' },
-  'POST /api/articles/:id/archive': anyone,
-  'POST /api/articles/:id/unarchive': anyone,
-  'POST /api/media': systemAdmin,
-  'POST /api/media/:id/archive': systemAdmin,
-  'POST /api/media/:id/unarchive': systemAdmin,
-  'POST /api/search/reindex': systemAdmin,
-  'POST /api/competitions': anyone,
-  'POST /api/competitions/:id/archive': anyone,
-  'POST /api/competitions/:id/unarchive': anyone,
-  'POST /api/competitions/:id/phases/:kind/open': anyone,
-  'POST /api/competitions/:id/phases/:kind/close': anyone,
-  'POST /api/competitions/:id/entries': anyone,
-  'POST /api/competitions/:id/entries/:entryId/withdraw': anyone,
-  'POST /api/competitions/:id/entries/:entryId/restore': anyone,
-  'POST /api/competitions/:id/raters': anyone,
-  'POST /api/competitions/:id/assignments': anyone,
-  'POST /api/competitions/:id/assignments/remove': anyone,
-  'POST /api/competitions/:id/review/entries/:entryId/abstain': only(['reviewer'], 'a rater assigned to the competition'),
-  'POST /api/competitions/:id/decision': anyone,
-  'POST /api/competitions/:id/decision/publish': anyone,
-  'POST /api/public/vote-codes': pub,
-  'POST /api/public/vote-codes/verify': pub,
-  'POST /api/public/competitions/:id/votes': { ...pub, answers: [401], note: 'needs the x-voter-token of a verified phone' },
-  'POST /api/competitions/:id/votes': { ...anyone, unscoped: true, note: 'any account may vote in an open public vote; otherwise 404' },
-  'POST /api/assessment-checklists': anyone,
-  'POST /api/assessment-checklists/:id/archive': anyone,
-  'POST /api/assessment-checklists/:id/assessments': anyone,
-  'POST /api/assessments/:id/finalise': anyone,
-  'POST /api/assessments/:id/reopen': anyone,
-  'POST /api/cases': anyone,
-  'POST /api/cases/:id/transition': anyone,
-  'POST /api/cases/:id/notes': anyone,
-  'POST /api/cases/:id/contact': only(['handler'], 'a handler of the lead unit'),
-  'POST /api/cases/:id/remind': anyone,
-  'POST /api/cases/:id/reveal-phone': anyone,
-  'POST /api/needs': anyone,
-  'POST /api/needs/:id/publish': anyone,
-  'POST /api/needs/:id/transition': anyone,
-  'POST /api/needs/:id/route-to-case': { ...anyone, note: 'office staff of the need\'s subtree (the service answers 403 to others)' },
-  'POST /api/needs/:id/reveal-phone': anyone,
-  'POST /api/direct-channel/reports': anyone,
-  'POST /api/direct-channel/reports/:id/instructions': anyone,
-  'POST /api/direct-channel/reports/:id/assignments': anyone,
-  'POST /api/direct-channel/assignments/:id/accept': only(['handler'], 'a handler of the assigned unit'),
-  'POST /api/direct-channel/assignments/:id/complete': only(['handler'], 'a handler of the assigned unit'),
-  'POST /api/direct-channel/assignments/:id/remind': anyone,
-  'POST /api/notifications/:id/read': { ...anyone, note: 'only the recipient: someone else\'s notification is a 404' },
-  'POST /api/notifications/read-all': anyone,
-  'POST /api/portal/submissions': pub,
-  'POST /api/portal/track': pub,
-  'POST /api/portal/photos': { ...pub, note: 'multipart; proven by ticket number + phone last four (portal.photos.test.ts)' },
-  'POST /api/campaigns': anyone,
-  'POST /api/campaigns/:id/archive': anyone,
-  'POST /api/campaigns/:id/unarchive': anyone,
-  'POST /api/campaigns/:id/pledges': anyone,
-  'POST /api/campaigns/:id/pledges/:pledgeId/cancel': anyone,
-  'POST /api/campaigns/:id/receipts': anyone,
-  'POST /api/campaigns/:id/receipts/:receiptId/void': anyone,
-  'POST /api/leads': anyone,
-  'POST /api/leads/:id/stage': anyone,
-  'POST /api/leads/:id/archive': anyone,
-  'POST /api/leads/:id/unarchive': anyone,
-  'POST /api/talent-intakes': anyone,
-  'POST /api/talent-intakes/:id/archive': anyone,
-  'DELETE /api/projects/:id/milestones/:milestoneId': anyone,
-  'DELETE /api/attachments/:id': anyone,
-  'DELETE /api/competitions/:id/raters/:raterId': anyone,
-
-  // Briefings are the office's own reports (briefings.policy.ts): administrators and staff only.
-  'GET /api/briefings': only(['system_admin', 'division_admin', 'staff']),
-  'POST /api/briefings': only(['system_admin', 'division_admin', 'staff']),
-  'GET /api/briefings/:id': only(['system_admin', 'division_admin', 'staff']),
-  'PATCH /api/briefings/:id': only(['system_admin', 'division_admin', 'staff']),
-  'GET /api/briefings/:id/export': only(['system_admin', 'division_admin', 'staff']),
-
-  // Participants and events (issue 14). Office-side routes: administrators and staff of the subtree.
-  'POST /api/organisations/:id/invitations': only(['system_admin', 'division_admin', 'staff']),
-  'GET /api/organisations/:id/invitations': only(['system_admin', 'division_admin', 'staff']),
-  'GET /api/public/invitations/:token': { ...pub, answers: [404], note: 'the generated token names no invitation' },
-  'POST /api/public/participant-codes': { ...pub, answers: [202, 429] },
-  'POST /api/public/invitations/accept': { ...pub, answers: [400], note: 'the generated token and code are wrong' },
-  'POST /api/auth/sign-in/code': { ...pub, answers: [401, 429], note: 'the generated code is wrong' },
-  'GET /api/profile-proposals': only(['system_admin', 'division_admin', 'staff']),
-  'GET /api/profile-proposals/:id': only(['system_admin', 'division_admin', 'staff']),
-  'POST /api/profile-proposals/:id/decide': only(['system_admin', 'division_admin', 'staff']),
-  'GET /api/participant/me': only([...participantRoles]),
-  'GET /api/participant/proposals': only([...participantRoles]),
-  'POST /api/participant/proposals': { ...only([...participantRoles], 'for the organisation the participant acts for'), unscoped: true },
-  'GET /api/participant/events': only([...participantRoles]),
-  'POST /api/events': only(['system_admin', 'division_admin', 'staff']),
-  'GET /api/events': anyone,
-  'GET /api/events/:id': anyone,
-  'GET /api/events/:id/registrations': only(['system_admin', 'division_admin', 'staff']),
-  'GET /api/events/:id/door-code': only(['system_admin', 'division_admin', 'staff']),
-  'POST /api/events/:id/registrations': only([...participantRoles]),
-  'DELETE /api/events/:id/registrations/mine': { ...only([...participantRoles]), answers: [204, 404], note: 'the matrix participant has no registration to cancel' },
-  'POST /api/events/:id/check-in': { ...only([...participantRoles]), answers: [400], note: 'the generated code is not the door code' },
-  'POST /api/calendar-feed': { ...anyone, participants: true },
-  'GET /api/public/calendar/:file': { ...pub, answers: [404], note: 'the generated token names no feed' },
-  // insight (issue 16): list exports of the remaining lists, coverage rules
-  'GET /api/pairing-programmes/export': anyone,
-  'GET /api/pairing-programmes/:id/pairs/export': anyone,
-  'GET /api/liaison/relationships/export': anyone,
-  'GET /api/campaigns/:id/pledges/export': anyone,
-  'GET /api/campaigns/:id/receipts/export': anyone,
-  'GET /api/competitions/:id/results/export': anyone,
-  'GET /api/assessments/export': anyone,
-  'GET /api/coverage-rules': anyone,
-  'GET /api/coverage-rules/:id': anyone,
-  'GET /api/coverage-rules/:id/missing': anyone,
-  'POST /api/coverage-rules': anyone,
-  'GET /api/briefings/:id/figure-check': only(['system_admin', 'division_admin', 'staff']),
-  'POST /api/coverage-rules/:id/archive': { ...anyone, answers: [204, 409], note: 'the sample version may be stale' },
-  // ── notices to a segment (modules/notices, issue 15) and SMS provider callbacks (modules/outbox) ──
-  'POST /api/notices/preview': only(['system_admin', 'division_admin', 'staff']),
-  'POST /api/notices': only(['system_admin', 'division_admin', 'staff']),
-  'GET /api/notices': { ...only(['system_admin', 'division_admin', 'staff'], 'the caller’s subtree'), unscoped: true },
-  'GET /api/notices/mine': { ...anyone, participants: true, note: 'the caller’s own notices' },
-  'GET /api/notices/:id': anyone,
-  'POST /api/notices/:id/submit': only(['system_admin', 'division_admin', 'staff']),
-  'POST /api/notices/:id/approve': { ...admins, answers: [200, 403, 409], note: 'never the author' },
-  'POST /api/notices/:id/reject': { ...admins, answers: [200, 403, 409], note: 'never the author' },
-  'POST /api/notices/:id/read': { ...anyone, participants: true, answers: [204, 404], unscoped: true, note: 'only a recipient; 404 otherwise' },
-  'POST /api/public/sms/aliyun/:token/report': { ...pub, answers: [200, 404], note: 'Alibaba Cloud SMS delivery reports (HTTP batch push); the token is SMS_CALLBACK_TOKEN' },
-  'POST /api/public/sms/aliyun/:token/up': { ...pub, answers: [200, 404], note: 'Alibaba Cloud SMS replies (上行): TD opts the number out' },
-
-  // Participants (issue 14, h/participants): a participant's claimed needs and their photos.
-  'GET /api/participant/needs': only([...participantRoles]),
-  'GET /api/participant/needs/:id/photos': only([...participantRoles]),
-  'POST /api/participant/needs/:id/photos': only([...participantRoles]),
-  'GET /api/participant/photos/:id': only([...participantRoles]),
 };
 
 /**
- * Office routes a participant-only user may call as well: their own session, the needs offered to
- * their organisation (claim and report through the needs module's own rules) and their notices.
- * Every other route answers them 403 (server/src/http/session.ts), including routes added later.
+ * Who may call each API route: every module's own declarations (`modules/<domain>/<domain>.access.ts`)
+ * merged with the entries above. A route declared twice throws at start; a route declared nowhere
+ * makes `buildApp` throw (server/src/kernel/access.ts enforces this table on every request).
  */
-const openToParticipants = [
-  'GET /api/auth/me',
-  'PUT /api/auth/locale',
-  'POST /api/auth/sign-out',
-  'GET /api/needs/board',
-  'GET /api/needs/:id',
-  'POST /api/needs/:id/transition',
-  'GET /api/notifications',
-  'POST /api/notifications/:id/read',
-  'POST /api/notifications/read-all',
-  'GET /api/events/:id',
-];
-for (const key of openToParticipants) accessTable[key] = { ...accessTable[key]!, participants: true };
-
-/** Whether a participant-only user may call a route with this declaration. */
-export function openToParticipant(access: RouteAccess | undefined): boolean {
-  if (!access) return false;
-  if (access.participants) return true;
-  return Array.isArray(access.who) && access.who.some((role: Role) => (participantRoles as readonly Role[]).includes(role));
-}
+export const accessTable: AccessTable = mergeAccessTables(
+  shellAccess,
+  authAccess,
+  divisionsAccess,
+  usersAccess,
+  auditAccess,
+  organisationsAccess,
+  peopleAccess,
+  importsAccess,
+  projectsAccess,
+  activitiesAccess,
+  pairingsAccess,
+  liaisonAccess,
+  privacyAccess,
+  attachmentsAccess,
+  venuesAccess,
+  brandsAccess,
+  serviceKindsAccess,
+  resourcesAccess,
+  guideAccess,
+  articlesAccess,
+  searchAccess,
+  competitionsAccess,
+  votesAccess,
+  assessmentsAccess,
+  casesAccess,
+  needsAccess,
+  directChannelAccess,
+  inboxAccess,
+  portalAccess,
+  campaignsAccess,
+  leadsAccess,
+  dashboardAccess,
+  briefingsAccess,
+  metaAccess,
+  participantsAccess,
+  eventsAccess,
+  outboxAccess,
+  coverageAccess,
+  noticesAccess,
+);

@@ -19,6 +19,8 @@ import { zodValidatorCompiler } from './validation.ts';
 import { systemClock, type Clock } from './context.ts';
 import type { FastifyZod } from './fastify-zod.ts';
 import { modules } from '../modules/index.ts';
+import { registerAccessHook, type AccessTable } from '../kernel/access.ts';
+import { accessTable } from './access-table.ts';
 
 export interface AppDeps {
   handle: DatabaseHandle;
@@ -28,6 +30,8 @@ export interface AppDeps {
   logger?: boolean;
   /** Where the log lines go (standard output when absent); tests capture them here. */
   logStream?: Writable;
+  /** Who may call each route (default: every module's declarations); tests add or tighten entries. */
+  accessTable?: AccessTable;
 }
 
 const contentSecurityPolicy = {
@@ -55,6 +59,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   registerRouteCatalogue(app);
+  // Before any route: every /api route must be declared, and the declaration is enforced.
+  registerAccessHook(app, deps.accessTable ?? accessTable);
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // The API speaks JSON (and multipart for uploads): anything else is a 415, not a confusing 400.

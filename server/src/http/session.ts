@@ -1,5 +1,5 @@
-import { isParticipantOnly, pickLocale } from '@tongxin/core';
-import { accessTable, openToParticipant } from './access-table.ts';
+import { pickLocale } from '@tongxin/core';
+import { assertParticipantMayCall } from '../kernel/access.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/database.ts';
@@ -85,11 +85,12 @@ export function registerSessionHooks(app: FastifyInstance, deps: { handle: Datab
       }
     }
     if (access !== 'public' && !request.ctx.actor) throw new AppError('unauthenticated');
-    // Participants (people outside the office) reach only the routes declared open to them.
+    // Participants (people outside the office) reach only the routes declared open to them, before
+    // their request is even validated; other roles are checked against the declaration later
+    // (server/src/kernel/access.ts).
     const actor = request.ctx.actor;
-    if (actor && access !== 'public' && isParticipantOnly(actor)) {
-      const method = request.method === 'HEAD' ? 'GET' : request.method;
-      if (!openToParticipant(accessTable[`${method} ${request.routeOptions.url}`])) throw new AppError('forbidden');
+    if (actor && access !== 'public') {
+      assertParticipantMayCall(request.routeOptions.config?.declared?.[request.method === 'HEAD' ? 'GET' : request.method], actor);
     }
   });
 }

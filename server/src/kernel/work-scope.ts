@@ -1,4 +1,4 @@
-import { hasRole, isWithinScope, shanghaiToday, type Actor } from '@tongxin/core';
+import { hasRole, isWithinScope, shanghaiToday, type Actor, isOffice } from '@tongxin/core';
 import type { Executor } from '../db/database.ts';
 import { AppError, fieldError } from '../http/app-error.ts';
 import type { ActorContext } from '../http/context.ts';
@@ -15,7 +15,7 @@ export function canWork(actor: Actor, action: WorkAction, target: { path: string
   if (target !== null && !isWithinScope(target.path, actor.scopePath)) return false;
   if (action === 'read') return true;
   if (action === 'review') return hasRole(actor, 'system_admin', 'division_admin', 'reviewer');
-  return hasRole(actor, 'system_admin', 'division_admin', 'staff');
+  return isOffice(actor);
 }
 
 /**

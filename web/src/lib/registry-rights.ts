@@ -1,3 +1,4 @@
+import { isOffice } from '@tongxin/core';
 import type { Me } from '../api/auth.ts';
 
 /**
@@ -5,7 +6,7 @@ import type { Me } from '../api/auth.ts';
  * registry of their subtree. Records carry `allowed` for what may be done to each; the API decides.
  */
 export function writesRegistry(me: Me | null | undefined): boolean {
-  return Boolean(me?.roles.some((role) => role === 'system_admin' || role === 'division_admin' || role === 'staff'));
+  return Boolean(me && isOffice(me));
 }
 
 /** The managed list of service kinds is one list for the whole tree: system administrators only. */

@@ -1,4 +1,4 @@
-import { hasRole, isWithinScope, type Actor } from '@tongxin/core';
+import { hasRole, isWithinScope, type Actor, isOffice } from '@tongxin/core';
 import { AppError } from '../../http/app-error.ts';
 
 export type ArticleAction = 'read' | 'create' | 'update' | 'archive';
@@ -14,7 +14,7 @@ export type MediumAction = 'read' | 'manage';
 export function can(actor: Actor, action: ArticleAction, target: { divisionPath: string }): boolean {
   if (!isWithinScope(target.divisionPath, actor.scopePath)) return false;
   if (action === 'read') return true;
-  return hasRole(actor, 'system_admin', 'division_admin', 'staff');
+  return isOffice(actor);
 }
 
 /** 403 `out_of_scope` for an article outside the subtree, 403 `forbidden` for a missing right. */

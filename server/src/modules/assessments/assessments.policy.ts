@@ -1,4 +1,4 @@
-import { hasRole, isWithinScope, type Actor } from '@tongxin/core';
+import { hasRole, isWithinScope, type Actor, isOffice } from '@tongxin/core';
 import { AppError } from '../../http/app-error.ts';
 
 /**
@@ -17,7 +17,7 @@ export function can(actor: Actor, action: AssessmentAction, target: { divisionPa
   if (!isWithinScope(target.divisionPath, actor.scopePath)) return false;
   if (action === 'read') return true;
   if (action === 'assess') return hasRole(actor, 'system_admin', 'division_admin', 'staff', 'reviewer');
-  return hasRole(actor, 'system_admin', 'division_admin', 'staff');
+  return isOffice(actor);
 }
 
 /** 403 `out_of_scope` outside the subtree, 403 `forbidden` for a missing right. */

@@ -1,4 +1,4 @@
-import { hasRole, isWithinScope, type AssessmentListQuery, type SheetSave } from '@tongxin/core';
+import { isWithinScope, type AssessmentListQuery, type SheetSave, isOffice } from '@tongxin/core';
 import { assessmentTotal, rateVenue, type Checklist } from '@tongxin/core/scoring/index';
 import type { Executor } from '../../db/database.ts';
 import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
@@ -97,7 +97,7 @@ export async function open(ctx: ActorContext, checklistId: number, venueIds: num
         ids.push(venue.id);
       }
     } else {
-      if (!hasRole(ctx.actor, 'system_admin', 'division_admin', 'staff')) throw new AppError('forbidden');
+      if (!isOffice(ctx.actor)) throw new AppError('forbidden');
       const venues = await venuesOfType(trx, checklist.division_path, checklist.venue_type);
       ids = venues.filter((v) => can(ctx.actor, 'manage', { divisionPath: v.path })).map((v) => v.id);
     }

@@ -1,4 +1,4 @@
-import { hasRole, isWithinScope, type Actor } from '@tongxin/core';
+import { isWithinScope, type Actor, isOffice } from '@tongxin/core';
 import { AppError } from '../../http/app-error.ts';
 
 export type BriefingAction = 'read' | 'create' | 'update' | 'export';
@@ -18,12 +18,12 @@ export interface BriefingTarget {
  */
 export function can(actor: Actor, _action: BriefingAction, target: BriefingTarget): boolean {
   if (!isWithinScope(target.divisionPath, actor.scopePath)) return false;
-  return hasRole(actor, 'system_admin', 'division_admin', 'staff');
+  return isOffice(actor);
 }
 
 /** Whether the actor may see the briefings list at all (before any division is known). */
 export function canList(actor: Actor): boolean {
-  return hasRole(actor, 'system_admin', 'division_admin', 'staff');
+  return isOffice(actor);
 }
 
 /** 403 `out_of_scope` for a division outside the subtree, 403 `forbidden` for a missing right. */

@@ -1,4 +1,4 @@
-import { hasRole, isWithinScope, type Actor } from '@tongxin/core';
+import { isWithinScope, type Actor, isOffice } from '@tongxin/core';
 import { AppError } from '../../http/app-error.ts';
 
 /**
@@ -13,7 +13,7 @@ export type CampaignAction = 'read' | 'manage';
  */
 export function can(actor: Actor, action: CampaignAction, target: { divisionPath: string }): boolean {
   if (!isWithinScope(target.divisionPath, actor.scopePath)) return false;
-  return action === 'read' || hasRole(actor, 'system_admin', 'division_admin', 'staff');
+  return action === 'read' || isOffice(actor);
 }
 
 /** 403 `out_of_scope` outside the subtree, 403 `forbidden` for a missing right. */

@@ -1,4 +1,4 @@
-import { hasRole, type RequestSettingsPut } from '@tongxin/core';
+import { isAdmin, type RequestSettingsPut } from '@tongxin/core';
 import { AppError, versionConflict } from '../../http/app-error.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { divisionInReach } from '../../kernel/scope.ts';
@@ -28,7 +28,7 @@ export async function view(ctx: ActorContext, divisionId: number) {
 export async function put(ctx: ActorContext, input: RequestSettingsPut) {
   await ctx.db.transaction().execute(async (trx) => {
     await divisionInReach(trx, ctx.actor, input.divisionId, 'body.divisionId');
-    if (!hasRole(ctx.actor, 'system_admin', 'division_admin')) throw new AppError('forbidden');
+    if (!isAdmin(ctx.actor)) throw new AppError('forbidden');
     const values = {
       slaPolicy: input.slaPolicy,
       kpiSettings: input.kpiSettings,

@@ -1,4 +1,4 @@
-import { hasRole, type Actor, type Role, type Unit, type UnitRef, type UnitType } from '@tongxin/core';
+import { hasRole, type Actor, type Role, type Unit, type UnitRef, type UnitType, isOffice } from '@tongxin/core';
 import type { Executor } from '../../db/database.ts';
 import { containsText } from '../../db/text-match.ts';
 import { divisionInScope } from '../divisions/divisions.scope.ts';
@@ -11,7 +11,7 @@ import { divisionInScope } from '../divisions/divisions.scope.ts';
  */
 
 /** Roles that act for their own division's office. */
-const officeRoles: Role[] = ['staff', 'handler', 'division_admin'];
+const divisionUnitRoles: Role[] = ['staff', 'handler', 'division_admin'];
 
 /** The units a user acts for. */
 export interface ActorUnits {
@@ -29,7 +29,7 @@ export const unitKey = (unit: { type: string; id: number }): string => `${unit.t
  * isOfficeStaff({ roles: ['handler'] }) // false
  */
 export function isOfficeStaff(actor: Pick<Actor, 'roles'>): boolean {
-  return hasRole(actor, 'system_admin', 'division_admin', 'staff');
+  return isOffice(actor);
 }
 
 /**
@@ -41,7 +41,7 @@ export function isOfficeStaff(actor: Pick<Actor, 'roles'>): boolean {
 export async function actorUnits(db: Executor, actor: Actor): Promise<ActorUnits> {
   const rows = await db.selectFrom('organisation_handlers').select('organisation_id').where('user_id', '=', actor.userId).execute();
   return {
-    divisionId: actor.divisionId !== null && hasRole(actor, ...officeRoles) ? actor.divisionId : null,
+    divisionId: actor.divisionId !== null && hasRole(actor, ...divisionUnitRoles) ? actor.divisionId : null,
     organisationIds: rows.map((row) => row.organisation_id),
   };
 }

@@ -1,4 +1,4 @@
-import { hasRole, isWithinScope, type Actor } from '@tongxin/core';
+import { isWithinScope, type Actor, isOffice } from '@tongxin/core';
 import { AppError } from '../../http/app-error.ts';
 
 /**
@@ -19,7 +19,7 @@ export interface CompetitionTarget {
 export function can(actor: Actor, action: CompetitionAction, target: CompetitionTarget): boolean {
   if (!isWithinScope(target.divisionPath, actor.scopePath)) return false;
   if (action === 'read') return true;
-  return hasRole(actor, 'system_admin', 'division_admin', 'staff');
+  return isOffice(actor);
 }
 
 /** 403 `out_of_scope` outside the subtree, 403 `forbidden` for a missing right. */

@@ -1,4 +1,4 @@
-import { hasRole, isWithinScope, type Actor } from '@tongxin/core';
+import { isWithinScope, type Actor, isOffice } from '@tongxin/core';
 import { AppError } from '../../http/app-error.ts';
 
 export type RegistryAction = 'read' | 'create' | 'update' | 'archive' | 'manage_members' | 'reveal_phone';
@@ -24,7 +24,7 @@ export function can(actor: Actor, action: RegistryAction, target: RegistryTarget
 
 /** Whether the actor's roles allow writing registry records at all (the scope is checked per record). */
 export function writesRegistry(actor: Pick<Actor, 'roles'>): boolean {
-  return hasRole(actor, 'system_admin', 'division_admin', 'staff');
+  return isOffice(actor);
 }
 
 /** 403 `forbidden` for an actor who may not write the registry anywhere (e.g. before an import). */

@@ -1,8 +1,8 @@
-import { hasRole, type Actor } from '@tongxin/core';
+import { isOffice, officeRoles, type Actor } from '@tongxin/core';
 import { AppError } from '../../http/app-error.ts';
 
-/** The roles that run an office: they read its delivery log and record opt-outs. */
-export const officeRoles = ['system_admin', 'division_admin', 'staff'] as const;
+/** The roles that run an office: they read its delivery log and record opt-outs (core's set, re-exported). */
+export { officeRoles };
 
 /**
  * Office staff and administrators browse the delivery log of their subtree (numbers masked) and
@@ -10,5 +10,5 @@ export const officeRoles = ['system_admin', 'division_admin', 'staff'] as const;
  * their own channels.
  */
 export function assertCanSeeLog(actor: Actor): void {
-  if (!hasRole(actor, ...officeRoles)) throw new AppError('forbidden');
+  if (!isOffice(actor)) throw new AppError('forbidden');
 }

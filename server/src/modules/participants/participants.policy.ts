@@ -1,4 +1,4 @@
-import { hasRole, isParticipantOnly, isWithinScope, type Actor } from '@tongxin/core';
+import { isOffice, isParticipantOnly, isWithinScope, type Actor } from '@tongxin/core';
 import { AppError } from '../../http/app-error.ts';
 
 /*
@@ -8,9 +8,8 @@ import { AppError } from '../../http/app-error.ts';
  * for every request (server/src/http/session.ts).
  */
 
-export function isOffice(actor: Pick<Actor, 'roles'>): boolean {
-  return hasRole(actor, 'system_admin', 'division_admin', 'staff');
-}
+/** The office's own roles (core's `officeRoles`); re-exported for the modules that import it here. */
+export { isOffice };
 
 /** 403 unless the actor is office staff whose subtree holds `path` (out_of_scope when it does not). */
 export function assertOffice(actor: Actor, path: string): void {

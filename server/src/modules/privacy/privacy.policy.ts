@@ -1,4 +1,4 @@
-import { hasRole, type Actor } from '@tongxin/core';
+import { hasRole, type Actor, isAdmin } from '@tongxin/core';
 import { AppError } from '../../http/app-error.ts';
 
 /**
@@ -7,7 +7,7 @@ import { AppError } from '../../http/app-error.ts';
  * of record is an administrator's answer to a resident's request, not a working tool.
  */
 export function assertCanReportPhone(actor: Actor): void {
-  if (!hasRole(actor, 'system_admin', 'division_admin')) throw new AppError('forbidden');
+  if (!isAdmin(actor)) throw new AppError('forbidden');
 }
 
 /** Hashed vote records belong to no division: only a system administrator is shown their count. */

@@ -1,4 +1,4 @@
-import { hasRole, isWithinScope, type Actor } from '@tongxin/core';
+import { isWithinScope, type Actor, isOffice } from '@tongxin/core';
 import { AppError } from '../../http/app-error.ts';
 
 export type ResourceAction = 'read' | 'create' | 'update' | 'archive' | 'reveal_phone';
@@ -19,7 +19,7 @@ export interface ResourceTarget {
 export function can(actor: Actor, action: ResourceAction, target: ResourceTarget): boolean {
   if (!isWithinScope(target.divisionPath, actor.scopePath)) return false;
   if (action === 'read') return true;
-  return hasRole(actor, 'system_admin', 'division_admin', 'staff');
+  return isOffice(actor);
 }
 
 /** 403 `out_of_scope` for a resource outside the subtree, 403 `forbidden` for a missing right. */

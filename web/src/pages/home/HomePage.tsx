@@ -1,3 +1,4 @@
+import { isOffice } from '@tongxin/core';
 import { Card, Col, Flex, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { ApartmentOutlined, AuditOutlined, DashboardOutlined, FileTextOutlined, RightOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
@@ -46,7 +47,7 @@ export function HomePage() {
   const shortcuts = [
     // The figures come first: the dashboard is what an office opens the app for (the page itself stays light).
     { to: '/dashboard', icon: <DashboardOutlined />, title: t('nav.dashboard'), hint: t('home.dashboardHint'), show: true },
-    { to: '/briefings', icon: <FileTextOutlined />, title: t('nav.briefings'), hint: t('home.briefingsHint'), show: me.roles.some((role) => role === 'system_admin' || role === 'division_admin' || role === 'staff') },
+    { to: '/briefings', icon: <FileTextOutlined />, title: t('nav.briefings'), hint: t('home.briefingsHint'), show: isOffice(me) },
     { to: '/divisions', icon: <ApartmentOutlined />, title: t('nav.divisions'), hint: t('home.divisionsHint'), show: true },
     { to: '/users', icon: <TeamOutlined />, title: t('nav.users'), hint: t('home.usersHint'), show: me.can.manageUsers },
     { to: '/audit', icon: <AuditOutlined />, title: t('nav.audit'), hint: t('home.auditHint'), show: me.can.browseAudit },

@@ -1,3 +1,4 @@
+import { isOffice } from '@tongxin/core';
 import { useState, type ReactNode } from 'react';
 import { Layout, Menu, type MenuProps } from 'antd';
 import { ApartmentOutlined, AuditOutlined, HomeOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
@@ -34,7 +35,7 @@ export function AppLayout() {
   });
   const items: MenuProps['items'] = [
     item('home', '/', <HomeOutlined />, t('nav.home')),
-    ...insightMenuItems(t, me.roles.some((role) => role === 'system_admin' || role === 'division_admin' || role === 'staff'), item),
+    ...insightMenuItems(t, isOffice(me), item),
     item('divisions', '/divisions', <ApartmentOutlined />, t('nav.divisions')),
     ...(me.can.manageUsers ? [item('users', '/users', <TeamOutlined />, t('nav.users'))] : []),
     ...(me.can.browseAudit ? [item('audit', '/audit', <AuditOutlined />, t('nav.audit')), item('privacy', '/privacy', <SafetyOutlined />, t('nav.privacy'))] : []),

@@ -1,3 +1,4 @@
+import { isOffice } from '@tongxin/core';
 import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
 import { MessageOutlined, NotificationOutlined } from '@ant-design/icons';
@@ -9,7 +10,7 @@ type ItemFactory = (key: string, to: string, icon: ReactNode, label: string) => 
 
 /** The outbox part of the side menu: the delivery log for the office, message settings for everyone. */
 export function messagingMenuItems(t: TFunction, roles: readonly Role[], item: ItemFactory): MenuItem[] {
-  const office = roles.some((role) => role === 'system_admin' || role === 'division_admin' || role === 'staff');
+  const office = isOffice({ roles });
   return [
     ...(office ? [item('messages', '/messages', <MessageOutlined />, t('messaging.log.title'))] : []),
     item('message-preferences', '/messages/preferences', <NotificationOutlined />, t('messaging.preferences.title')),

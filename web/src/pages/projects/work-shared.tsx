@@ -1,3 +1,4 @@
+import { isOffice } from '@tongxin/core';
 import { Tag } from 'antd';
 import type { ProjectStatus } from '@tongxin/core';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +10,7 @@ import { formatDate } from '../../lib/time.ts';
 
 /** Staff and administrators record work in their subtree; records carry `allowed`, the API decides. */
 export function writesWork(me: Me | null | undefined): boolean {
-  return Boolean(me?.roles.some((role) => role === 'system_admin' || role === 'division_admin' || role === 'staff'));
+  return Boolean(me && isOffice(me));
 }
 
 const statusColours: Record<ProjectStatus, string> = { planned: 'default', active: 'processing', done: 'success', reviewed: 'purple' };

@@ -1,0 +1,10 @@
+import { anyone, office, type AccessTable } from '../../kernel/access.ts';
+
+/** Who may call each of this module's routes (server/src/kernel/access.ts says what the fields mean). */
+export const coverageAccess: AccessTable = {
+  'GET /api/coverage-rules': anyone,
+  'GET /api/coverage-rules/:id': anyone,
+  'GET /api/coverage-rules/:id/missing': anyone,
+  'POST /api/coverage-rules': office,
+  'POST /api/coverage-rules/:id/archive': { ...office, answers: [204, 409], note: 'the sample version may be stale' },
+};

@@ -1,0 +1,7 @@
+import { anyone, type AccessTable } from '../../kernel/access.ts';
+
+/** Who may call each of this module's routes (server/src/kernel/access.ts says what the fields mean). */
+export const dashboardAccess: AccessTable = {
+  'GET /api/dashboard': anyone,
+  'GET /api/dashboard/breakdown': anyone,
+};

@@ -1,0 +1,6 @@
+import { pub, type AccessTable } from '../../kernel/access.ts';
+
+/** Who may call each of this module's routes (server/src/kernel/access.ts says what the fields mean). */
+export const metaAccess: AccessTable = {
+  'GET /api/public/instance': pub,
+};
