@@ -37,5 +37,5 @@ export const competitionsAccess: AccessTable = {
   'POST /api/competitions/:id/decision/publish': office,
   'GET /api/public/competitions': pub,
   'GET /api/public/competitions/:id/result': pub,
-  'GET /api/competitions/:id/results/export': anyone,
+  'GET /api/competitions/:id/results/export': office,
 };
