@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import { roles as allRoles, type Actor, type Role } from '@tongxin/core';
 import { loadConfig } from '../config.ts';
 import { systemClock, type ActorContext } from '../http/context.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError } from '../kernel/errors.ts';
 import { translate } from '@tongxin/core';
 import { isDatabaseEmpty, seedDemo } from '../seed/demo/index.ts';
 import { openAndMigrate } from '../startup.ts';

@@ -2,7 +2,7 @@ import type { Actor, Locale } from '@tongxin/core';
 import type { FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Db, Dialect } from '../db/database.ts';
-import { AppError } from './app-error.ts';
+import { AppError } from '../kernel/errors.ts';
 
 /** The clock is injected so tests can move time (overdue flags, session expiry) without waiting. */
 export interface Clock {

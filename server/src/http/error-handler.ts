@@ -1,6 +1,6 @@
 import { translate, type ErrorBody, type ErrorCode, type FieldError, type Locale } from '@tongxin/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from './app-error.ts';
+import { AppError } from '../kernel/errors.ts';
 import { SchemaValidationError, translateIssue } from './validation.ts';
 
 const contextNames: Record<string, string> = { querystring: 'query', params: 'params', body: 'body', headers: 'headers' };

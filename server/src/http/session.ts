@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/database.ts';
 import { resolveSession } from '../modules/auth/auth.service.ts';
-import { AppError } from './app-error.ts';
+import { AppError } from '../kernel/errors.ts';
 import type { Clock, RequestContext } from './context.ts';
 
 export const sessionCookie = {

@@ -1,6 +1,6 @@
 import { adminRoles, hasRole, isParticipantOnly, officeRoles, participantRoles, systemAdminRoles, type Role } from '@tongxin/core';
 import type { FastifyInstance, RouteOptions } from 'fastify';
-import { AppError } from '../http/app-error.ts';
+import { AppError } from './errors.ts';
 
 /**
  * Who may call each API route. Each module declares its own routes next to them

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fieldError } from '../http/app-error.ts';
+import { fieldError } from './errors.ts';
 
 let listed: Set<string> | undefined;
 

@@ -1,5 +1,5 @@
 import type { Executor } from '../db/database.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError } from './errors.ts';
 import { bumpCounter, decrementCounter, deleteCounter, deleteExpiredCounters, readCounter } from './rate-limit.repo.ts';
 
 /*

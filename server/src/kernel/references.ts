@@ -1,6 +1,6 @@
 import { isWithinScope, type Actor } from '@tongxin/core';
 import type { Executor } from '../db/database.ts';
-import { AppError, fieldError } from '../http/app-error.ts';
+import { AppError, fieldError } from './errors.ts';
 import { pathsOf, type ReferenceKind } from './references.repo.ts';
 
 /*

@@ -1,7 +1,7 @@
 import { isWithinScope, type Actor } from '@tongxin/core';
 import type { Executor } from '../db/database.ts';
 import type { DivisionRow } from '../db/types.ts';
-import { AppError, fieldError } from '../http/app-error.ts';
+import { AppError, fieldError } from './errors.ts';
 import { divisionById } from './scope.repo.ts';
 
 /*

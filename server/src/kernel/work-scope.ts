@@ -1,6 +1,6 @@
 import { hasRole, isWithinScope, shanghaiToday, type Actor, isOffice } from '@tongxin/core';
 import type { Executor } from '../db/database.ts';
-import { AppError, fieldError } from '../http/app-error.ts';
+import { AppError, fieldError } from './errors.ts';
 import type { ActorContext } from '../http/context.ts';
 import { divisionInReach, subtreeFilterPath } from './scope.ts';
 

@@ -1,5 +1,5 @@
 import { mediaLevels, type ArticleCountRow, type ArticleCounts, type ArticleCountsQuery } from '@tongxin/core';
-import { fieldError } from '../../http/app-error.ts';
+import { fieldError } from '../../kernel/errors.ts';
 import type { ActorContext } from '../../http/context.ts';
 import { findDivision, listChildren } from '../divisions/index.ts';
 import { sql } from 'kysely';

@@ -1,7 +1,7 @@
 import { looksLikeHtml, parseArticle, type ArticleGarble, type Figure, type MediaEntry } from '@tongxin/core/articles/index';
 import { cutToCodePoints } from '@tongxin/core/input-text';
 import type { Executor } from '../../db/database.ts';
-import { fieldError } from '../../http/app-error.ts';
+import { fieldError } from '../../kernel/errors.ts';
 import { indexDocument } from '../search/search.index.ts';
 import { articleDocument } from '../search/search.documents.ts';
 import { bestDuplicate, buildMentionIndex, contentHash, findMentions, type MentionIndex } from './articles.analysis.ts';

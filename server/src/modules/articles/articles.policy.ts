@@ -1,5 +1,5 @@
 import { hasRole, isWithinScope, type Actor, isOffice } from '@tongxin/core';
-import { AppError } from '../../http/app-error.ts';
+import { AppError } from '../../kernel/errors.ts';
 
 export type ArticleAction = 'read' | 'create' | 'update' | 'archive';
 export type MediumAction = 'read' | 'manage';

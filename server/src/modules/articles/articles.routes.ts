@@ -14,7 +14,7 @@ import {
   versionBodySchema,
 } from '@tongxin/core';
 import { z } from 'zod';
-import { AppError, fieldError } from '../../http/app-error.ts';
+import { AppError, fieldError } from '../../kernel/errors.ts';
 import type { FastifyZod } from '../../http/fastify-zod.ts';
 import { contextOf } from '../../http/context.ts';
 import { counts } from './articles.counts.ts';

@@ -1,5 +1,5 @@
 import { hasRole, isWithinScope, type Actor, isOffice } from '@tongxin/core';
-import { AppError } from '../../http/app-error.ts';
+import { AppError } from '../../kernel/errors.ts';
 
 /**
  * Checklists and assessments belong to the subtree of their division (a checklist) or of the

@@ -1,7 +1,7 @@
 import { isWithinScope, type AssessmentListQuery, type SheetSave, isOffice } from '@tongxin/core';
 import { assessmentTotal, rateVenue, type Checklist } from '@tongxin/core/scoring/index';
 import type { Executor } from '../../db/database.ts';
-import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
+import { AppError, fieldError, notFound, versionConflict } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { subtreeFilterPath } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';

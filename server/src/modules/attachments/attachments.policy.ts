@@ -1,5 +1,5 @@
 import { isAdmin, isWithinScope, type Actor } from '@tongxin/core';
-import { AppError } from '../../http/app-error.ts';
+import { AppError } from '../../kernel/errors.ts';
 import { assertWorkCan, canWork } from '../../kernel/work-scope.ts';
 import type { AttachmentOwner } from './attachments.owners.ts';
 

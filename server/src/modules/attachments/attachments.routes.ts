@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import multipart from '@fastify/multipart';
 import { attachmentOwnerQuerySchema, attachmentSchema, maxAttachmentBytes } from '@tongxin/core';
 import { z } from 'zod';
-import { AppError, fieldError } from '../../http/app-error.ts';
+import { AppError, fieldError } from '../../kernel/errors.ts';
 import type { FastifyZod } from '../../http/fastify-zod.ts';
 import { contextOf } from '../../http/context.ts';
 import * as attachments from './attachments.service.ts';

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { AttachmentOwnerType } from '@tongxin/core';
-import { AppError, notFound } from '../../http/app-error.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext, type RequestContext } from '../../http/context.ts';
 import type { Executor } from '../../db/database.ts';
 import { recordAudit } from '../audit/audit.service.ts';

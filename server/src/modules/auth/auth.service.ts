@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { cutToCodePoints } from '@tongxin/core/input-text';
 import { pickLocale, type Actor, type Locale, type Role, type SignIn } from '@tongxin/core';
-import { AppError } from '../../http/app-error.ts';
+import { AppError } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext, type RequestContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Executor } from '../../db/database.ts';

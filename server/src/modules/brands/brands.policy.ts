@@ -1,5 +1,5 @@
 import { isWithinScope, type Actor, isOffice } from '@tongxin/core';
-import { AppError } from '../../http/app-error.ts';
+import { AppError } from '../../kernel/errors.ts';
 
 export type BrandAction = 'read' | 'create' | 'update' | 'archive';
 

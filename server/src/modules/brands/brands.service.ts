@@ -1,6 +1,6 @@
 import { brandFields, brandMatrixNoField, type BrandCreate, type BrandField, type BrandListQuery, type BrandMatrix, type BrandUpdate } from '@tongxin/core';
 import type { Executor } from '../../db/database.ts';
-import { AppError, notFound, versionConflict } from '../../http/app-error.ts';
+import { AppError, notFound, versionConflict } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { divisionInReach } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';

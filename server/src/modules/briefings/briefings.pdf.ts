@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { AppError } from '../../http/app-error.ts';
+import { AppError } from '../../kernel/errors.ts';
 import type { BriefingDocument } from './briefings.document.ts';
 import { paragraphsOf } from './briefings.docx.ts';
 

@@ -1,6 +1,6 @@
 import { briefingSectionKeys, briefingTitle, draftBriefing, type BriefingCreate, type BriefingListQuery, type BriefingSection, type BriefingUpdate } from '@tongxin/core/briefings/index';
 import type { Dashboard } from '@tongxin/core';
-import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
+import { AppError, fieldError, notFound, versionConflict } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import * as dashboard from '../dashboard/dashboard.service.ts';

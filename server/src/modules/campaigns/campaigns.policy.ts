@@ -1,5 +1,5 @@
 import { isWithinScope, type Actor, isOffice } from '@tongxin/core';
-import { AppError } from '../../http/app-error.ts';
+import { AppError } from '../../kernel/errors.ts';
 
 /**
  * Campaigns, their pledges and receipts belong to the campaign's division: read by everyone

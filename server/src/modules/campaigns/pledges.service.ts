@@ -1,5 +1,5 @@
 import { shanghaiToday, type PledgeCreate, type PledgeUpdate, type ReceiptCreate } from '@tongxin/core';
-import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
+import { AppError, fieldError, notFound, versionConflict } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireOrganisation } from '../competitions/entries.service.ts';

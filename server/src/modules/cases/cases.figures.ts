@@ -1,6 +1,6 @@
 import { translate, type CaseFigures, type CaseFiguresQuery, type FigureSet, type UnitType } from '@tongxin/core';
 import { computeRequestKpis, decisiveReplyClock, defaultKpiSettings, type KpiRequest, type RequestKpis, type Satisfaction } from '@tongxin/core/sla/index';
-import { fieldError } from '../../http/app-error.ts';
+import { fieldError } from '../../kernel/errors.ts';
 import type { ActorContext } from '../../http/context.ts';
 import { findDivision } from '../divisions/index.ts';
 import { divisionInReach } from '../../kernel/scope.ts';

@@ -1,6 +1,6 @@
 import { isWithinScope, type Actor } from '@tongxin/core';
 import type { DispatchState } from '@tongxin/core/sla/index';
-import { AppError } from '../../http/app-error.ts';
+import { AppError } from '../../kernel/errors.ts';
 import { actsFor, isOfficeStaff, type ActorUnits } from './units.repo.ts';
 
 /*

@@ -2,7 +2,7 @@ import { defaultKindOf, isWithinScope, type CaseCreate, type CaseListQuery, type
 import { toMs } from '@tongxin/core/calendar/index';
 import { nextDispatchStates, type DispatchState } from '@tongxin/core/sla/index';
 import type { Executor } from '../../db/database.ts';
-import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
+import { AppError, fieldError, notFound, versionConflict } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { divisionInReach } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';

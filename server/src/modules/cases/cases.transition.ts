@@ -1,6 +1,6 @@
 import type { CaseTransition, UnitRef } from '@tongxin/core';
 import { dispatchMachine, stateAfterFollowUp, type DispatchState } from '@tongxin/core/sla/index';
-import { fieldError, notFound, versionConflict } from '../../http/app-error.ts';
+import { fieldError, notFound, versionConflict } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { notify } from '../../kernel/notify.ts';

@@ -1,5 +1,5 @@
 import { isAdmin, type RequestSettingsPut } from '@tongxin/core';
-import { AppError, versionConflict } from '../../http/app-error.ts';
+import { AppError, versionConflict } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { divisionInReach } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';

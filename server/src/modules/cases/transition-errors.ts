@@ -1,5 +1,5 @@
 import { assertTransition, checkTransition, NoteRequiredError, TransitionError, type StateMachine, type Transition } from '@tongxin/core/sla/index';
-import { AppError, fieldError } from '../../http/app-error.ts';
+import { AppError, fieldError } from '../../kernel/errors.ts';
 
 /*
  * The state machines' verdicts as HTTP errors, shared by cases, needs and the direct channel:

@@ -1,6 +1,6 @@
 import { isWithinScope, type UnitRef, type UnitType } from '@tongxin/core';
 import type { Executor } from '../../db/database.ts';
-import { AppError, fieldError, notFound } from '../../http/app-error.ts';
+import { AppError, fieldError, notFound } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import {

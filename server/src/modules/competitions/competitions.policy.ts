@@ -1,5 +1,5 @@
 import { isWithinScope, type Actor, isOffice } from '@tongxin/core';
-import { AppError } from '../../http/app-error.ts';
+import { AppError } from '../../kernel/errors.ts';
 
 /**
  * `read`: anyone signed in to the competition's subtree; `manage` (settings, phases, entries,

@@ -1,7 +1,7 @@
 import type { CompetitionCreate, CompetitionListQuery, CompetitionUpdate, PhaseKind, PhaseUpdate } from '@tongxin/core';
 import type { ScoringSettings } from '@tongxin/core/scoring/index';
 import type { Executor } from '../../db/database.ts';
-import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
+import { AppError, fieldError, notFound, versionConflict } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { divisionInReach, subtreeFilterPath } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';

@@ -1,7 +1,7 @@
 import { isWithinScope, type AssignmentCreate, type RaterCandidate, type RaterCreate, type RaterVisibility } from '@tongxin/core';
 import type { Executor } from '../../db/database.ts';
 import type { RaterRow } from '../../db/types-judging.ts';
-import { AppError, fieldError, notFound } from '../../http/app-error.ts';
+import { AppError, fieldError, notFound } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertEditable, loadCompetition } from './competitions.service.ts';

@@ -2,7 +2,7 @@ import type { DecisionUpdate, PublicResult, Results } from '@tongxin/core';
 import { computeEntryResults, maxRaterSum, rankEntries, tieRule, voteFigures, type Review } from '@tongxin/core/scoring/index';
 import { z } from 'zod';
 import type { Executor } from '../../db/database.ts';
-import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
+import { AppError, fieldError, notFound, versionConflict } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext, type RequestContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { loadCompetition } from './competitions.service.ts';

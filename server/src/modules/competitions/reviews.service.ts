@@ -2,7 +2,7 @@ import type { Abstain, RaterVisibility, ReviewSave } from '@tongxin/core';
 import { raterSum, type Dimension } from '@tongxin/core/scoring/index';
 import type { Executor } from '../../db/database.ts';
 import type { RaterRow, ReviewRow } from '../../db/types-judging.ts';
-import { AppError, notFound, versionConflict } from '../../http/app-error.ts';
+import { AppError, notFound, versionConflict } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertCan } from './competitions.policy.ts';

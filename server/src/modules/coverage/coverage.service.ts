@@ -1,7 +1,7 @@
 import { daysBetween, evaluateCoverage, type CoverageKind, type CoverageRule, type CoverageRuleCreate, type CoverageRuleListQuery, type PageQuery } from '@tongxin/core';
 import { officeStaffOf } from '../../kernel/unit-handlers.repo.ts';
 import type { Executor } from '../../db/database.ts';
-import { fieldError, notFound, versionConflict } from '../../http/app-error.ts';
+import { fieldError, notFound, versionConflict } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { notify } from '../../kernel/notify.ts';
 import { assertWorkCan, divisionFilterPath, divisionForWrite, todayOf } from '../../kernel/work-scope.ts';

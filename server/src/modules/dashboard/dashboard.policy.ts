@@ -1,5 +1,5 @@
 import { isWithinScope, type Actor } from '@tongxin/core';
-import { AppError } from '../../http/app-error.ts';
+import { AppError } from '../../kernel/errors.ts';
 
 /**
  * Everyone signed in reads the figures of their own subtree: the lists behind every figure are

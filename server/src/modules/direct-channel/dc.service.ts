@@ -2,7 +2,7 @@ import { dcAssignmentMachine, dcReportMachine, isWithinScope, type DcAssignInput
 import { shanghaiDateKey } from '@tongxin/core/calendar/index';
 import { nextStates } from '@tongxin/core/sla/index';
 import type { Executor } from '../../db/database.ts';
-import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
+import { AppError, fieldError, notFound, versionConflict } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { subtreeFilterPath } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';

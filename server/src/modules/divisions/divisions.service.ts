@@ -1,5 +1,5 @@
 import { levelRank, pathIds, type DivisionCreate, type DivisionUpdate } from '@tongxin/core';
-import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
+import { AppError, fieldError, notFound, versionConflict } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { allowedActions, assertCan } from './divisions.policy.ts';

@@ -1,5 +1,5 @@
 import { isParticipantOnly, type Role } from '@tongxin/core';
-import { notFound } from '../../http/app-error.ts';
+import { notFound } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { hashToken } from '../auth/auth.service.ts';
 import { eventsForParticipant, eventsInScope, feedOwner, type EventRow } from './events.repo.ts';

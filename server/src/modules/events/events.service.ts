@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { isParticipantOnly, isWithinScope, shanghaiToday, type EventCreate, type EventOut } from '@tongxin/core';
 import { shanghaiDateKey, toShanghaiIso } from '@tongxin/core/calendar/index';
 import { renderSVG } from 'uqr';
-import { AppError, fieldError, notFound } from '../../http/app-error.ts';
+import { AppError, fieldError, notFound } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { createIn as createActivityIn, recordCheckedInAttendee } from '../activities/activities.service.ts';

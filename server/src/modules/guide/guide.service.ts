@@ -1,5 +1,5 @@
 import { isMobilePhone, type GuideDivision, type GuideQuery, type GuideVenue } from '@tongxin/core';
-import { notFound } from '../../http/app-error.ts';
+import { notFound } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { listChildren } from '../divisions/index.ts';
 import { divisionNamesByPath, findDivisionForRecord } from '../venues/registry-lookups.ts';

@@ -1,7 +1,7 @@
 import { isWithinScope } from '@tongxin/core';
 import type { Executor } from '../../db/database.ts';
 import type { ImportRowsTable } from '../../db/types-imports.ts';
-import { AppError } from '../../http/app-error.ts';
+import { AppError } from '../../kernel/errors.ts';
 import { nowIso } from '../../http/context.ts';
 import type { AnyImportDefinition, ImportContext } from './import-definition.ts';
 import { finishParsing, stageRows, type Progress } from './imports.repo.ts';

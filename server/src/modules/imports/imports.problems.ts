@@ -1,6 +1,6 @@
 import { translate, type ImportRowProblem, type Locale } from '@tongxin/core';
 import type { z } from 'zod';
-import { AppError } from '../../http/app-error.ts';
+import { AppError } from '../../kernel/errors.ts';
 import { translateIssue } from '../../http/validation.ts';
 import type { AnyImportDefinition, RowProblem } from './import-definition.ts';
 

@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
 import { importConfirmSchema, importJobDetailSchema, importJobSchema, importPreviewQuerySchema, translate } from '@tongxin/core';
 import { z } from 'zod';
-import { AppError, fieldError } from '../../http/app-error.ts';
+import { AppError, fieldError } from '../../kernel/errors.ts';
 import type { FastifyZod } from '../../http/fastify-zod.ts';
 import { contextOf } from '../../http/context.ts';
 import { importEntities } from './import-definition.ts';

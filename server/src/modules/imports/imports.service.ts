@@ -3,7 +3,7 @@ import { translate, type ImportConfirm, type ImportJob, type ImportJobDetail, ty
 import { cutToCodePoints } from '@tongxin/core/input-text';
 import type { Executor } from '../../db/database.ts';
 import type { ImportJobRow } from '../../db/types-imports.ts';
-import { AppError, fieldError, notFound } from '../../http/app-error.ts';
+import { AppError, fieldError, notFound } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findImportDefinition, type AnyImportDefinition, type ImportContext } from './import-definition.ts';

@@ -1,6 +1,6 @@
 import { translate, type InboxBox, type InboxCounts, type InboxItem, type Notification, type NotificationKind } from '@tongxin/core';
 import { shanghaiDateKey } from '@tongxin/core/calendar/index';
-import { AppError, notFound } from '../../http/app-error.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { clocksOfCases, isOverdue } from '../cases/case-clocks.ts';
 import { actorUnits, findCasesByIds, isOfficeStaff, unitRefsOf } from '../cases/index.ts';

@@ -1,6 +1,6 @@
 import { leadStages, pathIds, type LeadFigures, type LeadStage } from '@tongxin/core';
 import { sumFen } from '@tongxin/core/money';
-import { fieldError } from '../../http/app-error.ts';
+import { fieldError } from '../../kernel/errors.ts';
 import type { ActorContext } from '../../http/context.ts';
 import { findDivision, findDivisionsByIds } from '../divisions/index.ts';
 import { divisionInReach } from '../../kernel/scope.ts';

@@ -1,5 +1,5 @@
 import { isWithinScope, type Actor, isOffice } from '@tongxin/core';
-import { AppError } from '../../http/app-error.ts';
+import { AppError } from '../../kernel/errors.ts';
 
 /**
  * Leads and talent intakes belong to their division: read by everyone signed in to the subtree,

@@ -1,7 +1,7 @@
 import { leadMachine, shanghaiToday, type LeadCreate, type LeadListQuery, type LeadStage, type LeadStageChange, type LeadUpdate } from '@tongxin/core';
 import { assertTransition, NoteRequiredError, TransitionError } from '@tongxin/core/sla/state-machine';
 import type { Executor } from '../../db/database.ts';
-import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
+import { AppError, fieldError, notFound, versionConflict } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { divisionInReach } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';

@@ -8,7 +8,7 @@ import {
   type ReminderListQuery,
 } from '@tongxin/core';
 import type { Executor } from '../../db/database.ts';
-import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
+import { AppError, fieldError, notFound, versionConflict } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { divisionFilterPath, requireRegistryRef, requireUsers, todayOf, assertWorkCan } from '../projects/work-scope.ts';

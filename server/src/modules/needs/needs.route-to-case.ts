@@ -1,6 +1,6 @@
 import type { NeedRouteToCase } from '@tongxin/core';
 import { nextClaimStates, type ClaimState } from '@tongxin/core/sla/index';
-import { AppError, versionConflict } from '../../http/app-error.ts';
+import { AppError, versionConflict } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { insertCase, insertCaseEvents } from '../cases/index.ts';

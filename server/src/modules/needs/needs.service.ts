@@ -3,7 +3,7 @@ import { dayKeyOf, dayNumberFromKey, shanghaiDateKey } from '@tongxin/core/calen
 import { needDateFlag, nextClaimStates, type ClaimState } from '@tongxin/core/sla/index';
 import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.ts';
-import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
+import { AppError, fieldError, notFound, versionConflict } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { divisionInReach } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';

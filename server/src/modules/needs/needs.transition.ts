@@ -1,7 +1,7 @@
 import type { NeedTransition } from '@tongxin/core';
 import { shanghaiDateKey } from '@tongxin/core/calendar/index';
 import { claimMachine, type ClaimState } from '@tongxin/core/sla/index';
-import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
+import { AppError, fieldError, notFound, versionConflict } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { allowedStep, checkedStep } from '../cases/transition-errors.ts';

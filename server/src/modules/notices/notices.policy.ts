@@ -1,5 +1,5 @@
 import { hasRole, type Actor } from '@tongxin/core';
-import { AppError } from '../../http/app-error.ts';
+import { AppError } from '../../kernel/errors.ts';
 
 /** Office staff write notices and preview their reach. */
 export function assertCanWrite(actor: Actor): void {

@@ -1,5 +1,5 @@
 import { isWithinScope, normalisePhone, segmentSchema, type MessageChannel, type MyNotice, type NoticeFigures, type NoticeInput, type NoticeOut, type NoticeState, type Segment, type SegmentPreview } from '@tongxin/core';
-import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
+import { AppError, fieldError, notFound, versionConflict } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { optedOutAmong } from '../outbox/index.ts';

@@ -1,6 +1,6 @@
 import { shanghaiToday, type MemberListQuery, type MembershipCreate, type MembershipEnd, type MembershipUpdate } from '@tongxin/core';
 import type { Executor } from '../../db/database.ts';
-import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
+import { AppError, fieldError, notFound, versionConflict } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findLinkTarget } from '../../kernel/registry-lookups.ts';

@@ -1,6 +1,6 @@
 import { shanghaiToday, type OrganisationCreate, type OrganisationListQuery, type OrganisationUpdate } from '@tongxin/core';
 import type { Executor } from '../../db/database.ts';
-import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
+import { AppError, fieldError, notFound, versionConflict } from '../../kernel/errors.ts';
 import { nowIso, readerOf, type ActorContext } from '../../http/context.ts';
 import { divisionInReach, subtreeFilterPath } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';

@@ -1,5 +1,5 @@
 import { isOffice, officeRoles, type Actor } from '@tongxin/core';
-import { AppError } from '../../http/app-error.ts';
+import { AppError } from '../../kernel/errors.ts';
 
 /** The roles that run an office: they read its delivery log and record opt-outs (core's set, re-exported). */
 export { officeRoles };

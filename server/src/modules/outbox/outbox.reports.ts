@@ -1,6 +1,6 @@
 import { normalisePhone } from '@tongxin/core';
 import type { Db, Executor } from '../../db/database.ts';
-import { notFound } from '../../http/app-error.ts';
+import { notFound } from '../../kernel/errors.ts';
 import { nowIso, type RequestContext } from '../../http/context.ts';
 import type { Channels } from './channels/channels.ts';
 import { addOptOut, awaitingReport, recordReport } from './outbox.repo.ts';

@@ -1,5 +1,5 @@
 import { maskPhone, messageChannels, normalisePhone, staffMessageEvents, type MessagePreferences, type MessagePreferencesUpdate, type OutboxMessage, type OutboxQuery } from '@tongxin/core';
-import { fieldError } from '../../http/app-error.ts';
+import { fieldError } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { currentChannels } from './channels/channels.ts';

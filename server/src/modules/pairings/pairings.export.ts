@@ -1,6 +1,6 @@
 import { monthsBefore, type PairListQuery, type ProgrammeListQuery } from '@tongxin/core';
 import type { FastifyReply } from 'fastify';
-import { notFound } from '../../http/app-error.ts';
+import { notFound } from '../../kernel/errors.ts';
 import type { ActorContext } from '../../http/context.ts';
 import { divisionPathNames, exportList, zhLabel } from '../imports/list-export.ts';
 import { divisionFilterPath, todayOf } from '../projects/work-scope.ts';

@@ -10,7 +10,7 @@ import {
   type ProgrammeUpdate,
 } from '@tongxin/core';
 import type { Executor } from '../../db/database.ts';
-import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
+import { AppError, fieldError, notFound, versionConflict } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { divisionFilterPath, divisionForWrite, requireRegistryRef, todayOf } from '../projects/work-scope.ts';

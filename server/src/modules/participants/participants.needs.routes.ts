@@ -2,7 +2,7 @@ import multipart from '@fastify/multipart';
 import { attachmentSchema, maxAttachmentBytes, needSchema } from '@tongxin/core';
 import fs from 'node:fs';
 import { z } from 'zod';
-import { AppError, fieldError } from '../../http/app-error.ts';
+import { AppError, fieldError } from '../../kernel/errors.ts';
 import type { FastifyZod } from '../../http/fastify-zod.ts';
 import { contextOf } from '../../http/context.ts';
 import * as claimed from './participants.needs.ts';

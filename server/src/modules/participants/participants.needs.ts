@@ -1,6 +1,6 @@
 import type { AttachmentOwnerType } from '@tongxin/core';
 import type { Executor } from '../../db/database.ts';
-import { AppError } from '../../http/app-error.ts';
+import { AppError } from '../../kernel/errors.ts';
 import type { ActorContext } from '../../http/context.ts';
 import { contentChecked, listChecked, storeCheckedPhoto } from '../attachments/attachments.service.ts';
 import { list as listNeeds, loadNeed } from '../needs/needs.service.ts';

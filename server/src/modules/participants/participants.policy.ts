@@ -1,5 +1,5 @@
 import { isOffice, isParticipantOnly, isWithinScope, type Actor } from '@tongxin/core';
-import { AppError } from '../../http/app-error.ts';
+import { AppError } from '../../kernel/errors.ts';
 
 /*
  * Two sides. The office (administrators and staff of the subtree) invites participants, approves

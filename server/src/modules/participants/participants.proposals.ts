@@ -1,5 +1,5 @@
 import { proposalFields, type Proposal, type ProposalCreate, type ProposalField } from '@tongxin/core';
-import { AppError, notFound, versionConflict } from '../../http/app-error.ts';
+import { AppError, notFound, versionConflict } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { updateIn as updateOrganisationIn } from '../organisations/organisations.service.ts';

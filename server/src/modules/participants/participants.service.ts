@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { maskPhone, type InvitationAccept, type InvitationCreate, type ParticipantRole } from '@tongxin/core';
 import { renderSVG } from 'uqr';
-import { AppError, fieldError, notFound } from '../../http/app-error.ts';
+import { AppError, fieldError, notFound } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext, type RequestContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { hashToken, openSession, type NewSession } from '../auth/auth.service.ts';

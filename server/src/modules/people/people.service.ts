@@ -1,6 +1,6 @@
 import { shanghaiToday, type PersonCreate, type PersonListQuery, type PersonUpdate } from '@tongxin/core';
 import type { Executor } from '../../db/database.ts';
-import { AppError, notFound, versionConflict } from '../../http/app-error.ts';
+import { AppError, notFound, versionConflict } from '../../kernel/errors.ts';
 import { nowIso, readerOf, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { divisionForAction, linkedOrganisation, subtreeFilter } from '../organisations/organisations.service.ts';

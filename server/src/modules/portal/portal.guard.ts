@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Db, Executor } from '../../db/database.ts';
-import { fieldError } from '../../http/app-error.ts';
+import { fieldError } from '../../kernel/errors.ts';
 import { giveBack, takeRate, type RateRule } from '../../kernel/rate-limit.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { ensurePortalSecret, markChallengeUsed } from './portal.repo.ts';

@@ -1,6 +1,6 @@
 import { portalPhotoLimits, type PortalPhotoReceipt } from '@tongxin/core';
 import type { Executor } from '../../db/database.ts';
-import { AppError } from '../../http/app-error.ts';
+import { AppError } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { storePortalPhoto } from '../attachments/attachments.service.ts';
 import { takePhotoSlot } from './portal.guard.ts';

@@ -4,7 +4,7 @@ import { challengeSchema, portalDivisionQuerySchema, portalDivisionSchema, porta
 import { z } from 'zod';
 import type { FastifyZod } from '../../http/fastify-zod.ts';
 import { publicContextOf } from '../../http/context.ts';
-import { AppError, fieldError } from '../../http/app-error.ts';
+import { AppError, fieldError } from '../../kernel/errors.ts';
 import * as portal from './portal.service.ts';
 import { addPhoto, photoTarget } from './portal.photos.ts';
 

@@ -1,6 +1,6 @@
 import { defaultKindOf, translate, type PortalSubmit } from '@tongxin/core';
 import { shanghaiDateKey } from '@tongxin/core/calendar/index';
-import { AppError, fieldError } from '../../http/app-error.ts';
+import { AppError, fieldError } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { knownDivision } from '../../kernel/scope.ts';
 import { containsText } from '../../db/text-match.ts';

@@ -1,5 +1,5 @@
 import { translate, type CaseCategory, type PortalTrackResult } from '@tongxin/core';
-import { AppError } from '../../http/app-error.ts';
+import { AppError } from '../../kernel/errors.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { unitNames } from '../cases/index.ts';
 import { takeTrackSlot } from './portal.guard.ts';

@@ -1,5 +1,5 @@
 import { hasRole, type Actor, isAdmin } from '@tongxin/core';
-import { AppError } from '../../http/app-error.ts';
+import { AppError } from '../../kernel/errors.ts';
 
 /**
  * Who may ask what we hold about a phone number: administrators, for their own subtree. Staff see

@@ -1,5 +1,5 @@
 import type { MilestoneCreate, MilestoneUpdate } from '@tongxin/core';
-import { AppError, notFound, versionConflict } from '../../http/app-error.ts';
+import { AppError, notFound, versionConflict } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findMilestone, insertMilestones, updateMilestone, type MilestonePatch } from './milestones.repo.ts';

@@ -1,6 +1,6 @@
 import { isWithinScope, nextProjectStatuses, type ClosedLoop, type ClosedLoopQuery, type ProjectCreate, type ProjectListQuery, type ProjectStatus, type ProjectTransition, type ProjectUpdate } from '@tongxin/core';
 import type { Executor } from '../../db/database.ts';
-import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
+import { AppError, fieldError, notFound, versionConflict } from '../../kernel/errors.ts';
 import { nowIso, readerOf, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { insertMilestones, listMilestones, openMilestoneIds, unevidencedMilestoneIds } from './milestones.repo.ts';

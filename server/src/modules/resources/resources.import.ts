@@ -1,7 +1,7 @@
 import { resourceKinds, type ResourceKind } from '@tongxin/core';
 import { z } from 'zod';
 import type { Executor } from '../../db/database.ts';
-import { AppError } from '../../http/app-error.ts';
+import { AppError } from '../../kernel/errors.ts';
 import { nowIso } from '../../http/context.ts';
 import type { ImportContext, ImportDefinition, ResolveOutcome, RowProblem } from '../imports/import-definition.ts';
 import { resolveDivision } from '../../kernel/import-helpers.ts';

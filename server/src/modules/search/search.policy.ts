@@ -1,5 +1,5 @@
 import type { Actor } from '@tongxin/core';
-import { AppError } from '../../http/app-error.ts';
+import { AppError } from '../../kernel/errors.ts';
 
 /**
  * Everyone signed in may search; what they find is bounded by their subtree (the repo filters by

@@ -1,5 +1,5 @@
 import { hasRole, type Actor } from '@tongxin/core';
-import { AppError } from '../../http/app-error.ts';
+import { AppError } from '../../kernel/errors.ts';
 
 export type ServiceKindAction = 'read' | 'create' | 'update' | 'archive';
 

@@ -1,6 +1,6 @@
 import type { ServiceKindCreate, ServiceKindUpdate } from '@tongxin/core';
 import type { Executor } from '../../db/database.ts';
-import { AppError, notFound, versionConflict } from '../../http/app-error.ts';
+import { AppError, notFound, versionConflict } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { assertCan } from './service-kinds.policy.ts';

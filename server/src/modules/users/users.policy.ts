@@ -1,5 +1,5 @@
 import { hasRole, isAdmin, isWithinScope, type Actor, type Role } from '@tongxin/core';
-import { AppError } from '../../http/app-error.ts';
+import { AppError } from '../../kernel/errors.ts';
 
 export type UserAction = 'list' | 'read' | 'create' | 'update' | 'disable' | 'reset_password';
 

@@ -1,5 +1,5 @@
 import { maskPhone, type Role, type UserCreate, type UserUpdate } from '@tongxin/core';
-import { AppError, fieldError, notFound, versionConflict } from '../../http/app-error.ts';
+import { AppError, fieldError, notFound, versionConflict } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { divisionInReach, subtreeFilterPath } from '../../kernel/scope.ts';
 import { recordAudit } from '../audit/audit.service.ts';

@@ -1,7 +1,7 @@
 import { isMobilePhone, venueLevels, venueTypes, type VenueLevel, type VenueType } from '@tongxin/core';
 import { z } from 'zod';
 import type { Executor } from '../../db/database.ts';
-import { AppError } from '../../http/app-error.ts';
+import { AppError } from '../../kernel/errors.ts';
 import { nowIso } from '../../http/context.ts';
 import { findBrandsNamed } from '../brands/index.ts';
 import type { ImportContext, ImportDefinition, ResolveOutcome, RowProblem } from '../imports/import-definition.ts';

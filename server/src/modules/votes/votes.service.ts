@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { AppError, fieldError, notFound } from '../../http/app-error.ts';
+import { AppError, fieldError, notFound } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext, type RequestContext } from '../../http/context.ts';
 import { findCompetition, listPhases, type CompetitionWithDivision } from '../competitions/index.ts';
 import { findEntry, listEntries, organisationNameOf } from '../competitions/index.ts';

@@ -2,7 +2,7 @@ import { hasRole, isAdmin, levelRank, type DivisionLevel } from '@tongxin/core';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Executor } from '../../../db/database.ts';
-import { AppError } from '../../../http/app-error.ts';
+import { AppError } from '../../../kernel/errors.ts';
 import { nowIso } from '../../../http/context.ts';
 import type { ImportContext, ImportDefinition, ResolveOutcome } from '../import-definition.ts';
 import { resolveDivision } from '../import-helpers.ts';
