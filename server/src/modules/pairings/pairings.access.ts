@@ -11,7 +11,7 @@ export const pairingsAccess: AccessTable = {
   'GET /api/pairing-programmes/:id/pairs': anyone,
   'POST /api/pairing-programmes/:id/pairs': { ...anyone, outOfScope: [400, 403], unknown: 400, note: 'the sample pairs an organisation with itself: a field error before the programme is looked up' },
   'GET /api/pairs/:id': admins,
-  'PATCH /api/pairs/:id': admins,
+  'PATCH /api/pairs/:id': office,
   'GET /api/pairing-programmes/export': anyone,
   'GET /api/pairing-programmes/:id/pairs/export': anyone,
 };
