@@ -36,6 +36,19 @@ export async function reopenTestDatabase(handle: DatabaseHandle): Promise<Databa
   return openDatabase(location);
 }
 
+/** The handle a test gets: closing it also removes its database; remembered for reopening. */
+function testHandle(handle: DatabaseHandle, location: OpenOptions, remove: () => Promise<void> | void): DatabaseHandle {
+  const test: DatabaseHandle = {
+    ...handle,
+    async close() {
+      await handle.close();
+      await remove();
+    },
+  };
+  locations.set(test, location);
+  return test;
+}
+
 let sqliteTemplate: Promise<string> | undefined;
 
 async function migratedSqliteFile(): Promise<string> {
@@ -59,15 +72,7 @@ async function openSqliteTestDatabase(): Promise<DatabaseHandle> {
   const handle = await openDatabase(location);
   // The template's tables are there; this applies nothing and proves it.
   await migrateToLatest(handle);
-  const test: DatabaseHandle = {
-    ...handle,
-    async close() {
-      await handle.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-  locations.set(test, location);
-  return test;
+  return testHandle(handle, location, () => fs.rmSync(dir, { recursive: true, force: true }));
 }
 
 async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -154,15 +159,7 @@ async function openPostgresTestDatabase(): Promise<DatabaseHandle> {
   const location = { databaseUrl: urlOf(database) };
   const handle = await openDatabase(location);
   await migrateToLatest(handle);
-  const test: DatabaseHandle = {
-    ...handle,
-    async close() {
-      await handle.close();
-      await withAdmin((admin) => admin.query(`drop database if exists ${database} with (force)`));
-    },
-  };
-  locations.set(test, location);
-  return test;
+  return testHandle(handle, location, () => withAdmin((admin) => admin.query(`drop database if exists ${database} with (force)`)).then(() => {}));
 }
 
 async function openPostgresTestSchema(): Promise<DatabaseHandle> {
@@ -170,13 +167,5 @@ async function openPostgresTestSchema(): Promise<DatabaseHandle> {
   const location = { databaseUrl: testPgUrl, pgSchema: schema };
   const handle = await openDatabase(location);
   await migrateToLatest(handle);
-  const test: DatabaseHandle = {
-    ...handle,
-    async close() {
-      await handle.close();
-      await withAdmin((admin) => admin.query(`drop schema if exists ${schema} cascade`));
-    },
-  };
-  locations.set(test, location);
-  return test;
+  return testHandle(handle, location, () => withAdmin((admin) => admin.query(`drop schema if exists ${schema} cascade`)).then(() => {}));
 }
