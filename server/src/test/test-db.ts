@@ -107,6 +107,45 @@ function migrationSetHash(): string {
   return hash.digest('hex').slice(0, 12);
 }
 
+/**
+ * Drop a test database once its connections are gone. Never `with (force)`: a connection still
+ * open (a second app a test forgot to close) would be killed and fail some later test with an
+ * unhandled "terminating connection" error; the database is left instead, and a later run whose
+ * template step finds its process gone drops it (see {@link dropLeftovers}).
+ */
+async function dropTestDatabase(database: string): Promise<void> {
+  await withAdmin(async (admin) => {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      try {
+        await admin.query(`drop database if exists ${database}`);
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== '55006') throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  });
+}
+
+/** Test databases of processes that no longer run (on this machine). */
+async function dropLeftovers(admin: pg.Client): Promise<void> {
+  const rows = await admin.query<{ datname: string }>("select datname from pg_database where datname ~ '^t_[0-9]+_[0-9a-f]+$'");
+  for (const { datname } of rows.rows) {
+    const pid = Number(datname.split('_')[1]);
+    if (processAlive(pid)) continue;
+    await admin.query(`drop database if exists ${datname}`).catch(() => {});
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM';
+  }
+}
+
 let pgTemplate: Promise<string | null> | undefined;
 
 /**
@@ -121,6 +160,7 @@ async function migratedPgTemplate(): Promise<string | null> {
     if (!role.rows[0]?.rolcreatedb) return null;
     await admin.query('select pg_advisory_lock(20261207)');
     try {
+      await dropLeftovers(admin);
       const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
       if (exists.rowCount) return name;
       const building = `${name}_building`;
@@ -144,7 +184,8 @@ async function openPostgresTestDatabase(): Promise<DatabaseHandle> {
   pgTemplate ??= migratedPgTemplate();
   const template = await pgTemplate;
   if (!template) return openPostgresTestSchema();
-  const database = `t_${crypto.randomBytes(6).toString('hex')}`;
+  // The process id in the name lets a later run drop what a crashed or leaking run left behind.
+  const database = `t_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
   await withAdmin(async (admin) => {
     // Two workers cloning at the same moment can find the template busy (55006): wait and retry.
     for (let attempt = 0; ; attempt++) {
@@ -159,7 +200,7 @@ async function openPostgresTestDatabase(): Promise<DatabaseHandle> {
   const location = { databaseUrl: urlOf(database) };
   const handle = await openDatabase(location);
   await migrateToLatest(handle);
-  return testHandle(handle, location, () => withAdmin((admin) => admin.query(`drop database if exists ${database} with (force)`)).then(() => {}));
+  return testHandle(handle, location, () => dropTestDatabase(database));
 }
 
 async function openPostgresTestSchema(): Promise<DatabaseHandle> {
