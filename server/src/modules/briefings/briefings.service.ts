@@ -1,10 +1,10 @@
 import { briefingSectionKeys, briefingTitle, draftBriefing, type BriefingCreate, type BriefingListQuery, type BriefingSection, type BriefingUpdate } from '@tongxin/core/briefings/index';
+import { divisionInReach } from '../../kernel/scope.ts';
 import type { Dashboard } from '@tongxin/core';
-import { AppError, fieldError, notFound, versionConflict } from '../../kernel/errors.ts';
+import { AppError, notFound, versionConflict } from '../../kernel/errors.ts';
 import { nowIso, type ActorContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import * as dashboard from '../dashboard/dashboard.service.ts';
-import { findDivisionForRecord } from '../venues/registry-lookups.ts';
 import { allowedActions, assertCan, canList } from './briefings.policy.ts';
 import { advanceRevision, findBriefing, findRevision, insertBriefing, insertRevision, listRevisions, searchBriefings, toBriefing } from './briefings.repo.ts';
 
@@ -16,10 +16,9 @@ async function loadBriefing(ctx: ActorContext, id: number, action: 'read' | 'upd
 }
 
 /** The `divisionId` of a request: unknown → 400 on that field, outside the subtree → 403. */
-async function divisionIn(ctx: ActorContext, id: number, field: string) {
-  const division = await findDivisionForRecord(ctx.db, id);
-  if (!division) throw fieldError(field, 'validation.invalid_value');
-  return division;
+/** The division a briefing names: unknown → 400 on the field, outside the caller's subtree → 403. */
+function divisionIn(ctx: ActorContext, id: number, field: string) {
+  return divisionInReach(ctx.db, ctx.actor, id, field);
 }
 
 /** Briefings of the actor's subtree (or of one division's subtree inside it), newest first. */
