@@ -8,9 +8,11 @@ import type { Executor } from '../db/database.ts';
  * depending on the cases module (which itself queues messages through the outbox).
  */
 
-const officeRoles: readonly Role[] = ['staff', 'handler', 'division_admin'];
+/** The roles with which a user attached to a division acts for that division's office. */
+export const divisionUnitRoles: readonly Role[] = ['staff', 'handler', 'division_admin'];
 
-function parseRoles(text: string): Role[] {
+/** A `users.roles` column; a damaged value is no roles. */
+export function parseRoles(text: string): Role[] {
   try {
     return JSON.parse(text) as Role[];
   } catch {
@@ -22,7 +24,7 @@ function parseRoles(text: string): Role[] {
 export async function handlersOfUnit(db: Executor, ref: { type: string; id: number }): Promise<number[]> {
   if (ref.type === 'division') {
     const rows = await db.selectFrom('users').select(['id', 'roles']).where('division_id', '=', ref.id).where('disabled', '=', 0).execute();
-    return rows.filter((row) => parseRoles(row.roles).some((role) => officeRoles.includes(role))).map((row) => row.id);
+    return rows.filter((row) => parseRoles(row.roles).some((role) => divisionUnitRoles.includes(role))).map((row) => row.id);
   }
   const rows = await db
     .selectFrom('organisation_handlers as h')

@@ -1,4 +1,5 @@
 import { hasRole, type Actor, type Role, type Unit, type UnitRef, type UnitType, isOffice } from '@tongxin/core';
+import { divisionUnitRoles, parseRoles } from '../../kernel/unit-handlers.repo.ts';
 import type { Executor } from '../../db/database.ts';
 import { containsText } from '../../db/text-match.ts';
 import { divisionInScope } from '../divisions/divisions.scope.ts';
@@ -9,9 +10,6 @@ import { divisionInScope } from '../divisions/divisions.scope.ts';
  * division act for it). Cases, needs, the direct channel and the inbox all ask the same questions
  * here: who acts for a unit, which units does a user act for, what is a unit called.
  */
-
-/** Roles that act for their own division's office. */
-const divisionUnitRoles: Role[] = ['staff', 'handler', 'division_admin'];
 
 /** The units a user acts for. */
 export interface ActorUnits {
@@ -101,14 +99,6 @@ export async function unitNames(db: Executor, refs: ReadonlyArray<{ type: string
 export function toUnit(type: string | null, id: number | null, names: Map<string, string>): Unit | null {
   if (type === null || id === null) return null;
   return { type: type as UnitType, id, name: names.get(`${type}:${id}`) ?? '' };
-}
-
-function parseRoles(text: string): Role[] {
-  try {
-    return JSON.parse(text) as Role[];
-  } catch {
-    return [];
-  }
 }
 
 // Moved to the kernel (the outbox asks too); re-exported for this module's callers.
